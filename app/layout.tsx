@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/app-header";
+import { themeBootScript } from "@/components/ui/theme-toggle";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Threshold", template: "%s · Threshold" },
+  description:
+    "Heart-rate zones, training load, sleep and recovery trends from your Polar data, with flags that explain themselves.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+      </head>
+      <body className="min-h-screen font-sans antialiased">
+        <AppHeader />
+        <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

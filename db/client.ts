@@ -1,0 +1,30 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+
+/**
+ * Opens (creating if needed) a SQLite database with the pragmas the app relies on and applies every pending
+ * migration from `drizzle/`. Query functions take the returned `db` as their first argument, so tests pass a
+ * fresh file or `:memory:`.
+ */
+export function openDatabase(filePath: string, options: { migrationsFolder?: string } = {}): Db {
+  if (filePath !== ":memory:") {
+    fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  }
+  const sqlite = new Database(filePath);
+  // WAL lets the UI read while a sync writes; busy_timeout makes concurrent writers wait instead of failing.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: options.migrationsFolder ?? MIGRATIONS_FOLDER });
+  return db;
+}

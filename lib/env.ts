@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every variable is validated with zod; a missing or malformed value
+ * stops start-up with a message that names the variable and says how to fix it.
+ *
+ * Polar's three URLs default to the real hosts; the demo and the tests point them at the simulator.
+ */
+
+const POLAR_DEFAULTS = {
+  authUrl: "https://flow.polar.com/oauth2/authorization",
+  tokenUrl: "https://polarremote.com/v2/oauth2/token",
+  apiUrl: "https://www.polaraccesslink.com",
+} as const;
+
+const urlSchema = z.url({ protocol: /^https?$/ });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_PATH: z.string().min(1).default("./data/threshold.db"),
+  AUTH_SECRET: z
+    .string({ error: "AUTH_SECRET is required: generate one with `openssl rand -base64 32`" })
+    .min(32, "AUTH_SECRET must be at least 32 characters: generate one with `openssl rand -base64 32`"),
+  TOKEN_ENCRYPTION_KEY: z
+    .string({ error: "TOKEN_ENCRYPTION_KEY is required: generate one with `openssl rand -hex 32`" })
+    .regex(/^[0-9a-fA-F]{64}$/, "TOKEN_ENCRYPTION_KEY must be 64 hex characters (32 bytes): `openssl rand -hex 32`"),
+  APP_URL: urlSchema
+    .default("http://localhost:3000")
+    .transform((value) => value.replace(/\/+$/, "")),
+  POLAR_CLIENT_ID: z.string({ error: "POLAR_CLIENT_ID is required: the client id from admin.polaraccesslink.com" }).min(1),
+  POLAR_CLIENT_SECRET: z
+    .string({ error: "POLAR_CLIENT_SECRET is required: the client secret from admin.polaraccesslink.com" })
+    .min(1),
+  POLAR_AUTH_URL: urlSchema.default(POLAR_DEFAULTS.authUrl),
+  POLAR_TOKEN_URL: urlSchema.default(POLAR_DEFAULTS.tokenUrl),
+  POLAR_API_URL: urlSchema.default(POLAR_DEFAULTS.apiUrl).transform((value) => value.replace(/\/+$/, "")),
+  SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  /** Comma-separated Polar user ids allowed to manage the instance's webhook. */
+  ADMIN_POLAR_USER_IDS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0)
+        .map(Number)
+        .filter((id) => Number.isSafeInteger(id)),
+    ),
+  /** The in-process scheduler is on in servers and off in tests unless asked for. */
+  SCHEDULER_ENABLED: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true" || value === "1")),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(
+      `Invalid environment configuration:\n${issues.map((issue) => `  - ${issue}`).join("\n")}\n` +
+        "Copy .env.example to .env and fill in the values (see README.md).",
+    );
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment object; exported for tests. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join(".") || "(environment)";
+        return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+      }),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed once, on first use). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests that change process.env call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
