@@ -1,15 +1,37 @@
 import Link from "next/link";
+import { ConnectionBadge } from "@/components/auth/connection-badge";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { getViewerSummary } from "@/lib/dal/viewer";
 
-export function AppHeader() {
+export async function AppHeader() {
+  const viewer = await getViewerSummary();
   return (
     <header data-app-header className="border-b border-border bg-surface">
       <div className="mx-auto flex w-full max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+        <Link href={viewer ? "/dashboard" : "/"} className="flex items-center gap-2 font-semibold tracking-tight">
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-accent" />
           Threshold
         </Link>
         <div className="flex items-center gap-3">
+          {viewer ? (
+            <>
+              <span className="text-sm" data-testid="viewer-name">
+                {viewer.name ?? (viewer.polarUserId ? `Polar athlete ${viewer.polarUserId}` : "Signed in")}
+              </span>
+              <Link href="/settings" aria-label="Polar connection: open settings">
+                <ConnectionBadge state={viewer.connectionState} registrationStatus={viewer.registrationStatus} />
+              </Link>
+              <Link href="/settings" className="text-sm text-muted hover:text-fg" data-testid="nav-settings">
+                Settings
+              </Link>
+              <SignOutButton />
+            </>
+          ) : (
+            <Link href="/signin" className="text-sm font-medium text-accent hover:underline" data-testid="header-signin">
+              Sign in
+            </Link>
+          )}
           <ThemeToggle />
         </div>
       </div>

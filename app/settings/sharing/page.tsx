@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ShareEditor } from "@/components/sharing/share-editor";
+import { Card, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getViewer } from "@/lib/auth/session";
+import { listMyShares } from "@/lib/dal/sharing";
+import { stopSharingAction, stopSharingEverywhereAction, updateSharingAction } from "./actions";
+
+export const metadata: Metadata = { title: "Sharing" };
+
+export default async function SharingPage() {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/signin?callbackUrl=/settings/sharing");
+  const shares = listMyShares(getDb(), viewer);
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title="Sharing"
+        description="Every coach and team that sees your data, and what they see. Changes apply at once: a coach's next page load no longer shows what you switched off."
+      >
+        <Link href="/settings" className="text-sm text-accent hover:underline">
+          ← Settings
+        </Link>
+      </PageHeader>
+      {shares.length === 0 ? (
+        <Card title="Nobody sees your data" testId="shares" state="empty">
+          <p className="text-sm text-muted">You share with no team. A coach can send you an invitation link.</p>
+        </Card>
+      ) : (
+        <>
+          {shares.map((share) => (
+            <Card key={share.teamId} title={share.teamName} testId="share" state="loaded">
+              <p className="mb-2 text-sm text-muted">Coaches: {share.coaches.join(", ")}</p>
+              <ShareEditor teamId={share.teamId} scopes={share.scopes} action={updateSharingAction} />
+              <form action={stopSharingAction} className="mt-3">
+                <input type="hidden" name="teamId" value={share.teamId} />
+                <button type="submit" className="rounded-md border border-high px-3 py-1 text-sm text-high" data-testid="stop-sharing">
+                  Stop sharing with {share.teamName}
+                </button>
+              </form>
+            </Card>
+          ))}
+          <form action={stopSharingEverywhereAction}>
+            <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg" data-testid="stop-sharing-all">
+              Stop sharing with everyone
+            </button>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import { signIn, signOut } from "@/lib/auth";
+
+/** Only same-site paths: an absolute or protocol-relative callbackUrl would be an open redirect. */
+function toSafeCallbackPath(value: FormDataEntryValue | null): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return "/dashboard";
+  }
+  return value;
+}
+
+/** Starts Polar OAuth (Auth.js redirects the browser to Polar's authorization page). */
+export async function signInWithPolar(formData: FormData): Promise<void> {
+  await signIn("polar", { redirectTo: toSafeCallbackPath(formData.get("callbackUrl")) });
+}
+
+/** Ends the database session and clears the cookie. */
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

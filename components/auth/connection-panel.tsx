@@ -1,0 +1,85 @@
+import { CheckConnectionForm } from "@/components/auth/check-connection-form";
+import { ConnectionBadge } from "@/components/auth/connection-badge";
+import { formatInstantUtc } from "@/components/auth/format";
+import { RetryRegistrationForm } from "@/components/auth/retry-registration-form";
+import { SignInButton } from "@/components/auth/sign-in-button";
+import type { AccountDTO } from "@/lib/dal/account";
+
+const POLAR_ACCOUNT_URL = "https://account.polar.com";
+
+/** The athlete's Polar link: facts, the current state, and the one action that fixes it. */
+export function ConnectionPanel({ account, returnTo }: { account: AccountDTO; returnTo: string }) {
+  const connection = account.connection;
+  return (
+    <section aria-labelledby="polar-connection" className="space-y-4 rounded-lg border border-border bg-surface p-4">
+      <h2 id="polar-connection" className="text-lg font-semibold">
+        Polar connection
+      </h2>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+        <dt className="text-muted">Athlete</dt>
+        <dd data-testid="account-name">{account.name ?? "—"}</dd>
+        <dt className="text-muted">Polar user id</dt>
+        <dd data-testid="account-polar-user-id">{account.polarUserId ?? "—"}</dd>
+        <dt className="text-muted">Registered at Polar</dt>
+        <dd data-testid="account-registered-at">
+          {connection?.registrationStatus === "registered" ? formatInstantUtc(connection.registeredAt) : "not yet"}
+        </dd>
+        <dt className="text-muted">Connection</dt>
+        <dd className="flex flex-wrap items-center gap-2">
+          <ConnectionBadge
+            state={connection?.state ?? "disconnected"}
+            registrationStatus={connection?.registrationStatus ?? null}
+          />
+          {connection?.stateChangedAt ? (
+            <span className="text-muted">since {formatInstantUtc(connection.stateChangedAt)}</span>
+          ) : null}
+        </dd>
+        <dt className="text-muted">Signed in with Polar</dt>
+        <dd>{connection ? formatInstantUtc(connection.tokenIssuedAt) : "—"}</dd>
+      </dl>
+
+      {!connection || connection.state === "disconnected" ? (
+        <div className="space-y-2" data-testid="fix-disconnected">
+          <p className="text-sm">Threshold has no working link to your Polar account. Sign in with Polar to connect.</p>
+          <SignInButton callbackUrl={returnTo} label="Connect with Polar" testId="reconnect-polar" />
+        </div>
+      ) : null}
+
+      {connection?.state === "reconnect_needed" ? (
+        <div className="space-y-2" data-testid="fix-reconnect">
+          <p className="text-sm">
+            {connection.stateDetail ??
+              "Polar no longer accepts Threshold's access (it was revoked at Polar). Sign in with Polar again to reconnect."}
+          </p>
+          <SignInButton callbackUrl={returnTo} label="Reconnect with Polar" testId="reconnect-polar" />
+        </div>
+      ) : null}
+
+      {connection?.state === "consents_needed" ? (
+        <div className="space-y-2" data-testid="fix-consents">
+          <p className="text-sm">
+            Polar shares data only after you accept its mandatory consents. Accept them at{" "}
+            <a href={POLAR_ACCOUNT_URL} className="font-medium text-accent underline" rel="noreferrer" target="_blank">
+              account.polar.com
+            </a>
+            , then check the connection again.
+          </p>
+        </div>
+      ) : null}
+
+      {connection && connection.registrationStatus !== "registered" && connection.state !== "reconnect_needed" ? (
+        <div className="space-y-2" data-testid="fix-registration" data-state={connection.registrationStatus}>
+          <p className="text-sm">
+            {connection.registrationStatus === "failed"
+              ? `Registering you at Polar AccessLink failed: ${connection.registrationError ?? "unknown error"}`
+              : "Registration at Polar AccessLink has not finished yet."}{" "}
+            No data can be synced until registration succeeds.
+          </p>
+          <RetryRegistrationForm />
+        </div>
+      ) : null}
+
+      {connection ? <CheckConnectionForm /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+export type Viewer = { userId: string; polarUserId: number | null; name: string | null };
+
+/**
+ * The signed-in user of this request, or null. Reads the database session (Auth.js) and the user row, so a
+ * deleted user is anonymous at once even while their browser still holds a cookie.
+ */
+export async function getViewer(): Promise<Viewer | null> {
+  // Loaded on call, not at import: lib/dal modules import this file, and their unit tests run outside Next
+  // (where next-auth cannot load) with requireViewer mocked or not called.
+  const [{ connection }, { auth }] = await Promise.all([import("next/server"), import("@/lib/auth")]);
+  // Identity is per request: opt out of prerendering before anything reads cookies or the environment.
+  await connection();
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const row = getDb()
+    .select({ id: users.id, polarUserId: users.polarUserId, name: users.name })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  return row ? { userId: row.id, polarUserId: row.polarUserId, name: row.name } : null;
+}
+
+/** The signed-in user; throws AppError("unauthenticated") otherwise. Every lib/dal read and write calls it. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError("unauthenticated", "Sign in with Polar to continue.");
+  return viewer;
+}
