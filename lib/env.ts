@@ -27,6 +27,8 @@ const envSchema = z.object({
   APP_URL: urlSchema
     .default("http://localhost:3000")
     .transform((value) => value.replace(/\/+$/, "")),
+  /** Read by Auth.js itself; validated here so a mismatch with APP_URL fails at start-up, not at sign-in. */
+  AUTH_URL: urlSchema.optional().transform((value) => value?.replace(/\/+$/, "")),
   POLAR_CLIENT_ID: z.string({ error: "POLAR_CLIENT_ID is required: the client id from admin.polaraccesslink.com" }).min(1),
   POLAR_CLIENT_SECRET: z
     .string({ error: "POLAR_CLIENT_SECRET is required: the client secret from admin.polaraccesslink.com" })
@@ -52,6 +54,16 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "true" || value === "1")),
+}).superRefine((env, ctx) => {
+  // Auth.js builds the OAuth redirect_uri from AUTH_URL; Polar compares it byte for byte with the one sent to
+  // the authorization page, so the two must name the same origin (localhost, not 127.0.0.1).
+  if (env.AUTH_URL !== undefined && env.AUTH_URL !== env.APP_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["AUTH_URL"],
+      message: `AUTH_URL (${env.AUTH_URL}) must equal APP_URL (${env.APP_URL}), or Polar rejects sign-in with invalid_grant`,
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

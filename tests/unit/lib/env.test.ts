@@ -52,3 +52,14 @@ describe("parseEnv", () => {
     expect(message).toContain(".env.example");
   });
 });
+
+describe("AUTH_URL", () => {
+  it("must equal APP_URL, because Polar compares redirect_uri exactly", () => {
+    expect(() => parseEnv({ ...valid, APP_URL: "http://localhost:3000", AUTH_URL: "http://127.0.0.1:3000" })).toThrow(
+      /AUTH_URL .* must equal APP_URL/,
+    );
+    expect(parseEnv({ ...valid, APP_URL: "http://localhost:3000", AUTH_URL: "http://localhost:3000/" }).AUTH_URL).toBe(
+      "http://localhost:3000",
+    );
+  });
+});
