@@ -1,0 +1,76 @@
+/**
+ * Compact text encodings for per-sample data (design §4: one row per exercise and sample type, per night,
+ * per athlete-day — never one row per sample). All formats are plain ASCII, comma-separated, so they are
+ * portable across SQLite and PostgreSQL and readable in a SQL shell.
+ *
+ * - `packNumbers`:      `97,99,,102`            — a fixed-rate series; an empty field is a missing value.
+ * - `packPairs`:        `0:57,300:56,,`         — `key:value` pairs (e.g. second of the local day : bpm);
+ *                                                 an empty value after `:` is a missing value.
+ * - `packTimedValues`:  `0:2,1140:3`            — seconds since a stored base instant : value.
+ * - `packZoneSamples`:  `25200:1=2480;2=1120`   — second of day : zone=seconds pairs separated by `;`.
+ */
+
+export function packNumbers(values: readonly (number | null)[]): string {
+  return values.map((value) => (value === null ? "" : formatNumber(value))).join(",");
+}
+
+export function unpackNumbers(packed: string): (number | null)[] {
+  if (packed === "") return [];
+  return packed.split(",").map((field) => (field === "" ? null : Number(field)));
+}
+
+export type PackedPair = readonly [number, number | null];
+
+export function packPairs(pairs: readonly PackedPair[]): string {
+  return pairs.map(([key, value]) => `${formatNumber(key)}:${value === null ? "" : formatNumber(value)}`).join(",");
+}
+
+export function unpackPairs(packed: string): [number, number | null][] {
+  if (packed === "") return [];
+  return packed.split(",").map((entry) => {
+    const [key, value] = entry.split(":");
+    return [Number(key), value === "" || value === undefined ? null : Number(value)];
+  });
+}
+
+/** Instants are stored as whole seconds after `baseMs` (maps are minute-resolution, so nothing is lost). */
+export function packTimedValues(points: readonly { utcMs: number; value: number | null }[], baseMs: number): string {
+  return packPairs(points.map((point) => [Math.round((point.utcMs - baseMs) / 1000), point.value] as const));
+}
+
+export function unpackTimedValues(packed: string, baseMs: number): { utcMs: number; value: number | null }[] {
+  return unpackPairs(packed).map(([seconds, value]) => ({ utcMs: baseMs + seconds * 1000, value }));
+}
+
+export type ZoneSample = { secondOfDay: number; zones: { index: number; seconds: number }[] };
+
+export function packZoneSamples(samples: readonly ZoneSample[]): string {
+  return samples
+    .map(
+      (sample) =>
+        `${sample.secondOfDay}:${sample.zones.map((zone) => `${zone.index}=${formatNumber(zone.seconds)}`).join(";")}`,
+    )
+    .join(",");
+}
+
+export function unpackZoneSamples(packed: string): ZoneSample[] {
+  if (packed === "") return [];
+  return packed.split(",").map((entry) => {
+    const [second, zones] = entry.split(":");
+    return {
+      secondOfDay: Number(second),
+      zones:
+        zones === ""
+          ? []
+          : zones.split(";").map((zone) => {
+              const [index, seconds] = zone.split("=");
+              return { index: Number(index), seconds: Number(seconds) };
+            }),
+    };
+  });
+}
+
+/** Values come from Polar's text unchanged, so JavaScript's shortest round-trip form is exact (`7.9`). */
+function formatNumber(value: number): string {
+  return String(value);
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { syncLeases, syncRuns } from "@/db/schema/sync";
+import type { SyncCounts, SyncResource, SyncRunError, SyncRunResult, SyncRunStatus, SyncTrigger } from "./types";
+
+/**
+ * Runs and the per-athlete lease. One run per athlete at a time: starting a run takes the lease in the same
+ * SQLite transaction that inserts the run row; a second request finds a live lease and joins that run.
+ * A lease is stale when it has expired (the owner stopped renewing it) or when its owner process on this host
+ * no longer exists (a crash or SIGKILL); a stale lease is taken over and its run is marked failed.
+ */
+
+/** A run renews its lease whenever it writes progress; 2 minutes without progress makes it stale. */
+export const LEASE_MS = 2 * 60_000;
+
+const HOST = os.hostname();
+
+/** Runs this process has begun and not finished: a lease naming this very pid is live only for these. */
+const runsInThisProcess = new Set<string>();
+
+function isOwnerAlive(pid: number, runId: string): boolean {
+  // A lease left by a killed process whose pid was since reused by this one must not look alive.
+  if (pid === process.pid) return runsInThisProcess.has(runId);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export type BeginRunResult = { runId: string; joined: boolean };
+
+/** Starts a run for the athlete, or joins the one already running. Synchronous: safe to call from a handler. */
+export function beginRun(db: Db, athleteId: string, trigger: SyncTrigger, now: number): BeginRunResult {
+  return db.transaction((tx) => {
+    const lease = tx.select().from(syncLeases).where(eq(syncLeases.athleteId, athleteId)).get();
+    if (lease) {
+      const ownerGone = lease.ownerHost === HOST && !isOwnerAlive(lease.ownerPid, lease.runId);
+      const run = tx.select({ status: syncRuns.status }).from(syncRuns).where(eq(syncRuns.id, lease.runId)).get();
+      if (lease.expiresAt > now && !ownerGone && run?.status === "running") {
+        return { runId: lease.runId, joined: true };
+      }
+      if (run?.status === "running") {
+        const errors: SyncRunError[] = [
+          { resource: "run", code: "interrupted", message: "The sync stopped before finishing (the server restarted or the process was stopped)." },
+        ];
+        tx.update(syncRuns)
+          .set({ status: "failed", step: "Interrupted", finishedAt: now, errorsJson: JSON.stringify(errors) })
+          .where(eq(syncRuns.id, lease.runId))
+          .run();
+      }
+    }
+    const runId = randomUUID();
+    tx.insert(syncRuns)
+      .values({ id: runId, athleteId, trigger, status: "running", step: "Starting", startedAt: now })
+      .run();
+    const values = { athleteId, runId, acquiredAt: now, expiresAt: now + LEASE_MS, ownerHost: HOST, ownerPid: process.pid };
+    tx.insert(syncLeases).values(values).onConflictDoUpdate({ target: syncLeases.athleteId, set: values }).run();
+    runsInThisProcess.add(runId);
+    return { runId, joined: false };
+  });
+}
+
+export type RunProgress = {
+  step: string;
+  itemsDone: number;
+  itemsTotal: number;
+  counts: Partial<Record<SyncResource, SyncCounts>>;
+  errors: SyncRunError[];
+  requestCount: number;
+};
+
+/** Writes progress and renews the lease (only while this run still owns it). */
+export function writeProgress(db: Db, athleteId: string, runId: string, progress: RunProgress, now: number): void {
+  db.transaction((tx) => {
+    tx.update(syncRuns)
+      .set({
+        step: progress.step,
+        itemsDone: progress.itemsDone,
+        itemsTotal: progress.itemsTotal,
+        countsJson: JSON.stringify(progress.counts),
+        errorsJson: JSON.stringify(progress.errors),
+        requestCount: progress.requestCount,
+      })
+      .where(eq(syncRuns.id, runId))
+      .run();
+    tx.update(syncLeases)
+      .set({ expiresAt: now + LEASE_MS })
+      .where(and(eq(syncLeases.athleteId, athleteId), eq(syncLeases.runId, runId)))
+      .run();
+  });
+}
+
+export function finishRun(
+  db: Db,
+  athleteId: string,
+  runId: string,
+  status: SyncRunStatus,
+  progress: RunProgress,
+  now: number,
+): void {
+  db.transaction((tx) => {
+    const run = tx.select({ startedAt: syncRuns.startedAt }).from(syncRuns).where(eq(syncRuns.id, runId)).get();
+    tx.update(syncRuns)
+      .set({
+        status,
+        step: progress.step,
+        itemsDone: progress.itemsDone,
+        itemsTotal: progress.itemsTotal,
+        countsJson: JSON.stringify(progress.counts),
+        errorsJson: JSON.stringify(progress.errors),
+        requestCount: progress.requestCount,
+        finishedAt: now,
+        durationMs: run ? now - run.startedAt : null,
+      })
+      .where(eq(syncRuns.id, runId))
+      .run();
+    tx.delete(syncLeases).where(and(eq(syncLeases.athleteId, athleteId), eq(syncLeases.runId, runId))).run();
+  });
+  runsInThisProcess.delete(runId);
+}
+
+export type SyncRunView = SyncRunResult & {
+  athleteId: string;
+  trigger: SyncTrigger;
+  step: string;
+  itemsDone: number;
+  itemsTotal: number;
+  requestCount: number;
+};
+
+export function getRun(db: Db, runId: string): SyncRunView | null {
+  const row = db.select().from(syncRuns).where(eq(syncRuns.id, runId)).get();
+  if (!row) return null;
+  return {
+    runId: row.id,
+    joined: false,
+    athleteId: row.athleteId,
+    trigger: row.trigger,
+    status: row.status,
+    step: row.step,
+    itemsDone: row.itemsDone,
+    itemsTotal: row.itemsTotal,
+    requestCount: row.requestCount,
+    counts: JSON.parse(row.countsJson) as SyncRunView["counts"],
+    errors: JSON.parse(row.errorsJson) as SyncRunError[],
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    durationMs: row.durationMs,
+  };
+}

@@ -1,0 +1,434 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { polarConnections } from "@/db/schema/auth";
+import {
+  cardioLoads,
+  continuousHeartRates,
+  dailyActivities,
+  exerciseHrZones,
+  exerciseSamples,
+  exercises,
+  nightlyRecharges,
+  physicalInfos,
+  sleeps,
+} from "@/db/schema/polar-data";
+import { syncQuarantine } from "@/db/schema/sync";
+import { computeAgeYears, type PhysiologyContext } from "./derive";
+import {
+  isNewerActivity,
+  toActivityRow,
+  toCardioLoadRow,
+  toContinuousHeartRateRow,
+  toExerciseRow,
+  toExerciseSampleRow,
+  toExerciseZoneRows,
+  toNightlyRechargeRow,
+  toPhysicalInfoRow,
+  toSampleSeries,
+  toSleepRow,
+  type ActivityInput,
+  type ActivityStepSamplesInput,
+  type ActivityZoneSamplesInput,
+  type CardioLoadInput,
+  type ContinuousHeartRateInput,
+  type ExerciseInput,
+  type ExerciseSampleInput,
+  type ExerciseZonesInput,
+  type NightlyRechargeInput,
+  type PhysicalInfoInput,
+  type SleepInput,
+} from "./transforms";
+import type { Outcome, SyncResource } from "./types";
+
+/**
+ * Idempotent writers. Each stores one record and everything derived from it inside ONE SQLite transaction,
+ * keyed by Polar's id or by (athlete, date), and reports whether it was new, updated or unchanged. An
+ * unchanged record is not rewritten, so its first `fetchedAt` stays and a repeated sync changes nothing.
+ */
+
+export type DbTx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Provenance = { endpoint: string; transactionId: number | null; fetchedAt: number };
+
+/** Columns that describe where and when a record was fetched, not what it says. */
+const PROVENANCE_KEYS = new Set(["endpoint", "transactionId", "fetchedAt"]);
+
+/**
+ * A transactional item re-offered after an expired transaction carries the new `transaction-id` inside its
+ * JSON; that is provenance, not content, so raw JSON is compared without it.
+ */
+function withoutTransactionIds(rawJson: unknown): unknown {
+  if (typeof rawJson !== "string") return rawJson;
+  return JSON.stringify(JSON.parse(rawJson), (key: string, value: unknown) => (key === "transaction-id" ? undefined : value));
+}
+
+function isSameContent(existing: Record<string, unknown>, values: Record<string, unknown>): boolean {
+  for (const [key, value] of Object.entries(values)) {
+    if (PROVENANCE_KEYS.has(key)) continue;
+    if (key === "rawJson") {
+      if (withoutTransactionIds(existing[key]) !== withoutTransactionIds(value)) return false;
+      continue;
+    }
+    if ((existing[key] ?? null) !== (value ?? null)) return false;
+  }
+  return true;
+}
+
+// ── physiology for zones and TRIMP ──
+
+const profileSchema = z.object({
+  gender: z.enum(["MALE", "FEMALE"]).nullish(),
+  birthdate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+});
+
+/**
+ * HRmax and HRrest from the newest physical info; sex and birthdate from the Polar profile kept on the
+ * connection. Without a measured HRmax, `220 − age` is used and labelled `age-fallback` (metrics §1.1).
+ */
+export function loadPhysiology(db: Db | DbTx, athleteId: string, onDate: string): PhysiologyContext {
+  const info = db
+    .select({ hrMax: physicalInfos.maximumHeartRate, hrRest: physicalInfos.restingHeartRate })
+    .from(physicalInfos)
+    .where(eq(physicalInfos.athleteId, athleteId))
+    .orderBy(desc(physicalInfos.createdAt), desc(physicalInfos.polarPhysicalInfoId))
+    .limit(1)
+    .get();
+  const connection = db
+    .select({ profile: polarConnections.polarProfileJson })
+    .from(polarConnections)
+    .where(eq(polarConnections.userId, athleteId))
+    .get();
+  let gender: "MALE" | "FEMALE" | null = null;
+  let birthdate: string | null = null;
+  if (connection?.profile) {
+    try {
+      const parsed = profileSchema.safeParse(JSON.parse(connection.profile));
+      if (parsed.success) {
+        gender = parsed.data.gender ?? null;
+        birthdate = parsed.data.birthdate ?? null;
+      }
+    } catch {
+      // A profile that is not JSON only costs us sex/age; zones from physical info still work.
+    }
+  }
+  const sex = gender === "MALE" ? "male" : gender === "FEMALE" ? "female" : null;
+  const hrRest = info?.hrRest && info.hrRest > 0 ? info.hrRest : null;
+  if (info?.hrMax && info.hrMax > 0) {
+    return { hrMax: info.hrMax, hrRest, sex, hrMaxSource: "physical-info" };
+  }
+  if (birthdate) {
+    return { hrMax: 220 - computeAgeYears(birthdate, onDate), hrRest, sex, hrMaxSource: "age-fallback" };
+  }
+  return { hrMax: null, hrRest, sex, hrMaxSource: null };
+}
+
+/** The athlete's most recent UTC offset (minutes) from their sessions or nights; 0 when nothing is stored. */
+export function loadLatestOffsetMinutes(db: Db | DbTx, athleteId: string): number {
+  const night = db
+    .select({ offset: sleeps.endUtcOffsetMinutes, at: sleeps.endUtcMs })
+    .from(sleeps)
+    .where(eq(sleeps.athleteId, athleteId))
+    .orderBy(desc(sleeps.endUtcMs))
+    .limit(1)
+    .get();
+  const session = db
+    .select({ offset: exercises.utcOffsetMinutes, at: exercises.startUtcMs })
+    .from(exercises)
+    .where(eq(exercises.athleteId, athleteId))
+    .orderBy(desc(exercises.startUtcMs))
+    .limit(1)
+    .get();
+  if (night && session) return night.at >= session.at ? night.offset : session.offset;
+  return night?.offset ?? session?.offset ?? 0;
+}
+
+// ── exercise ──
+
+export type ExerciseBundle = {
+  exercise: ExerciseInput;
+  exerciseRaw: unknown;
+  zones: ExerciseZonesInput | null;
+  samples: { sample: ExerciseSampleInput; url: string }[];
+};
+
+export function storeExercise(db: Db, athleteId: string, bundle: ExerciseBundle, prov: Provenance): Outcome {
+  return db.transaction((tx) => {
+    const series = bundle.samples.map((s) => toSampleSeries(s.sample));
+    const row = toExerciseRow(bundle.exercise, series, loadPhysiology(tx, athleteId, bundle.exercise["start-time"].slice(0, 10)));
+    const values = { ...row, athleteId, ...prov, rawJson: JSON.stringify(bundle.exerciseRaw) };
+    const sampleRows = series.map((s, i) => ({ ...toExerciseSampleRow(s), endpoint: bundle.samples[i].url }));
+    const zoneRows = toExerciseZoneRows(bundle.zones);
+
+    const existing = tx
+      .select()
+      .from(exercises)
+      .where(and(eq(exercises.athleteId, athleteId), eq(exercises.polarExerciseId, row.polarExerciseId)))
+      .get();
+    let exerciseId: number;
+    let outcome: Outcome;
+    if (!existing) {
+      exerciseId = tx.insert(exercises).values(values).returning({ id: exercises.id }).get().id;
+      outcome = "new";
+    } else {
+      exerciseId = existing.id;
+      const oldSamples = tx.select().from(exerciseSamples).where(eq(exerciseSamples.exerciseId, exerciseId)).all();
+      const oldZones = tx.select().from(exerciseHrZones).where(eq(exerciseHrZones.exerciseId, exerciseId)).all();
+      const samplesSame =
+        oldSamples.length === sampleRows.length &&
+        sampleRows.every((s) => {
+          const old = oldSamples.find((o) => o.sampleType === s.sampleType);
+          return old !== undefined && old.packedValues === s.packedValues && old.recordingRate === s.recordingRate;
+        });
+      const zonesSame =
+        oldZones.length === zoneRows.length &&
+        zoneRows.every((z) => oldZones.some((o) => o.zoneIndex === z.zoneIndex && o.rawJson === z.rawJson));
+      if (samplesSame && zonesSame && isSameContent(existing, values)) return "unchanged";
+      tx.update(exercises).set(values).where(eq(exercises.id, exerciseId)).run();
+      tx.delete(exerciseSamples).where(eq(exerciseSamples.exerciseId, exerciseId)).run();
+      tx.delete(exerciseHrZones).where(eq(exerciseHrZones.exerciseId, exerciseId)).run();
+      outcome = "updated";
+    }
+    for (const sample of sampleRows) {
+      tx.insert(exerciseSamples)
+        .values({ ...sample, athleteId, exerciseId, transactionId: prov.transactionId, fetchedAt: prov.fetchedAt })
+        .run();
+    }
+    for (const zone of zoneRows) {
+      tx.insert(exerciseHrZones).values({ ...zone, athleteId, exerciseId, ...prov }).run();
+    }
+    return outcome;
+  });
+}
+
+// ── daily activity (transactional): newest summary per day wins ──
+
+export type ActivityBundle = {
+  activity: ActivityInput;
+  activityRaw: unknown;
+  steps: ActivityStepSamplesInput | null;
+  zones: ActivityZoneSamplesInput | null;
+  stepsRaw: unknown;
+  zonesRaw: unknown;
+};
+
+export function storeActivity(db: Db, athleteId: string, bundle: ActivityBundle, prov: Provenance): Outcome {
+  const row = toActivityRow(bundle.activity, bundle.steps, bundle.zones);
+  const raw = JSON.stringify({ activity: bundle.activityRaw, stepSamples: bundle.stepsRaw, zoneSamples: bundle.zonesRaw });
+  const values = { ...row, athleteId, ...prov, rawJson: raw };
+  return db.transaction((tx) => {
+    const existing = tx
+      .select()
+      .from(dailyActivities)
+      .where(and(eq(dailyActivities.athleteId, athleteId), eq(dailyActivities.localDate, row.localDate)))
+      .get();
+    if (!existing) {
+      tx.insert(dailyActivities).values(values).run();
+      return "new";
+    }
+    if (existing.polarActivityId === row.polarActivityId) {
+      if (isSameContent(existing, values)) return "unchanged";
+    } else if (!isNewerActivity(row, existing)) {
+      // An older summary of a day we already hold (re-offered after expiry, or delivered out of order).
+      return "unchanged";
+    }
+    tx.update(dailyActivities).set(values).where(eq(dailyActivities.id, existing.id)).run();
+    return "updated";
+  });
+}
+
+// ── physical information ──
+
+export function storePhysicalInfo(
+  db: Db,
+  athleteId: string,
+  info: PhysicalInfoInput,
+  raw: unknown,
+  prov: Provenance,
+): Outcome {
+  return db.transaction((tx) => {
+    const row = toPhysicalInfoRow(info, loadLatestOffsetMinutes(tx, athleteId));
+    const values = { ...row, athleteId, ...prov, rawJson: JSON.stringify(raw) };
+    const existing = tx
+      .select()
+      .from(physicalInfos)
+      .where(and(eq(physicalInfos.athleteId, athleteId), eq(physicalInfos.polarPhysicalInfoId, row.polarPhysicalInfoId)))
+      .get();
+    if (!existing) {
+      tx.insert(physicalInfos).values(values).run();
+      return "new";
+    }
+    if (isSameContent(existing, { ...values, localDate: existing.localDate })) return "unchanged";
+    tx.update(physicalInfos).set(values).where(eq(physicalInfos.id, existing.id)).run();
+    return "updated";
+  });
+}
+
+// ── windowed, keyed by (athlete, date) ──
+
+export function storeSleep(tx: Db | DbTx, athleteId: string, sleep: SleepInput, raw: unknown, prov: Provenance): Outcome {
+  const values = { ...toSleepRow(sleep), athleteId, ...prov, rawJson: JSON.stringify(raw) };
+  const existing = tx
+    .select()
+    .from(sleeps)
+    .where(and(eq(sleeps.athleteId, athleteId), eq(sleeps.localDate, values.localDate)))
+    .get();
+  if (!existing) {
+    tx.insert(sleeps).values(values).run();
+    return "new";
+  }
+  if (isSameContent(existing, values)) return "unchanged";
+  tx.update(sleeps).set(values).where(eq(sleeps.id, existing.id)).run();
+  return "updated";
+}
+
+export function storeNightlyRecharge(
+  tx: Db | DbTx,
+  athleteId: string,
+  recharge: NightlyRechargeInput,
+  raw: unknown,
+  prov: Provenance,
+): Outcome {
+  const sleepStart = tx
+    .select({ raw: sleeps.rawJson })
+    .from(sleeps)
+    .where(and(eq(sleeps.athleteId, athleteId), eq(sleeps.localDate, recharge.date)))
+    .get();
+  const startTime = sleepStart ? readSleepStartTime(sleepStart.raw) : null;
+  const values = { ...toNightlyRechargeRow(recharge, startTime), athleteId, ...prov, rawJson: JSON.stringify(raw) };
+  const existing = tx
+    .select()
+    .from(nightlyRecharges)
+    .where(and(eq(nightlyRecharges.athleteId, athleteId), eq(nightlyRecharges.localDate, values.localDate)))
+    .get();
+  if (!existing) {
+    tx.insert(nightlyRecharges).values(values).run();
+    return "new";
+  }
+  if (isSameContent(existing, values)) return "unchanged";
+  tx.update(nightlyRecharges).set(values).where(eq(nightlyRecharges.id, existing.id)).run();
+  return "updated";
+}
+
+function readSleepStartTime(rawJson: string): string | null {
+  const parsed = z.object({ sleep_start_time: z.string() }).safeParse(JSON.parse(rawJson));
+  return parsed.success ? parsed.data.sleep_start_time : null;
+}
+
+export function storeContinuousHeartRate(
+  tx: Db | DbTx,
+  athleteId: string,
+  day: ContinuousHeartRateInput,
+  raw: unknown,
+  prov: Provenance,
+): Outcome {
+  const values = { ...toContinuousHeartRateRow(day), athleteId, ...prov, rawJson: JSON.stringify(raw) };
+  const existing = tx
+    .select()
+    .from(continuousHeartRates)
+    .where(and(eq(continuousHeartRates.athleteId, athleteId), eq(continuousHeartRates.localDate, values.localDate)))
+    .get();
+  if (!existing) {
+    tx.insert(continuousHeartRates).values(values).run();
+    return "new";
+  }
+  if (isSameContent(existing, values)) return "unchanged";
+  tx.update(continuousHeartRates).set(values).where(eq(continuousHeartRates.id, existing.id)).run();
+  return "updated";
+}
+
+export function storeCardioLoad(
+  tx: Db | DbTx,
+  athleteId: string,
+  day: CardioLoadInput,
+  raw: unknown,
+  prov: Provenance,
+): Outcome {
+  const values = { ...toCardioLoadRow(day), athleteId, ...prov, rawJson: JSON.stringify(raw) };
+  const existing = tx
+    .select()
+    .from(cardioLoads)
+    .where(and(eq(cardioLoads.athleteId, athleteId), eq(cardioLoads.localDate, values.localDate)))
+    .get();
+  if (!existing) {
+    tx.insert(cardioLoads).values(values).run();
+    return "new";
+  }
+  if (isSameContent(existing, values)) return "unchanged";
+  tx.update(cardioLoads).set(values).where(eq(cardioLoads.id, existing.id)).run();
+  return "updated";
+}
+
+// ── quarantine ──
+
+export type QuarantineEntry = {
+  resource: SyncResource;
+  itemKey: string;
+  endpoint: string;
+  transactionId: number | null;
+  raw: unknown;
+  error: string;
+  path: string | null;
+  fetchedAt: number;
+  runId: string | null;
+};
+
+/** Keeps an invalid payload raw; the same item quarantined again replaces its entry instead of piling up. */
+export function quarantinePayload(db: Db | DbTx, athleteId: string, entry: QuarantineEntry): void {
+  const values = {
+    athleteId,
+    resource: entry.resource,
+    itemKey: entry.itemKey,
+    endpoint: entry.endpoint,
+    transactionId: entry.transactionId,
+    rawJson: JSON.stringify(entry.raw ?? null),
+    error: entry.error,
+    path: entry.path,
+    fetchedAt: entry.fetchedAt,
+    reparsedAt: null,
+    reparseError: null,
+    runId: entry.runId,
+  };
+  db.insert(syncQuarantine)
+    .values(values)
+    .onConflictDoUpdate({ target: [syncQuarantine.athleteId, syncQuarantine.resource, syncQuarantine.itemKey], set: values })
+    .run();
+}
+
+// ── switching data types off ──
+
+/** Deletes every stored row of the given resources for the athlete (the athlete switched them off). */
+export function purgeResources(db: Db, athleteId: string, resources: readonly SyncResource[]): void {
+  db.transaction((tx) => {
+    for (const resource of resources) {
+      switch (resource) {
+        case "exercise":
+          // Samples and Polar zones go with their exercise (ON DELETE CASCADE).
+          tx.delete(exercises).where(eq(exercises.athleteId, athleteId)).run();
+          break;
+        case "activity":
+          tx.delete(dailyActivities).where(eq(dailyActivities.athleteId, athleteId)).run();
+          break;
+        case "physical-info":
+          tx.delete(physicalInfos).where(eq(physicalInfos.athleteId, athleteId)).run();
+          break;
+        case "sleep":
+          tx.delete(sleeps).where(eq(sleeps.athleteId, athleteId)).run();
+          break;
+        case "nightly-recharge":
+          tx.delete(nightlyRecharges).where(eq(nightlyRecharges.athleteId, athleteId)).run();
+          break;
+        case "continuous-hr":
+          tx.delete(continuousHeartRates).where(eq(continuousHeartRates.athleteId, athleteId)).run();
+          break;
+        case "cardio-load":
+          tx.delete(cardioLoads).where(eq(cardioLoads.athleteId, athleteId)).run();
+          break;
+      }
+    }
+    if (resources.length > 0) {
+      tx.delete(syncQuarantine)
+        .where(and(eq(syncQuarantine.athleteId, athleteId), inArray(syncQuarantine.resource, [...resources])))
+        .run();
+    }
+  });
+}

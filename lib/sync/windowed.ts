@@ -1,0 +1,161 @@
+import { and, eq } from "drizzle-orm";
+import { syncCursors } from "@/db/schema/sync";
+import type { RunContext } from "./context";
+import {
+  quarantinePayload,
+  storeCardioLoad,
+  storeContinuousHeartRate,
+  storeNightlyRecharge,
+  storeSleep,
+  type DbTx,
+  type Provenance,
+} from "./store";
+import { addDays } from "./transforms";
+import type { Outcome, SyncResource } from "./types";
+
+/**
+ * Windowed resources (sleep, Nightly Recharge, continuous HR, cardio load): read from the last good cursor
+ * minus an overlap (late uploads and re-syncs of recent days), at most Polar's 28-day window; upsert by
+ * (athlete, date); advance the cursor only after the window is stored. Invalid entries of a list are
+ * quarantined and the rest proceeds.
+ */
+
+export const OVERLAP_DAYS = 3;
+/** Polar serves these resources for the last 28 days (ranges include both ends: today − 27 … today). */
+export const WINDOW_DAYS = 28;
+
+type WindowedResource = Extract<SyncResource, "sleep" | "nightly-recharge" | "continuous-hr" | "cardio-load">;
+
+export function computeWindow(today: string, cursorDate: string | null): { from: string; to: string } {
+  const earliest = addDays(today, -(WINDOW_DAYS - 1));
+  if (cursorDate === null) return { from: earliest, to: today };
+  const from = addDays(cursorDate, -OVERLAP_DAYS);
+  return { from: from < earliest ? earliest : from > today ? today : from, to: today };
+}
+
+function readCursor(ctx: RunContext, resource: WindowedResource): string | null {
+  const row = ctx.db
+    .select({ cursorDate: syncCursors.cursorDate })
+    .from(syncCursors)
+    .where(and(eq(syncCursors.athleteId, ctx.athleteId), eq(syncCursors.resource, resource)))
+    .get();
+  return row?.cursorDate ?? null;
+}
+
+function writeCursor(tx: DbTx, ctx: RunContext, resource: WindowedResource, cursorDate: string): void {
+  const values = { athleteId: ctx.athleteId, resource, cursorDate, updatedAt: ctx.now() };
+  tx.insert(syncCursors)
+    .values(values)
+    .onConflictDoUpdate({ target: [syncCursors.athleteId, syncCursors.resource], set: { cursorDate, updatedAt: values.updatedAt } })
+    .run();
+}
+
+type Entry<T> = { date: string; data: T; raw: unknown };
+type Listed<T> = { items: Entry<T>[]; invalid: { raw: unknown; error: string; path: string }[] };
+
+/** Pulls a Lenient list into dated entries; lib/polar keeps raw beside data only for single fetches. */
+function toEntries<T extends { date: string }>(list: { items: T[]; invalid: Listed<T>["invalid"] }): Listed<T> {
+  return { items: list.items.map((data) => ({ date: data.date, data, raw: data })), invalid: list.invalid };
+}
+
+function readDate(raw: unknown): string | null {
+  if (raw && typeof raw === "object" && "date" in raw && typeof raw.date === "string") return raw.date;
+  return null;
+}
+
+/** Stores one window in a single SQLite transaction together with the advanced cursor. */
+function storeWindow<T>(
+  ctx: RunContext,
+  resource: WindowedResource,
+  endpoint: string,
+  window: { from: string; to: string },
+  listed: Listed<T>,
+  store: (tx: DbTx, entry: Entry<T>, prov: Provenance) => Outcome,
+): void {
+  const inWindow = listed.items.filter((entry) => entry.date >= window.from && entry.date <= window.to);
+  const invalid: Listed<T>["invalid"] = listed.invalid.filter((entry) => {
+    const date = readDate(entry.raw);
+    return date === null || (date >= window.from && date <= window.to);
+  });
+  const total = inWindow.length + invalid.length;
+  ctx.addTotal(total);
+  const fetchedAt = ctx.now();
+  ctx.db.transaction((tx) => {
+    for (const entry of inWindow) {
+      try {
+        ctx.countOutcome(resource, store(tx, entry, { endpoint, transactionId: null, fetchedAt }));
+      } catch (error) {
+        // Validated but uninterpretable (a RangeError from a time field): transforms run before any write,
+        // so the entry is set aside and the window goes on.
+        if (!(error instanceof RangeError)) throw error;
+        invalid.push({ raw: entry.raw, error: error.message, path: "" });
+      }
+    }
+    invalid.forEach((entry, index) => {
+      quarantinePayload(tx, ctx.athleteId, {
+        resource,
+        itemKey: readDate(entry.raw) ?? `${endpoint}#${index}`,
+        endpoint,
+        transactionId: null,
+        raw: entry.raw,
+        error: entry.error,
+        path: entry.path,
+        fetchedAt,
+        runId: ctx.runId,
+      });
+      ctx.countOutcome(resource, "quarantined");
+    });
+    writeCursor(tx, ctx, resource, window.to);
+  });
+  ctx.progress.itemsDone += total;
+  ctx.flush();
+}
+
+export async function syncSleep(ctx: RunContext): Promise<void> {
+  ctx.touch("sleep");
+  ctx.setStep("Reading sleep");
+  const window = computeWindow(ctx.today, readCursor(ctx, "sleep"));
+  // The list always covers Polar's 28 days in ONE request; per-date reads would cost one request per night.
+  const listed = toEntries(await ctx.user.listSleep());
+  storeWindow(ctx, "sleep", "/v3/users/sleep", window, listed, (tx, entry, prov) =>
+    storeSleep(tx, ctx.athleteId, entry.data, entry.raw, prov),
+  );
+}
+
+export async function syncNightlyRecharge(ctx: RunContext): Promise<void> {
+  ctx.touch("nightly-recharge");
+  ctx.setStep("Reading Nightly Recharge");
+  const window = computeWindow(ctx.today, readCursor(ctx, "nightly-recharge"));
+  const listed = toEntries(await ctx.user.listNightlyRecharge());
+  storeWindow(ctx, "nightly-recharge", "/v3/users/nightly-recharge", window, listed, (tx, entry, prov) =>
+    storeNightlyRecharge(tx, ctx.athleteId, entry.data, entry.raw, prov),
+  );
+}
+
+export async function syncContinuousHeartRate(ctx: RunContext): Promise<void> {
+  ctx.touch("continuous-hr");
+  ctx.setStep("Reading continuous heart rate");
+  const window = computeWindow(ctx.today, readCursor(ctx, "continuous-hr"));
+  // The RANGE endpoint: one request per window instead of one per day (rate limits are per app, §8).
+  const listed = toEntries(await ctx.user.getContinuousHeartRateRange(window.from, window.to));
+  const endpoint = `/v3/users/continuous-heart-rate?from=${window.from}&to=${window.to}`;
+  storeWindow(ctx, "continuous-hr", endpoint, window, listed, (tx, entry, prov) =>
+    storeContinuousHeartRate(tx, ctx.athleteId, entry.data, entry.raw, prov),
+  );
+}
+
+export async function syncCardioLoad(ctx: RunContext): Promise<void> {
+  ctx.touch("cardio-load");
+  ctx.setStep("Reading cardio load");
+  const window = computeWindow(ctx.today, readCursor(ctx, "cardio-load"));
+  const listed = toEntries(await ctx.user.listCardioLoad(window.from, window.to));
+  const endpoint = `/v3/users/cardio-load/date?from=${window.from}&to=${window.to}`;
+  storeWindow(ctx, "cardio-load", endpoint, window, listed, (tx, entry, prov) =>
+    storeCardioLoad(tx, ctx.athleteId, entry.data, entry.raw, prov),
+  );
+}
+
+/** Forget the cursor of a resource switched off, so switching it back on starts with a full window. */
+export function clearCursor(ctx: RunContext, resource: WindowedResource): void {
+  ctx.db.delete(syncCursors).where(and(eq(syncCursors.athleteId, ctx.athleteId), eq(syncCursors.resource, resource))).run();
+}

@@ -1,0 +1,87 @@
+import type { Db } from "@/db/client";
+import type { SimUpload } from "@/lib/polar-sim/contract";
+
+/** What the simulator says the athlete has uploaded and may see, to compare the database against. */
+
+type SimLike = {
+  url: string;
+  dataset: {
+    athlete(userId: number): { profile: { utcOffsetMinutes: number }; uploadsBetween(from: number, to: number): SimUpload[] } | undefined;
+  };
+};
+
+export async function readRegisteredAt(simUrl: string, polarUserId: number): Promise<number> {
+  const response = await fetch(`${simUrl}/__admin/athletes`);
+  const athletes = (await response.json()) as { userId: number; registeredAt: string | number | null }[];
+  const athlete = athletes.find((a) => a.userId === polarUserId);
+  if (!athlete || athlete.registeredAt === null) throw new Error(`athlete ${polarUserId} is not registered at the simulator`);
+  return typeof athlete.registeredAt === "number" ? athlete.registeredAt : Date.parse(athlete.registeredAt);
+}
+
+export type GroundTruth = {
+  exerciseIds: number[];
+  physicalInfoIds: number[];
+  /** date → id of the newest summary uploaded for that day */
+  activityByDate: Record<string, number>;
+  sleepDates: string[];
+  rechargeDates: string[];
+};
+
+const DAY_MS = 86_400_000;
+
+function localDate(ms: number, offsetMinutes: number): string {
+  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The simulator's own visibility rules (polar-accesslink.md §5.1, §6.10): transactional items uploaded after
+ * registration within the 30-day look-back; day-keyed records of the last 28 local days, from the
+ * registration day on.
+ */
+export async function computeGroundTruth(sim: SimLike, polarUserId: number, now: number): Promise<GroundTruth> {
+  const registeredAt = await readRegisteredAt(sim.url, polarUserId);
+  const athlete = sim.dataset.athlete(polarUserId);
+  if (!athlete) throw new Error(`unknown athlete ${polarUserId}`);
+  const offset = athlete.profile.utcOffsetMinutes;
+  const transactional = athlete.uploadsBetween(Math.max(registeredAt, now - 30 * DAY_MS), now + 1);
+  const today = localDate(now, offset);
+  const windowStart = localDate(now - 27 * DAY_MS, offset);
+  const registrationDay = localDate(registeredAt, offset);
+  const from = windowStart > registrationDay ? windowStart : registrationDay;
+  const daily = athlete
+    .uploadsBetween(Date.parse(`${from}T00:00:00Z`) - 2 * DAY_MS, now + 1)
+    .filter((u) => "date" in u && u.date >= from && u.date <= today);
+
+  const ids = (kind: SimUpload["kind"]) =>
+    transactional
+      .filter((u) => u.kind === kind)
+      .map((u) => ("id" in u ? u.id : 0))
+      .sort((a, b) => a - b);
+  const dates = (kind: SimUpload["kind"]) => [...new Set(daily.filter((u) => u.kind === kind).map((u) => u.date))].sort();
+  const activityByDate: Record<string, number> = {};
+  for (const upload of transactional) {
+    // uploadsBetween is sorted by upload time, so the last summary of a day is the newest.
+    if (upload.kind === "activity-summary") activityByDate[upload.date] = upload.id;
+  }
+  return {
+    exerciseIds: ids("exercise"),
+    physicalInfoIds: ids("physical-info"),
+    activityByDate,
+    sleepDates: dates("sleep"),
+    rechargeDates: dates("nightly-recharge"),
+  };
+}
+
+export function readStoredTruth(db: Db, athleteId: string): GroundTruth {
+  const column = <T>(sql: string) => db.$client.prepare(sql).pluck().all(athleteId) as T[];
+  const activityRows = db.$client
+    .prepare("SELECT local_date AS date, polar_activity_id AS id FROM daily_activity WHERE athlete_id = ? ORDER BY local_date")
+    .all(athleteId) as { date: string; id: number }[];
+  return {
+    exerciseIds: column<number>("SELECT polar_exercise_id FROM exercise WHERE athlete_id = ? ORDER BY polar_exercise_id"),
+    physicalInfoIds: column<number>("SELECT polar_physical_info_id FROM physical_info WHERE athlete_id = ? ORDER BY 1"),
+    activityByDate: Object.fromEntries(activityRows.map((row) => [row.date, row.id])),
+    sleepDates: column<string>("SELECT local_date FROM sleep WHERE athlete_id = ? ORDER BY 1"),
+    rechargeDates: column<string>("SELECT local_date FROM nightly_recharge WHERE athlete_id = ? ORDER BY 1"),
+  };
+}

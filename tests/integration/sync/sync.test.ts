@@ -1,0 +1,209 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { polarConnections, polarTransactions, syncQuarantine } from "@/db/schema";
+import { createPolarClient, createRateGovernor, type PolarClient } from "@/lib/polar";
+import { startSimulator } from "@/lib/polar-sim";
+import { reparseQuarantine, saveSyncSettings, syncAthlete, type SyncDeps } from "@/lib/sync";
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  connectAthlete,
+  createTestDb,
+  DAY_MS,
+  snapshotAthlete,
+  TEST_TOKEN_KEY,
+  type TestDb,
+} from "./support/harness";
+import { computeGroundTruth, readStoredTruth } from "./support/truth";
+
+type Sim = Awaited<ReturnType<typeof startSimulator>>;
+
+let sim: Sim;
+let testDb: TestDb | null = null;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+});
+
+afterAll(async () => {
+  await sim.close();
+});
+
+afterEach(async () => {
+  testDb?.close();
+  testDb = null;
+  await fetch(`${sim.url}/__admin/reset`, { method: "POST" });
+});
+
+/** A client with its own governor on a virtual clock: rate-limit waits pass at once (the sim clock is frozen). */
+function createClient(): PolarClient {
+  let skipped = 0;
+  return createPolarClient({
+    apiBaseUrl: sim.url,
+    tokenUrl: `${sim.url}/v2/oauth2/token`,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    maxRetries: 5,
+    maxRateLimitRetries: 10,
+    sleep: async () => undefined,
+    governor: createRateGovernor({
+      now: () => Date.now() + skipped,
+      sleep: async (ms) => {
+        skipped += ms;
+      },
+    }),
+  });
+}
+
+/** The 15-minute window is on the simulator's frozen clock; tests that are not about it lift the limits. */
+const LIFTED_LIMITS = { rateLimitShortBase: 1_000_000, rateLimitLongBase: 10_000_000 };
+
+async function setUp(login: string, days: number) {
+  await postAdmin("/switches", LIFTED_LIMITS);
+  testDb = createTestDb();
+  const polar = createClient();
+  const athlete = await connectAthlete(sim.url, polar, testDb.db, login, sim.clock.now());
+  sim.clock.advance(days * DAY_MS);
+  const deps: SyncDeps = { db: testDb.db, polar, tokenKey: TEST_TOKEN_KEY };
+  return { ...athlete, deps, db: testDb.db };
+}
+
+async function postAdmin(path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${sim.url}/__admin${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`admin ${path}: ${response.status}`);
+}
+
+describe("sync against the simulator", () => {
+  it("stores everything the athlete uploaded, once, and a second sync changes nothing", async () => {
+    const { userId, polarUserId, deps, db } = await setUp("aino", 12);
+    const first = await syncAthlete(deps, userId, { trigger: "cli", now: sim.clock.now() });
+    expect(first.status).toBe("succeeded");
+    expect(first.errors).toEqual([]);
+
+    const truth = await computeGroundTruth(sim, polarUserId, sim.clock.now());
+    expect(truth.exerciseIds.length).toBeGreaterThan(5);
+    expect(readStoredTruth(db, userId)).toEqual(truth);
+    expect(first.counts.exercise?.new).toBe(truth.exerciseIds.length);
+
+    // Derived at ingest: every session with an HR series has its zone seconds adding up to the recorded time
+    // (samples × rate), a Banister TRIMP from the samples, and HRmax from Polar's physical info.
+    const derived = db.$client
+      .prepare(
+        `SELECT e.zone0_seconds + e.zone1_seconds + e.zone2_seconds + e.zone3_seconds + e.zone4_seconds + e.zone5_seconds
+                + e.no_data_seconds AS recorded, s.sample_count * s.recording_rate AS expected, e.trimp, e.trimp_method,
+                e.hr_max_source, e.start_utc_ms, e.utc_offset_minutes, e.local_date
+           FROM exercise e JOIN exercise_sample s ON s.exercise_id = e.id AND s.sample_type = 0 WHERE e.athlete_id = ?`,
+      )
+      .all(userId) as { recorded: number; expected: number; trimp: number; trimp_method: string; hr_max_source: string; start_utc_ms: number; utc_offset_minutes: number; local_date: string }[];
+    expect(derived.length).toBeGreaterThan(5);
+    for (const row of derived) {
+      expect(row.recorded).toBe(row.expected);
+      expect(row.trimp).toBeGreaterThan(0);
+      expect([row.trimp_method, row.hr_max_source]).toEqual(["segments", "physical-info"]);
+      // aino lives at UTC+3: the local date is the UTC instant shifted by the session's own offset.
+      expect(row.utc_offset_minutes).toBe(180);
+      expect(new Date(row.start_utc_ms + 180 * 60_000).toISOString().slice(0, 10)).toBe(row.local_date);
+    }
+
+    const before = snapshotAthlete(db, userId, { withProvenance: true });
+    const second = await syncAthlete(deps, userId, { trigger: "cli", now: sim.clock.now() });
+    expect(second.status).toBe("succeeded");
+    for (const counts of Object.values(second.counts)) {
+      expect(counts.new + counts.updated).toBe(0);
+    }
+    expect(snapshotAthlete(db, userId, { withProvenance: true })).toEqual(before);
+    // Every transaction this athlete opened was committed.
+    expect(new Set(db.select().from(polarTransactions).all().map((t) => t.status))).toEqual(new Set(["committed"]));
+  });
+
+  it("survives 5xx, 429 bursts, latency and one malformed item: everything valid stored once, the bad one quarantined", async () => {
+    const { userId, polarUserId, deps, db } = await setUp("mikko", 10);
+    await postAdmin("/faults", { errorRate: 0.05, burst429: 4, latencyMs: 2, malformed: { userId: polarUserId, kind: "exercise" } });
+    const result = await syncAthlete(deps, userId, { trigger: "cli", now: sim.clock.now() });
+    await fetch(`${sim.url}/__admin/faults`, { method: "DELETE" });
+
+    expect(result.counts.exercise?.quarantined).toBe(1);
+    expect(result.status).toBe("partial");
+    expect(result.errors).toContainEqual({ resource: "exercise", code: "quarantined", message: expect.stringContaining("set aside") });
+    const truth = await computeGroundTruth(sim, polarUserId, sim.clock.now());
+    const stored = readStoredTruth(db, userId);
+    const quarantined = db.select().from(syncQuarantine).all();
+    expect(quarantined).toHaveLength(1);
+    const badId = Number(quarantined[0].itemKey);
+    expect(stored.exerciseIds).toEqual(truth.exerciseIds.filter((id) => id !== badId));
+    expect({ ...stored, exerciseIds: [] }).toEqual({ ...truth, exerciseIds: [] });
+
+    // The malformed payload is still malformed: re-parsing keeps it quarantined and says why.
+    const reparse = reparseQuarantine(db, { athleteId: userId, now: sim.clock.now() });
+    expect(reparse).toMatchObject({ reparsed: 0, stillInvalid: 1 });
+    expect(db.select().from(syncQuarantine).get()?.reparseError).toBeTruthy();
+  });
+
+  it("loses and doubles nothing when a run dies mid-transaction and the transaction expires", async () => {
+    const { userId, polarUserId, deps, db } = await setUp("maria", 10);
+    const crashed = await syncAthlete(
+      {
+        ...deps,
+        onItemStored: ({ resource, itemsStoredInRun }) => {
+          if (resource === "exercise" && itemsStoredInRun >= 4) throw new Error("killed");
+        },
+      },
+      userId,
+      { trigger: "cli", now: sim.clock.now() },
+    );
+    expect(crashed.status).toBe("failed");
+    const open = db.select().from(polarTransactions).all().filter((t) => t.status === "open");
+    expect(open).toHaveLength(1);
+
+    // Past the simulator's 10-minute TTL the open transaction is gone; its items come back in a new one.
+    sim.clock.advance(11 * 60_000);
+    const resumed = await syncAthlete(deps, userId, { trigger: "cli", now: sim.clock.now() });
+    expect(resumed.status).toBe("succeeded");
+    expect(db.select().from(polarTransactions).all().some((t) => t.status === "expired")).toBe(true);
+    expect(resumed.counts.exercise?.unchanged).toBeGreaterThanOrEqual(1);
+
+    const truth = await computeGroundTruth(sim, polarUserId, sim.clock.now());
+    expect(readStoredTruth(db, userId)).toEqual(truth);
+  });
+
+  it("marks the connection on 401 and 403 and stops that athlete's run", async () => {
+    const revoked = await setUp("aino", 2);
+    await postAdmin(`/athletes/${revoked.polarUserId}/revoke`, {});
+    const result = await syncAthlete(revoked.deps, revoked.userId, { trigger: "click", now: sim.clock.now() });
+    expect(result.status).toBe("failed");
+    expect(result.errors.map((e) => e.code)).toEqual(["reconnect_needed"]);
+    expect(revoked.db.select().from(polarConnections).get()?.state).toBe("reconnect_needed");
+
+    testDb?.close();
+    const withdrawn = await setUp("mikko", 2);
+    await postAdmin(`/athletes/${withdrawn.polarUserId}/consents`, { granted: false });
+    const denied = await syncAthlete(withdrawn.deps, withdrawn.userId, { trigger: "click", now: sim.clock.now() });
+    expect(denied.status).toBe("failed");
+    expect(denied.errors.map((e) => e.code)).toEqual(["consents_needed"]);
+    expect(withdrawn.db.select().from(polarConnections).get()?.state).toBe("consents_needed");
+
+    // Consents accepted again at Polar: the next run succeeds and the connection is back to connected.
+    await postAdmin(`/athletes/${withdrawn.polarUserId}/consents`, { granted: true });
+    const again = await syncAthlete(withdrawn.deps, withdrawn.userId, { trigger: "click", now: sim.clock.now() });
+    expect(again.status).toBe("succeeded");
+    expect(withdrawn.db.select().from(polarConnections).get()?.state).toBe("connected");
+  });
+
+  it("does not request a data type switched off", async () => {
+    const { userId, deps, db } = await setUp("aino", 3);
+    saveSyncSettings(
+      db,
+      userId,
+      { training: true, dailyActivity: true, sleep: false, recovery: false, continuousHr: false, cardioLoad: false, body: true },
+      Date.now(),
+    );
+    const since = ((await (await fetch(`${sim.url}/__admin/requests`)).json()) as { seq: number }[]).length;
+    const result = await syncAthlete(deps, userId, { trigger: "cli", now: sim.clock.now() });
+    const log = (await (await fetch(`${sim.url}/__admin/requests?since=${since}`)).json()) as { path: string }[];
+    expect(log.some((entry) => /sleep|nightly-recharge|continuous-heart-rate|cardio-load/.test(entry.path))).toBe(false);
+    expect(Object.keys(result.counts).sort()).toEqual(["activity", "exercise", "physical-info"]);
+  });
+});
