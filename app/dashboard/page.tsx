@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatMinutes, formatNumber } from "@/components/charts/format";
+import { LoadChart } from "@/components/charts/load-chart";
+import { describeAcwrBand } from "@/components/charts/describe";
+import { toBuilding, toLoadPoints } from "@/components/dashboard/daily-rows";
+import { Freshness } from "@/components/dashboard/freshness";
+import { RiskCaveats, RiskDetails } from "@/components/dashboard/risk-details";
+import { SessionTable } from "@/components/dashboard/session-table";
+import { SyncButton } from "@/components/sync/sync-button";
+import { Card, PageHeader, Stat } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getOverview, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
+import { requirePageViewer } from "./_lib/viewer";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function OverviewPage() {
+  const viewer = await requirePageViewer();
+  const overview = getOverview(getDb(), viewer, SELF_ATHLETE_ID);
+  const today = overview.todayPoint;
+  const night = overview.lastNight;
+  const weekLoad = overview.week.points.reduce((sum, point) => sum + point.load.value, 0);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={viewer.name ? `Hello, ${viewer.name}` : "Overview"} description={`Today is ${overview.today} (your local day).`}>
+        <Freshness freshness={overview.freshness} now={overview.now} />
+        <SyncButton />
+      </PageHeader>
+
+      <Card title="Today" testId="overview-risk" state={today ? "loaded" : "empty"}>
+        {today ? (
+          <RiskDetails point={today} headingLevel={3} />
+        ) : (
+          <p className="text-sm text-muted">No data yet — click Sync to pull your Polar data and start building your baselines.</p>
+        )}
+        <div className="mt-3">
+          <RiskCaveats />
+        </div>
+      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Last 7 days" testId="overview-load" state={overview.week.points.length > 0 ? "loaded" : "empty"} actions={<Link href="/dashboard/load" className="text-sm text-accent">Load details →</Link>}>
+          <dl className="mb-3 grid grid-cols-3 gap-3">
+            <Stat label="7-day load" value={overview.week.points.length > 0 ? formatNumber(weekLoad, 0) : null} unit="AU" testId="stat-week-load" />
+            <Stat
+              label="ACWR (EWMA)"
+              value={today?.acwr.ewma === null || !today ? null : formatNumber(today.acwr.ewma, 2)}
+              hint={today ? describeAcwrBand(today.acwr.ewma) : undefined}
+              testId="stat-acwr"
+            />
+            <Stat label="Form (TSB)" value={today ? formatNumber(today.pmc.tsb, 1) : null} unit="AU" hint="yesterday's CTL − ATL" testId="stat-tsb" />
+          </dl>
+          <LoadChart points={toLoadPoints(overview.week.points)} building={toBuilding(overview.week.points, ["load"])} testId="chart-week-load" height={200} />
+        </Card>
+
+        <Card
+          title="Last night"
+          testId="overview-sleep"
+          state={night ? "loaded" : "empty"}
+          actions={<Link href="/dashboard/sleep" className="text-sm text-accent">Sleep details →</Link>}
+        >
+          {night ? (
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+              <Stat label="Night to" value={night.date} />
+              <Stat label="Actual sleep" value={night.sleep.night ? formatMinutes(night.sleep.night.actualSleepMinutes) : null} testId="stat-sleep-actual" />
+              <Stat label="Sleep score" value={night.night?.sleepScore === null || !night.night ? null : String(night.night.sleepScore)} unit="/ 100" />
+              <Stat label="Deep" value={night.night?.deepMinutes == null ? null : formatMinutes(night.night.deepMinutes)} />
+              <Stat label="REM" value={night.night?.remMinutes == null ? null : formatMinutes(night.night.remMinutes)} />
+              <Stat
+                label="7-day sleep debt"
+                value={night.sleep.debt?.grossMinutes == null ? null : formatNumber(night.sleep.debt.grossMinutes / 60, 1)}
+                unit="h"
+                hint={night.sleep.debt ? `${night.sleep.debt.validNights} of 7 nights measured` : "building (7 nights)"}
+              />
+            </dl>
+          ) : (
+            <p className="text-sm text-muted" data-testid="overview-sleep-empty">
+              No sleep data yet — sleep needs a night with the watch on.
+            </p>
+          )}
+        </Card>
+
+        <Card title="Resting HR and HRV" testId="overview-recovery" state={today ? "loaded" : "empty"} actions={<Link href="/dashboard/recovery" className="text-sm text-accent">Recovery details →</Link>}>
+          {today ? (
+            <dl className="grid grid-cols-2 gap-3">
+              <Stat
+                label="Resting HR"
+                value={today.restingHr.rhr === null ? null : formatNumber(today.restingHr.rhr, 0)}
+                unit="bpm"
+                hint={
+                  today.restingHr.baselineMean !== null
+                    ? `normal ${formatNumber(today.restingHr.baselineMean, 1)} ± ${formatNumber(today.restingHr.baselineSd, 1)} (30 nights)`
+                    : `building baseline (${today.restingHr.baselineN} of 14 nights)`
+                }
+                testId="stat-rhr"
+              />
+              <Stat
+                label="HRV 7-night mean"
+                value={today.hrv.rolling7 === null ? null : formatNumber(today.hrv.rolling7, 2)}
+                unit="ln ms"
+                hint={
+                  today.hrv.bandLow !== null && today.hrv.bandHigh !== null
+                    ? `normal range ${formatNumber(today.hrv.bandLow, 2)}–${formatNumber(today.hrv.bandHigh, 2)} (60 nights)`
+                    : `building baseline (${today.hrv.baselineN} of 14 nights)`
+                }
+                testId="stat-hrv"
+              />
+            </dl>
+          ) : (
+            <p className="text-sm text-muted">No nightly data yet — resting HR and HRV need nights with the watch on.</p>
+          )}
+        </Card>
+
+        <Card title="Latest sessions" testId="overview-sessions" actions={<Link href="/dashboard/training" className="text-sm text-accent">All sessions →</Link>}>
+          <SessionTable sessions={overview.latestSessions} testId="latest-sessions" />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { WeeklyZoneChart } from "@/components/charts/weekly-zone-chart";
+import { firstParam, isCalendarDate, shiftDate } from "@/components/dashboard/range";
+import { formatSport, SessionTable } from "@/components/dashboard/session-table";
+import { Card, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getToday, getWeeklyZones, listSessions, parseSessionFilter, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
+import { requirePageViewer } from "../_lib/viewer";
+
+export const metadata: Metadata = { title: "Training" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const SORTS = [
+  { value: "date-desc", label: "Newest first" },
+  { value: "date-asc", label: "Oldest first" },
+  { value: "duration-desc", label: "Longest first" },
+  { value: "load-desc", label: "Highest load first" },
+] as const;
+
+export default async function TrainingPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requirePageViewer();
+  const params = await searchParams;
+  const db = getDb();
+  const filter = parseSessionFilter({
+    sport: firstParam(params.sport),
+    from: firstParam(params.from),
+    to: firstParam(params.to),
+    sort: firstParam(params.sort),
+  });
+  const list = listSessions(db, viewer, SELF_ATHLETE_ID, filter);
+  const today = getToday(db, viewer, SELF_ATHLETE_ID);
+  // Weekly zones follow the date filter; without one, the last 12 weeks.
+  const weeksTo = isCalendarDate(filter.to) ? filter.to : today;
+  const weeksFrom = isCalendarDate(filter.from) ? filter.from : shiftDate(weeksTo, -83);
+  const weekly = getWeeklyZones(db, viewer, SELF_ATHLETE_ID, { from: weeksFrom, to: weeksTo });
+  const inputClass = "rounded border border-border bg-surface px-2 py-1 text-sm text-fg";
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Training" description="Your sessions with heart-rate zones and load." />
+      <Card title="Sessions" testId="training-sessions">
+        <form method="get" className="mb-3 flex flex-wrap items-end gap-3" aria-label="Filter sessions" data-testid="session-filter">
+          <label className="flex flex-col text-xs text-muted">
+            Sport
+            <select name="sport" defaultValue={filter.sport ?? ""} className={inputClass}>
+              <option value="">All sports</option>
+              {list.sports.map((sport) => (
+                <option key={sport} value={sport}>
+                  {formatSport(sport)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col text-xs text-muted">
+            From
+            <input type="date" name="from" defaultValue={filter.from ?? ""} className={inputClass} />
+          </label>
+          <label className="flex flex-col text-xs text-muted">
+            To
+            <input type="date" name="to" defaultValue={filter.to ?? ""} className={inputClass} />
+          </label>
+          <label className="flex flex-col text-xs text-muted">
+            Sort
+            <select name="sort" defaultValue={filter.sort ?? "date-desc"} className={inputClass}>
+              {SORTS.map((sort) => (
+                <option key={sort.value} value={sort.value}>
+                  {sort.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded-md border border-border px-3 py-1 text-sm hover:bg-bg">
+            Apply
+          </button>
+        </form>
+        <p className="mb-2 text-xs text-muted" data-testid="sessions-count" data-total={list.total}>
+          {list.total} session{list.total === 1 ? "" : "s"}
+          {list.isTruncated ? ` — showing the first ${list.sessions.length}; narrow the dates to see the rest` : ""}
+        </p>
+        <SessionTable sessions={list.sessions} />
+      </Card>
+      <WeeklyZoneChart points={weekly} />
+    </div>
+  );
+}

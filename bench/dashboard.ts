@@ -1,0 +1,146 @@
+// npm run bench:dashboard — server time of each dashboard page's data function for an athlete with one month
+// vs two years of history (median of 30 runs each, same process), the ratio, and the first-load JS of each
+// dashboard route from the production build (.next) when one exists. Prints figures; asserts nothing.
+import fs from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { resolveRange } from "@/components/dashboard/range";
+import type { Db } from "@/db/client";
+import { addDays } from "@/lib/analytics";
+import type { Viewer } from "@/lib/auth/session";
+import { clearDailySeriesCache } from "@/lib/dal/daily";
+import {
+  getBody,
+  getOverview,
+  getPageSeries,
+  getSessionDetail,
+  getSleepNight,
+  getToday,
+  getWeeklyZones,
+  listSessions,
+} from "@/lib/dal/dashboard";
+import { createTestDb, insertAthlete, seedHistory, storePhysiology } from "@/tests/integration/dal/fixtures";
+
+const RUNS = 30;
+const LAST_DATE = "2026-03-31";
+/** The athletes' clock (+01:00) reads midday on LAST_DATE. */
+const NOW = Date.UTC(2026, 2, 31, 11, 0, 0);
+
+type PageFn = (db: Db, viewer: Viewer, sessionId: number) => unknown;
+
+const PAGES: Record<string, PageFn> = {
+  overview: (db, viewer) => getOverview(db, viewer, "me", { now: NOW }),
+  training: (db, viewer) => {
+    listSessions(db, viewer, "me", {});
+    const today = getToday(db, viewer, "me", { now: NOW });
+    return getWeeklyZones(db, viewer, "me", { from: addDays(today, -83), to: today });
+  },
+  session: (db, viewer, sessionId) => getSessionDetail(db, viewer, "me", sessionId),
+  load: (db, viewer) => getPageSeries(db, viewer, "me", (today) => resolveRange({}, today), { now: NOW, scope: "training" }),
+  sleep: (db, viewer) => {
+    getSleepNight(db, viewer, "me", null);
+    return getPageSeries(db, viewer, "me", (today) => resolveRange({}, today, "4w"), { now: NOW, scope: "sleep" });
+  },
+  recovery: (db, viewer) => getPageSeries(db, viewer, "me", (today) => resolveRange({}, today), { now: NOW, scope: "recovery" }),
+  body: (db, viewer) => getBody(db, viewer, "me", { now: NOW }),
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 0 ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[mid];
+}
+
+function measure(fn: () => unknown): number {
+  // Two warm-up calls: statement preparation and JIT are not what the figure is about.
+  fn();
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** Sums gzipped sizes of the JS a route loads first: the root main files plus every segment's entry chunks. */
+function measureFirstLoadJs(): { route: string; kb: number }[] | null {
+  const root = path.join(process.cwd(), ".next");
+  const buildManifest = path.join(root, "build-manifest.json");
+  if (!fs.existsSync(buildManifest)) return null;
+  const rootMain = (JSON.parse(fs.readFileSync(buildManifest, "utf8")) as { rootMainFiles?: string[] }).rootMainFiles ?? [];
+  const routes = ["/dashboard", "/dashboard/training", "/dashboard/training/[sessionId]", "/dashboard/load", "/dashboard/sleep", "/dashboard/recovery", "/dashboard/body"];
+  const results: { route: string; kb: number }[] = [];
+  const store = globalThis as unknown as { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> };
+  for (const route of routes) {
+    const file = path.join(root, "server", "app", route, "page_client-reference-manifest.js");
+    if (!fs.existsSync(file)) continue;
+    store.__RSC_MANIFEST = {};
+    // The manifest is a script that assigns to globalThis.__RSC_MANIFEST; evaluate it in this process.
+    new Function(fs.readFileSync(file, "utf8"))();
+    const manifest = store.__RSC_MANIFEST[`${route}/page`];
+    const files = new Set(rootMain);
+    for (const chunks of Object.values(manifest?.entryJSFiles ?? {})) for (const chunk of chunks) files.add(chunk);
+    let bytes = 0;
+    for (const chunk of files) {
+      const chunkPath = path.join(root, chunk.replace(/^\/?_next\//, ""));
+      if (fs.existsSync(chunkPath)) bytes += gzipSync(fs.readFileSync(chunkPath)).length;
+    }
+    results.push({ route, kb: bytes / 1024 });
+  }
+  return results;
+}
+
+type Seeded = { viewer: Viewer; sessions: number; latestSessionId: number };
+
+function seedAthlete(db: Db, id: string, polarUserId: number, days: number): Seeded {
+  insertAthlete(db, id, polarUserId);
+  storePhysiology(db, id, 190, 50, `${addDays(LAST_DATE, -(days - 1))}T06:00:00.000`);
+  const { sessions } = seedHistory(db, id, { lastDate: LAST_DATE, days, seed: polarUserId });
+  const viewer: Viewer = { userId: id, polarUserId, name: null };
+  return { viewer, sessions, latestSessionId: listSessions(db, viewer, "me", { sort: "date-desc" }).sessions[0].id };
+}
+
+function main(): void {
+  const test = createTestDb();
+  try {
+    const seedStart = performance.now();
+    const month = seedAthlete(test.db, "bench-month", 1, 30);
+    const years = seedAthlete(test.db, "bench-years", 2, 730);
+    console.log(`seeded through the sync writers in ${((performance.now() - seedStart) / 1000).toFixed(1)} s: 30 days (${month.sessions} sessions) and 730 days (${years.sessions} sessions)`);
+    console.log(`\nserver time of each page's data function, median of ${RUNS} (ms)`);
+    console.log("warm = the athlete's series already computed since their last sync; cold = first view after a sync");
+    console.log("page        1 month   2 years   ratio   | cold: 1 month   2 years   ratio");
+    for (const [name, fn] of Object.entries(PAGES)) {
+      const short = measure(() => fn(test.db, month.viewer, month.latestSessionId));
+      const long = measure(() => fn(test.db, years.viewer, years.latestSessionId));
+      const coldShort = measure(() => {
+        clearDailySeriesCache();
+        return fn(test.db, month.viewer, month.latestSessionId);
+      });
+      const coldLong = measure(() => {
+        clearDailySeriesCache();
+        return fn(test.db, years.viewer, years.latestSessionId);
+      });
+      console.log(
+        `${name.padEnd(10)} ${short.toFixed(2).padStart(8)} ${long.toFixed(2).padStart(9)} ${(long / short).toFixed(2).padStart(7)}   | ` +
+          `${coldShort.toFixed(2).padStart(13)} ${coldLong.toFixed(2).padStart(9)} ${(coldLong / coldShort).toFixed(2).padStart(7)}`,
+      );
+    }
+    const js = measureFirstLoadJs();
+    if (js === null) {
+      console.log("\nfirst-load JS: no production build in .next (run `npm run build` first)");
+    } else if (js.length === 0) {
+      console.log("\nfirst-load JS: the build in .next has no dashboard routes yet (rebuild)");
+    } else {
+      console.log("\nfirst-load JS per route (gzipped, from .next)");
+      for (const row of js) console.log(`${row.route.padEnd(34)} ${row.kb.toFixed(1).padStart(7)} kB`);
+    }
+  } finally {
+    test.close();
+  }
+}
+
+main();

@@ -1,0 +1,69 @@
+/**
+ * Formatting shared by the charts. Dates are athlete-local `YYYY-MM-DD` strings and are formatted from their
+ * digits, never through `new Date(...)`, so the viewer's browser time zone cannot move a day.
+ */
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `2026-03-04` → `Mar 4`. */
+export function formatDayShort(date: string): string {
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  return `${MONTHS[month - 1] ?? "?"} ${day}`;
+}
+
+/** `2026-03-04` → `Wed 4 Mar 2026` (weekday from the civil date, Sakamoto's method). */
+export function formatDayLong(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  const offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+  const y = month < 3 ? year - 1 : year;
+  const weekday =
+    (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + offsets[month - 1] + day) % 7;
+  const names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  return `${names[weekday]} ${day} ${MONTHS[month - 1] ?? "?"} ${year}`;
+}
+
+/** A number with fixed decimals, or an em dash for "not computable" (never 0, NaN or Infinity). */
+export function formatNumber(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return value.toFixed(decimals);
+}
+
+/** Seconds → `1 h 05 min` / `42 min` / `35 s`. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
+  const total = Math.round(seconds);
+  if (total < 60) return `${total} s`;
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const rest = total % 60;
+  if (hours > 0) return `${hours} h ${String(minutes).padStart(2, "0")} min`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${String(rest).padStart(2, "0")} s`;
+}
+
+/** Minutes → `7 h 30 min`. */
+export function formatMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return "—";
+  return formatDuration(minutes * 60);
+}
+
+/**
+ * Wall-clock `HH:MM` of a UTC instant at a fixed offset (minutes east of UTC) — the athlete's clock that
+ * night, not the viewer's.
+ */
+export function formatClock(utcMs: number, offsetMinutes: number): string {
+  const local = new Date(utcMs + offsetMinutes * 60_000);
+  return `${String(local.getUTCHours()).padStart(2, "0")}:${String(local.getUTCMinutes()).padStart(2, "0")}`;
+}
+
+/** Elapsed seconds → `m:ss` or `h:mm:ss` for session time axes. */
+export function formatElapsed(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, "0") : String(m);
+  return `${h > 0 ? `${h}:` : ""}${mm}:${String(s).padStart(2, "0")}`;
+}

@@ -1,0 +1,190 @@
+/**
+ * Maps the daily series (API DTO) onto the presentational charts' rows. Pure, shared by server and client.
+ */
+import type { AcwrChartPoint } from "@/components/charts/acwr-chart";
+import type { CardioStatusPoint } from "@/components/charts/cardio-status-chart";
+import type { BaselineProgress } from "@/components/charts/chart-frame";
+import type { LoadChartPoint } from "@/components/charts/load-chart";
+import type { SleepStagesPoint } from "@/components/charts/sleep-stages-chart";
+import type { TrendRow } from "@/components/charts/trend-chart";
+import type { RiskReason } from "@/lib/analytics";
+import type { DailyPointDTO } from "@/lib/dal/dto";
+
+export function toLoadPoints(points: readonly DailyPointDTO[]): LoadChartPoint[] {
+  return points.map((point) => ({
+    date: point.date,
+    load: point.load.value,
+    loadSource: point.load.source,
+    ctl: point.pmc.ctl,
+    atl: point.pmc.atl,
+    tsb: point.pmc.tsb,
+  }));
+}
+
+export function toAcwrPoints(points: readonly DailyPointDTO[]): AcwrChartPoint[] {
+  return points.map((point) => ({
+    date: point.date,
+    acwrEwma: point.acwr.ewma,
+    acwrCoupled: point.acwr.coupled,
+    acwrUncoupled: point.acwr.uncoupled,
+  }));
+}
+
+export function toMonotonyRows(points: readonly DailyPointDTO[]): TrendRow[] {
+  return points.map((point) => ({
+    date: point.date,
+    monotony: point.monotony?.monotony ?? null,
+    strain: point.monotony?.strain ?? null,
+  }));
+}
+
+export function toCardioStatusPoints(points: readonly DailyPointDTO[]): CardioStatusPoint[] {
+  return points.map((point) => {
+    const status = point.cardioLoad.status === "LOAD_STATUS_NOT_AVAILABLE" ? null : point.cardioLoad.status;
+    return {
+      date: point.date,
+      status,
+      source: status === null ? null : point.cardioLoad.estimated ? "estimated" : "polar",
+      ratio: point.cardioLoad.ratio,
+    };
+  });
+}
+
+/** RHR with its baseline band (mean ± 1 SD of the 30 nights before). */
+export function toRhrRows(points: readonly DailyPointDTO[]): TrendRow[] {
+  return points.map((point) => {
+    const { baselineMean: mean, baselineSd: sd } = point.restingHr;
+    return {
+      date: point.date,
+      rhr: point.restingHr.rhr,
+      baselineMean: mean,
+      low: mean !== null && sd !== null ? mean - sd : null,
+      high: mean !== null && sd !== null ? mean + sd : null,
+    };
+  });
+}
+
+/** ln rMSSD tonight, its 7-night mean and the normal range (baseline mean ± 0.5 SD). */
+export function toHrvRows(points: readonly DailyPointDTO[]): TrendRow[] {
+  return points.map((point) => ({
+    date: point.date,
+    lnRmssd: point.hrv.lnRmssd,
+    rolling7: point.hrv.rolling7,
+    low: point.hrv.bandLow,
+    high: point.hrv.bandHigh,
+    cv7: point.hrv.cv7,
+  }));
+}
+
+export function toSleepStagePoints(points: readonly DailyPointDTO[]): SleepStagesPoint[] {
+  return points.map((point) => ({
+    date: point.date,
+    lightMin: point.night?.lightMinutes ?? null,
+    deepMin: point.night?.deepMinutes ?? null,
+    remMin: point.night?.remMinutes ?? null,
+    unrecognizedMin: point.night?.unrecognizedMinutes ?? null,
+  }));
+}
+
+export function toSleepScoreRows(points: readonly DailyPointDTO[]): TrendRow[] {
+  return points.map((point) => ({
+    date: point.date,
+    sleepScore: point.night?.sleepScore ?? null,
+    actualSleepHours: point.sleep.night ? point.sleep.night.actualSleepMinutes / 60 : null,
+  }));
+}
+
+/** Sleep debt in hours (gross drives the warning; net lets surplus nights pay back). */
+export function toSleepDebtRows(points: readonly DailyPointDTO[]): TrendRow[] {
+  return points.map((point) => ({
+    date: point.date,
+    grossHours: point.sleep.debt?.grossMinutes === null || point.sleep.debt === null ? null : point.sleep.debt.grossMinutes / 60,
+    netHours: point.sleep.debt?.netMinutes === null || point.sleep.debt === null ? null : point.sleep.debt.netMinutes / 60,
+    validNights: point.sleep.debt?.validNights ?? null,
+  }));
+}
+
+export function toRechargeRows(points: readonly DailyPointDTO[]): TrendRow[] {
+  return points.map((point) => ({
+    date: point.date,
+    ansCharge: point.night?.ansCharge ?? null,
+    rechargeStatus: point.night?.nightlyRechargeStatus ?? null,
+    ansChargeStatus: point.night?.ansChargeStatus ?? null,
+  }));
+}
+
+const BASELINE_NAMES: Record<string, string> = {
+  load: "load history, days",
+  rhr: "RHR, nights",
+  hrv: "HRV, nights",
+  "hrv-rolling": "HRV this week, nights",
+  sleep: "sleep, nights",
+};
+
+/** "building baseline (n of N)" items of the last day for the given baselines. */
+export function toBuilding(points: readonly DailyPointDTO[], keys: readonly string[]): BaselineProgress[] {
+  const last = points[points.length - 1];
+  if (!last) return [];
+  return last.risk.sufficiency.progress
+    .filter((item) => keys.includes(item.key))
+    .map((item) => ({ label: BASELINE_NAMES[item.key] ?? item.key, have: item.have, need: item.need }));
+}
+
+/** Nightly Recharge status words (Polar's 1–6 scale). */
+export const RECHARGE_STATUS_WORDS: Record<number, string> = {
+  1: "very poor",
+  2: "poor",
+  3: "compromised",
+  4: "OK",
+  5: "good",
+  6: "very good",
+};
+
+/** ANS charge status words (Polar's 1–5 scale). */
+export const ANS_STATUS_WORDS: Record<number, string> = {
+  1: "much below usual",
+  2: "below usual",
+  3: "usual",
+  4: "above usual",
+  5: "much above usual",
+};
+
+function fixed(value: number | null | undefined, digits: number): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? "—" : value.toFixed(digits);
+}
+
+/**
+ * A reason with its baseline and window in plain words, e.g. "RHR 57 bpm vs normal 50.8 ± 1.4 (30 nights)".
+ */
+export function describeReasonDetail(reason: RiskReason, point: DailyPointDTO): string {
+  switch (reason.signal) {
+    case "resting-hr": {
+      const baseline = reason.baseline;
+      return baseline
+        ? `RHR ${fixed(point.restingHr.rhr, 0)} bpm vs normal ${fixed(baseline.mean, 1)} ± ${fixed(baseline.sd, 1)} (${reason.window.length} nights)`
+        : reason.text;
+    }
+    case "hrv-chronic":
+      return `HRV 7-night mean ${fixed(point.hrv.rolling7, 2)} ln ms vs normal range ${fixed(point.hrv.bandLow, 2)}–${fixed(point.hrv.bandHigh, 2)} (${reason.window.length} nights)`;
+    case "hrv-acute": {
+      const baseline = reason.baseline;
+      return baseline
+        ? `ln rMSSD ${fixed(point.hrv.lnRmssd, 2)} vs normal ${fixed(baseline.mean, 2)} ± ${fixed(baseline.sd, 2)} (${reason.window.length} nights)`
+        : reason.text;
+    }
+    default:
+      return `Window: ${reason.window.description}`;
+  }
+}
+
+/** Plain-words explanation per signal, for people rather than formulas. */
+export const SIGNAL_WORDS: Record<RiskReason["signal"], string> = {
+  "load-spike": "This week's training load is far above your recent normal.",
+  "load-rising": "This week's training load is rising above your recent normal.",
+  "accumulated-fatigue": "Fatigue has built up faster than fitness (form well below zero).",
+  monotony: "Your training days have been very similar, with little variation between hard and easy.",
+  "resting-hr": "Your resting heart rate at night has been higher than your normal.",
+  "hrv-chronic": "Your heart-rate variability this week is below your normal range.",
+  "hrv-acute": "Your heart-rate variability was well below normal on consecutive nights.",
+  "sleep-debt": "You have slept less than you need over the last week.",
+};

@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { formatDuration, formatNumber } from "@/components/charts/format";
+import type { SessionSummaryDTO } from "@/lib/dal/dto";
+
+/** `RUNNING` / `ROAD_RUNNING` → `Road running`. */
+export function formatSport(sport: string, detailed?: string | null): string {
+  const raw = (detailed || sport).toLowerCase().replace(/_/g, " ");
+  return raw.charAt(0).toUpperCase() + raw.slice(1);
+}
+
+/** Local start `2026-03-04T07:15:00` → `2026-03-04 07:15` (the athlete's clock, as Polar gives it). */
+export function formatLocalStart(startTimeLocal: string): string {
+  return `${startTimeLocal.slice(0, 10)} ${startTimeLocal.slice(11, 16)}`;
+}
+
+/** Sessions as a table on wide screens; rows stay readable on a phone (less important columns hide). */
+export function SessionTable({ sessions, testId = "sessions-table" }: { sessions: readonly SessionSummaryDTO[]; testId?: string }) {
+  if (sessions.length === 0) {
+    return (
+      <p data-testid={testId} data-state="empty" className="rounded-md border border-dashed border-border p-6 text-center text-sm text-muted">
+        No sessions yet — record a training session with your Polar watch, then Sync.
+      </p>
+    );
+  }
+  return (
+    <div className="overflow-x-auto" data-testid={testId} data-state="loaded" data-count={sessions.length}>
+      <table className="w-full text-sm">
+        <thead>
+          <tr className="text-left text-xs text-muted">
+            <th scope="col" className="py-1 pr-3">Start (local)</th>
+            <th scope="col" className="py-1 pr-3">Sport</th>
+            <th scope="col" className="py-1 pr-3">Duration</th>
+            <th scope="col" className="hidden py-1 pr-3 sm:table-cell">Distance</th>
+            <th scope="col" className="hidden py-1 pr-3 sm:table-cell">Avg HR</th>
+            <th scope="col" className="py-1 pr-3">Load</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <tr key={session.id} className="border-t border-border" data-testid="session-row" data-session-id={session.id}>
+              <td className="py-1.5 pr-3 tabular-nums">
+                <Link href={`/dashboard/training/${session.id}`} className="text-accent underline-offset-2 hover:underline">
+                  {formatLocalStart(session.startTimeLocal)}
+                </Link>
+              </td>
+              <td className="py-1.5 pr-3">{formatSport(session.sport, session.detailedSport)}</td>
+              <td className="py-1.5 pr-3 tabular-nums">{formatDuration(session.durationSeconds)}</td>
+              <td className="hidden py-1.5 pr-3 tabular-nums sm:table-cell">
+                {session.distanceMeters === null ? "—" : `${formatNumber(session.distanceMeters / 1000, 2)} km`}
+              </td>
+              <td className="hidden py-1.5 pr-3 tabular-nums sm:table-cell">{session.avgHr === null ? "—" : `${session.avgHr} bpm`}</td>
+              <td className="py-1.5 pr-3 tabular-nums">
+                {session.cardioLoad !== null ? (
+                  <span title="Polar cardio load">{formatNumber(session.cardioLoad, 1)} <span className="text-xs text-muted">Polar</span></span>
+                ) : session.trimp !== null ? (
+                  <span title="Banister TRIMP (fallback)">{formatNumber(session.trimp, 1)} <span className="text-xs text-muted">TRIMP</span></span>
+                ) : (
+                  "—"
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

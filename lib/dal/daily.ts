@@ -1,0 +1,472 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { appMeta } from "@/db/schema/app-meta";
+import { cardioLoads, exercises, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
+import {
+  addDays,
+  computeDailySeries,
+  diffDays,
+  fromDayNumber,
+  isLocalDate,
+  type AnalyticsSettingsInput,
+  type DailySeriesInput,
+  type LocalDate,
+  type NightInput,
+  type PolarCardioLoadDay,
+  type PolarCardioLoadStatus,
+} from "@/lib/analytics";
+import type { Viewer } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { unpackTimedValues } from "@/lib/sync/pack";
+import { authorizeAthleteRead as authorizeAthleteReadWithSharing } from "./access";
+import type { AthleteOverridesDTO, DailyPointDTO, DailySeriesDTO, NightExtrasDTO, ReadScope } from "./dto";
+
+/** `me` in a URL means the signed-in athlete. */
+export const SELF_ATHLETE_ID = "me";
+
+/** The longest range the daily API serves, in calendar years (`to` at most `from` + 3 years). */
+export const MAX_RANGE_YEARS = 3;
+
+/** `date` + `years` on the calendar; 29 February falls back to 28 February in a common year. */
+export function addYears(date: LocalDate, years: number): LocalDate {
+  const shifted = `${String(Number(date.slice(0, 4)) + years).padStart(4, "0")}${date.slice(4)}`;
+  return isLocalDate(shifted) ? shifted : `${shifted.slice(0, 8)}28`;
+}
+
+/**
+ * The single gate for every read of an athlete's data. Today an athlete reads only their own data; coach
+ * access (sharing per scope) plugs in here. A denial is `not_found` with no data, so a stranger cannot even
+ * learn that the athlete exists.
+ * @returns the athlete's user id (`me` resolved).
+ */
+export function authorizeAthleteRead(viewer: Viewer, athleteId: string, scope: ReadScope, db?: Db): string {
+  return authorizeAthleteReadWithSharing(viewer, athleteId, scope, db);
+}
+
+const localDateSchema = z
+  .string({ error: "expected a date as YYYY-MM-DD" })
+  .refine(isLocalDate, { error: "expected a real calendar date as YYYY-MM-DD" });
+
+/** `?from=YYYY-MM-DD&to=YYYY-MM-DD`: both real dates, from ≤ to, at most three years. */
+export const DailyRangeQuerySchema = z
+  .object({ from: localDateSchema, to: localDateSchema })
+  // Object refinements also run when a field failed: only compare two real dates.
+  .refine((range) => !isLocalDate(range.from) || !isLocalDate(range.to) || diffDays(range.from, range.to) >= 0, {
+    error: "`from` must not be after `to`",
+    path: ["from"],
+  })
+  .refine((range) => !isLocalDate(range.from) || !isLocalDate(range.to) || range.to <= addYears(range.from, MAX_RANGE_YEARS), {
+    error: `the range may cover at most ${MAX_RANGE_YEARS} years`,
+    path: ["to"],
+  });
+export type DailyRangeQuery = z.infer<typeof DailyRangeQuerySchema>;
+
+/** Parses the daily range from search params; invalid input → AppError("bad_request") with zod's message. */
+export function parseDailyRange(params: { from?: string | null; to?: string | null }): DailyRangeQuery {
+  const parsed = DailyRangeQuerySchema.safeParse({ from: params.from ?? undefined, to: params.to ?? undefined });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
+    throw new AppError(
+      "bad_request",
+      `Invalid range: ${issues.map((issue) => `${issue.field || "query"}: ${issue.message}`).join("; ")}`,
+      { issues },
+    );
+  }
+  return parsed.data;
+}
+
+// ── the athlete's clock ──
+
+/** The athlete's UTC offset (minutes) from their newest night or session; 0 when nothing is stored. */
+export function getLatestOffsetMinutes(db: Db, athleteId: string): number {
+  const night = db
+    .select({ offset: sleeps.endUtcOffsetMinutes, at: sleeps.endUtcMs })
+    .from(sleeps)
+    .where(eq(sleeps.athleteId, athleteId))
+    .orderBy(desc(sleeps.endUtcMs))
+    .limit(1)
+    .get();
+  const session = db
+    .select({ offset: exercises.utcOffsetMinutes, at: exercises.startUtcMs })
+    .from(exercises)
+    .where(eq(exercises.athleteId, athleteId))
+    .orderBy(desc(exercises.startUtcMs))
+    .limit(1)
+    .get();
+  if (night && session) return night.at >= session.at ? night.offset : session.offset;
+  return night?.offset ?? session?.offset ?? 0;
+}
+
+/** The athlete's local calendar day at `nowMs` (their clock, not the server's or the viewer's). */
+export function getAthleteToday(db: Db, athleteId: string, nowMs: number): LocalDate {
+  const offsetMs = getLatestOffsetMinutes(db, athleteId) * 60_000;
+  return fromDayNumber(Math.floor((nowMs + offsetMs) / 86_400_000));
+}
+
+// ── overrides (athlete settings) ──
+
+const overridesSchema = z.object({
+  hrmax: z.number().int().nullable(),
+  hrrest: z.number().int().nullable(),
+  sex: z.enum(["male", "female"]).nullable(),
+  zoneModel: z.enum(["polar-hrmax", "hrr"]).nullable(),
+});
+
+export const EMPTY_OVERRIDES: AthleteOverridesDTO = { hrmax: null, hrrest: null, sex: null, zoneModel: null };
+
+/**
+ * Key of the athlete's physiology overrides in `app_meta` (JSON). There is no per-athlete settings table yet;
+ * this row has no foreign key, so deleting an account must delete it explicitly.
+ */
+export function toOverridesKey(athleteId: string): string {
+  return `athlete-overrides:${athleteId}`;
+}
+
+/** The athlete's own HRmax/HRrest/sex/zone-model overrides; all null when never set. */
+export function getAthleteOverrides(db: Db, athleteId: string): AthleteOverridesDTO {
+  const row = db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, toOverridesKey(athleteId))).get();
+  if (!row) return EMPTY_OVERRIDES;
+  try {
+    const parsed = overridesSchema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : EMPTY_OVERRIDES;
+  } catch {
+    return EMPTY_OVERRIDES;
+  }
+}
+
+// ── the daily series ──
+
+/** Mean of valid sleep HR samples in [onset + 30 min, onset + 270 min) by UTC instant (metrics §7.1 fallback). */
+function computeSleepWindowMean(packed: string, baseUtcMs: number, onsetUtcMs: number): number | null {
+  const from = onsetUtcMs + 30 * 60_000;
+  const to = onsetUtcMs + 270 * 60_000;
+  let total = 0;
+  let count = 0;
+  for (const sample of unpackTimedValues(packed, baseUtcMs)) {
+    if (sample.value === null || !(sample.value > 0)) continue;
+    if (sample.utcMs >= from && sample.utcMs < to) {
+      total += sample.value;
+      count += 1;
+    }
+  }
+  return count > 0 ? total / count : null;
+}
+
+const POLAR_STATUSES: ReadonlySet<string> = new Set<PolarCardioLoadStatus>([
+  "LOAD_STATUS_NOT_AVAILABLE",
+  "DETRAINING",
+  "MAINTAINING",
+  "PRODUCTIVE",
+  "OVERREACHING",
+  "RECOVERY_AFTER_OVERREACHING",
+  "PRODUCTIVE_DROPPED_FROM_OVERREACHING",
+  "PRODUCTIVE_ALMOST_OVERREACHING",
+  "UNRECOGNIZED",
+]);
+
+function toPolarStatus(status: string): PolarCardioLoadStatus {
+  return POLAR_STATUSES.has(status) ? (status as PolarCardioLoadStatus) : "UNRECOGNIZED";
+}
+
+export type LoadedDailyInput = {
+  input: DailySeriesInput;
+  /** Polar's per-night display values by date. */
+  extras: Map<LocalDate, NightExtrasDTO>;
+  sleepNeedMinutes: number;
+};
+
+/**
+ * Builds the analytics input for one athlete from the database, every row up to `to` (the windows need the
+ * whole history: PMC recurses from day 1, baselines look back 30–60 nights). One indexed query per table,
+ * narrow columns; per-sample data is read only for nights that lack a Nightly Recharge HR (RHR fallback).
+ */
+export function loadDailySeriesInput(db: Db, athleteId: string, options: { to: LocalDate; settings?: AnalyticsSettingsInput }): LoadedDailyInput {
+  const { to } = options;
+  const sessionRows = db
+    .select({ date: exercises.localDate, cardioLoad: exercises.cardioLoad, trimp: exercises.trimp })
+    .from(exercises)
+    .where(and(eq(exercises.athleteId, athleteId), lte(exercises.localDate, to)))
+    .all();
+  const cardioRows = db
+    .select({
+      date: cardioLoads.localDate,
+      status: cardioLoads.status,
+      cardioLoad: cardioLoads.cardioLoad,
+      strain: cardioLoads.strain,
+      tolerance: cardioLoads.tolerance,
+      ratio: cardioLoads.cardioLoadRatio,
+    })
+    .from(cardioLoads)
+    .where(and(eq(cardioLoads.athleteId, athleteId), lte(cardioLoads.localDate, to)))
+    .all();
+  const sleepRows = db
+    .select({
+      date: sleeps.localDate,
+      startUtcMs: sleeps.startUtcMs,
+      endUtcMs: sleeps.endUtcMs,
+      light: sleeps.lightSleepSeconds,
+      deep: sleeps.deepSleepSeconds,
+      rem: sleeps.remSleepSeconds,
+      unrecognized: sleeps.unrecognizedSleepSeconds,
+      interruptions: sleeps.totalInterruptionSeconds,
+      shortInterruptions: sleeps.shortInterruptionSeconds,
+      longInterruptions: sleeps.longInterruptionSeconds,
+      score: sleeps.sleepScore,
+      charge: sleeps.sleepCharge,
+      goal: sleeps.sleepGoalSeconds,
+    })
+    .from(sleeps)
+    .where(and(eq(sleeps.athleteId, athleteId), lte(sleeps.localDate, to)))
+    .orderBy(asc(sleeps.localDate))
+    .all();
+  const rechargeRows = db
+    .select({
+      date: nightlyRecharges.localDate,
+      hrAvg: nightlyRecharges.heartRateAvg,
+      rmssd: nightlyRecharges.hrvRmssdMs,
+      ansCharge: nightlyRecharges.ansCharge,
+      ansChargeStatus: nightlyRecharges.ansChargeStatus,
+      status: nightlyRecharges.nightlyRechargeStatus,
+    })
+    .from(nightlyRecharges)
+    .where(and(eq(nightlyRecharges.athleteId, athleteId), lte(nightlyRecharges.localDate, to)))
+    .all();
+
+  const rechargeByDate = new Map(rechargeRows.map((row) => [row.date, row]));
+  // The sleep-sample fallback is only needed on nights without a Nightly Recharge average HR.
+  const needsFallback = sleepRows.filter((row) => !((rechargeByDate.get(row.date)?.hrAvg ?? 0) > 0));
+  const fallbackByDate = new Map<LocalDate, number | null>();
+  // SQLite caps bound parameters; chunk the IN list.
+  for (let i = 0; i < needsFallback.length; i += 500) {
+    const dates = needsFallback.slice(i, i + 500).map((row) => row.date);
+    const rows = db
+      .select({ date: sleeps.localDate, packed: sleeps.heartRateSamples, base: sleeps.samplesBaseUtcMs, start: sleeps.startUtcMs })
+      .from(sleeps)
+      .where(and(eq(sleeps.athleteId, athleteId), inArray(sleeps.localDate, dates)))
+      .all();
+    for (const row of rows) fallbackByDate.set(row.date, computeSleepWindowMean(row.packed, row.base, row.start));
+  }
+
+  const nights = new Map<LocalDate, NightInput>();
+  const extras = new Map<LocalDate, NightExtrasDTO>();
+  const emptyExtras: NightExtrasDTO = {
+    sleepScore: null,
+    sleepCharge: null,
+    lightMinutes: null,
+    deepMinutes: null,
+    remMinutes: null,
+    unrecognizedMinutes: null,
+    ansCharge: null,
+    ansChargeStatus: null,
+    nightlyRechargeStatus: null,
+    rmssdMs: null,
+  };
+  const toMinutes = (seconds: number | null) => (seconds === null ? null : seconds / 60);
+  let sleepGoalSeconds: number | null = null;
+  for (const row of sleepRows) {
+    const hasDurations = row.light !== null && row.deep !== null && row.rem !== null;
+    nights.set(row.date, {
+      date: row.date,
+      sleepWindowHeartRateMean: fallbackByDate.get(row.date) ?? null,
+      sleep: hasDurations
+        ? {
+            lightSleepSeconds: row.light ?? 0,
+            deepSleepSeconds: row.deep ?? 0,
+            remSleepSeconds: row.rem ?? 0,
+            unrecognizedSleepSeconds: row.unrecognized ?? 0,
+            totalInterruptionSeconds: row.interruptions ?? 0,
+            shortInterruptionSeconds: row.shortInterruptions,
+            longInterruptionSeconds: row.longInterruptions,
+            spanSeconds: (row.endUtcMs - row.startUtcMs) / 1000,
+          }
+        : null,
+    });
+    extras.set(row.date, {
+      ...emptyExtras,
+      sleepScore: row.score,
+      sleepCharge: row.charge,
+      lightMinutes: toMinutes(row.light),
+      deepMinutes: toMinutes(row.deep),
+      remMinutes: toMinutes(row.rem),
+      unrecognizedMinutes: toMinutes(row.unrecognized),
+    });
+    if (row.goal !== null && row.goal > 0) sleepGoalSeconds = row.goal;
+  }
+  for (const row of rechargeRows) {
+    const night = nights.get(row.date) ?? { date: row.date };
+    nights.set(row.date, { ...night, nightlyRechargeHeartRateAvg: row.hrAvg, rmssdMs: row.rmssd });
+    extras.set(row.date, {
+      ...(extras.get(row.date) ?? emptyExtras),
+      ansCharge: row.ansCharge,
+      ansChargeStatus: row.ansChargeStatus,
+      nightlyRechargeStatus: row.status,
+      rmssdMs: row.rmssd,
+    });
+  }
+
+  const polarCardioLoad: PolarCardioLoadDay[] = cardioRows.map((row) => ({
+    date: row.date,
+    status: toPolarStatus(row.status),
+    cardioLoad: row.cardioLoad,
+    strain: row.strain,
+    tolerance: row.tolerance,
+    ratio: row.ratio,
+  }));
+  // The athlete's newest Polar sleep goal is their need (metrics §9.3); 480 min otherwise.
+  const sleepNeedMinutes = options.settings?.sleepNeedMinutes ?? (sleepGoalSeconds !== null ? sleepGoalSeconds / 60 : 480);
+  return {
+    input: {
+      sessions: sessionRows.map((row) => ({ date: row.date, polarCardioLoad: row.cardioLoad, trimp: row.trimp })),
+      polarCardioLoad,
+      nights: [...nights.values()],
+      settings: { ...options.settings, sleepNeedMinutes },
+    },
+    extras,
+    sleepNeedMinutes,
+  };
+}
+
+/** The earliest local day with any synced record, or null. */
+export function getHistoryStart(db: Db, athleteId: string): LocalDate | null {
+  const candidates = [
+    db.select({ d: exercises.localDate }).from(exercises).where(eq(exercises.athleteId, athleteId)).orderBy(asc(exercises.localDate)).limit(1).get(),
+    db.select({ d: cardioLoads.localDate }).from(cardioLoads).where(eq(cardioLoads.athleteId, athleteId)).orderBy(asc(cardioLoads.localDate)).limit(1).get(),
+    db.select({ d: sleeps.localDate }).from(sleeps).where(eq(sleeps.athleteId, athleteId)).orderBy(asc(sleeps.localDate)).limit(1).get(),
+    db
+      .select({ d: nightlyRecharges.localDate })
+      .from(nightlyRecharges)
+      .where(eq(nightlyRecharges.athleteId, athleteId))
+      .orderBy(asc(nightlyRecharges.localDate))
+      .limit(1)
+      .get(),
+  ];
+  const dates = candidates.flatMap((row) => (row ? [row.d] : [])).sort();
+  return dates[0] ?? null;
+}
+
+/**
+ * A cheap fingerprint of everything the daily series reads: per table the row count, the newest `fetchedAt`
+ * (every insert or changed upsert writes a new one) and, for sessions, the load totals (changed by a settings
+ * recompute), plus the athlete's overrides. Index-backed aggregates in one statement, no rows materialised.
+ */
+export function getDailyDataFingerprint(db: Db, athleteId: string): string {
+  const row = db.$client
+    .prepare(
+      `select
+        (select count(*) || ':' || coalesce(max(fetched_at), 0) || ':' || total(trimp) || ':' || total(cardio_load) from exercise where athlete_id = @id) as e,
+        (select count(*) || ':' || coalesce(max(fetched_at), 0) from sleep where athlete_id = @id) as s,
+        (select count(*) || ':' || coalesce(max(fetched_at), 0) from nightly_recharge where athlete_id = @id) as n,
+        (select count(*) || ':' || coalesce(max(fetched_at), 0) from cardio_load where athlete_id = @id) as c,
+        (select value from app_meta where key = @key) as o`,
+    )
+    .get({ id: athleteId, key: toOverridesKey(athleteId) }) as { e: string; s: string; n: string; c: string; o: string | null };
+  return `${row.e}|${row.s}|${row.n}|${row.c}|${row.o ?? ""}`;
+}
+
+type SeriesCacheEntry = {
+  fingerprint: string;
+  historyStart: LocalDate | null;
+  /** Every day from `historyStart` to `computedTo`. */
+  points: DailyPointDTO[];
+  computedTo: LocalDate;
+  sleepNeedMinutes: number;
+};
+
+/** Athletes whose full series is kept in memory (least recently used dropped first). */
+const SERIES_CACHE_LIMIT = 64;
+const globalForSeries = globalThis as unknown as { thresholdSeriesCache?: Map<string, SeriesCacheEntry> };
+const seriesCache = (globalForSeries.thresholdSeriesCache ??= new Map<string, SeriesCacheEntry>());
+
+/**
+ * The athlete's series over their full history up to at least `to`, memoised per athlete and keyed by the
+ * data fingerprint: the windows need every day since day 1 (PMC recursion, 60-night baselines), but once
+ * computed a page only slices its range, so page cost stays flat as history grows. Any new or changed row
+ * changes the fingerprint and the series is recomputed.
+ */
+function loadFullSeries(db: Db, athleteId: string, to: LocalDate): SeriesCacheEntry {
+  const fingerprint = getDailyDataFingerprint(db, athleteId);
+  // Keyed by database file too: tests and the bench open several databases in one process.
+  const key = `${db.$client.name}|${athleteId}`;
+  const cached = seriesCache.get(key);
+  if (cached && cached.fingerprint === fingerprint && to <= cached.computedTo) {
+    seriesCache.delete(key);
+    seriesCache.set(key, cached);
+    return cached;
+  }
+  const historyStart = getHistoryStart(db, athleteId);
+  const loaded = loadDailySeriesInput(db, athleteId, { to });
+  const points: DailyPointDTO[] =
+    historyStart === null || to < historyStart
+      ? []
+      : computeDailySeries({ ...loaded.input, historyStart, range: { from: historyStart, to } }).map((point) => ({
+          ...point,
+          night: loaded.extras.get(point.date) ?? null,
+        }));
+  const entry: SeriesCacheEntry = { fingerprint, historyStart, points, computedTo: to, sleepNeedMinutes: loaded.sleepNeedMinutes };
+  seriesCache.delete(key);
+  seriesCache.set(key, entry);
+  while (seriesCache.size > SERIES_CACHE_LIMIT) {
+    const oldest = seriesCache.keys().next().value;
+    if (oldest === undefined) break;
+    seriesCache.delete(oldest);
+  }
+  return entry;
+}
+
+/** Forgets every memoised series (the bench measures the first view after a sync with it). */
+export function clearDailySeriesCache(): void {
+  seriesCache.clear();
+}
+
+/** Index of the first point dated on or after `date` (points are sorted by date). */
+function findFirstIndex(points: readonly DailyPointDTO[], date: LocalDate): number {
+  let low = 0;
+  let high = points.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (points[mid].date < date) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The daily series of an athlete for `[from, to]`, computed over their full history (so every window and
+ * baseline is right) and cut to the range. Days before the first synced day are not returned.
+ */
+export function computeAthleteDailySeries(db: Db, athleteId: string, range: DailyRangeQuery, options: { now: number }): DailySeriesDTO {
+  const today = getAthleteToday(db, athleteId, options.now);
+  // Computing through today (or the range's end when later) lets every later page of today reuse the result.
+  const full = loadFullSeries(db, athleteId, range.to > today ? range.to : today);
+  const start = findFirstIndex(full.points, range.from);
+  const end = findFirstIndex(full.points, addDays(range.to, 1));
+  return {
+    athleteId,
+    from: range.from,
+    to: range.to,
+    today,
+    historyStart: full.historyStart,
+    sleepNeedMinutes: full.sleepNeedMinutes,
+    points: full.points.slice(start, end),
+  };
+}
+
+/** Authorized read of the daily series (`GET /api/athletes/{id}/daily`). */
+export function getDailySeries(
+  db: Db,
+  viewer: Viewer,
+  athleteId: string,
+  range: DailyRangeQuery,
+  options: { now?: number; scope?: ReadScope } = {},
+): DailySeriesDTO {
+  const id = authorizeAthleteRead(viewer, athleteId, options.scope ?? "training", db);
+  return computeAthleteDailySeries(db, id, range, { now: options.now ?? Date.now() });
+}
+
+/** A range of `days` days ending on `to`, inclusive. */
+export function toRangeEnding(to: LocalDate, days: number): DailyRangeQuery {
+  return { from: addDays(to, -(days - 1)), to };
+}
+

@@ -1,0 +1,175 @@
+/**
+ * Data transfer objects the dashboard pages and the JSON API return. Types only (no runtime, no server
+ * imports), so client components can `import type` them. Every value is JSON-serialisable; instants are epoch
+ * milliseconds (UTC), days are athlete-local `YYYY-MM-DD`, `null` means "not measured / not computable".
+ */
+import type { DailyPoint, LocalDate, RiskLevel, RiskReason, ZoneModel } from "@/lib/analytics";
+
+/** What a read may cover; coach sharing (later) grants these per athlete. */
+export type ReadScope = "training" | "sleep" | "recovery" | "body";
+
+/** Per-night values shown as Polar gives them (not part of the analytics). */
+export type NightExtrasDTO = {
+  /** Polar sleep score 1–100. */
+  sleepScore: number | null;
+  /** Sleep charge 1–5. */
+  sleepCharge: number | null;
+  /** Stage minutes as Polar reports them (light = N1 + N2). */
+  lightMinutes: number | null;
+  deepMinutes: number | null;
+  remMinutes: number | null;
+  unrecognizedMinutes: number | null;
+  /** Nightly Recharge ANS charge, −10 … +10 around 0 = usual. */
+  ansCharge: number | null;
+  /** 1–5: much below … much above usual. */
+  ansChargeStatus: number | null;
+  /** 1–6: very poor … very good. */
+  nightlyRechargeStatus: number | null;
+  /** Nightly Recharge RMSSD (ms), before the log. */
+  rmssdMs: number | null;
+};
+
+/** One athlete-local day of the daily series: the analytics point plus Polar's per-night display values. */
+export type DailyPointDTO = DailyPoint & { night: NightExtrasDTO | null };
+
+export type DailySeriesDTO = {
+  athleteId: string;
+  from: LocalDate;
+  to: LocalDate;
+  /** The athlete's local today (from their latest UTC offset). */
+  today: LocalDate;
+  /** Day 1 of the athlete's history; null when nothing has been synced. */
+  historyStart: LocalDate | null;
+  /** Sleep need used for the debt (minutes) and where it came from. */
+  sleepNeedMinutes: number;
+  points: DailyPointDTO[];
+};
+
+/** Last sync and whether one is running. */
+export type FreshnessDTO = {
+  /** When the last run that stored data (succeeded or partial) finished. */
+  lastSyncedAt: number | null;
+  /** Status and end of the latest finished run, good or not. */
+  lastStatus: "running" | "succeeded" | "partial" | "failed" | null;
+  lastAttemptAt: number | null;
+  runningRunId: string | null;
+  connectionState: "connected" | "reconnect_needed" | "consents_needed" | "disconnected" | null;
+};
+
+export type SessionSummaryDTO = {
+  id: number;
+  localDate: LocalDate;
+  /** Polar's local start time verbatim (`YYYY-MM-DDTHH:MM:SS`). */
+  startTimeLocal: string;
+  startUtcMs: number;
+  durationSeconds: number;
+  sport: string;
+  detailedSport: string | null;
+  /** metres */
+  distanceMeters: number | null;
+  avgHr: number | null;
+  maxHr: number | null;
+  /** Training Load Pro cardio load (Polar units). */
+  cardioLoad: number | null;
+  /** Banister TRIMP (AU); `trimpMethod` "average" = fallback from mean HR (lower by convexity). */
+  trimp: number | null;
+  trimpMethod: string | null;
+};
+
+export type SessionListFilter = {
+  sport?: string;
+  from?: LocalDate;
+  to?: LocalDate;
+  sort?: "date-desc" | "date-asc" | "duration-desc" | "load-desc";
+};
+
+export type SessionListDTO = {
+  sessions: SessionSummaryDTO[];
+  /** Every sport the athlete has, for the filter. */
+  sports: string[];
+  total: number;
+  /** True when more sessions matched than were returned. */
+  isTruncated: boolean;
+};
+
+export type SamplePointDTO = { t: number; value: number | null };
+
+export type SessionDetailDTO = SessionSummaryDTO & {
+  calories: number | null;
+  device: string | null;
+  perceivedLoad: number | null;
+  muscleLoad: number | null;
+  cardioLoadInterpretation: string | null;
+  runningIndex: number | null;
+  computedZones: {
+    /** Z1..Z5 lower bounds (bpm) of the model the stored seconds were computed with; null without HRmax. */
+    lowerBounds: number[] | null;
+    /** Seconds, index 0 = below Z1, 1..5 = Z1..Z5. */
+    seconds: number[];
+    noDataSeconds: number;
+    hrMax: number | null;
+    hrRest: number | null;
+    hrMaxSource: "physical-info" | "age-fallback" | null;
+  } | null;
+  polarZones: { index: number; lowerLimit: number; upperLimit: number; seconds: number }[];
+  /** Downsampled series for display (at most ~1 200 points each); null when the session has none. */
+  heartRate: SamplePointDTO[] | null;
+  /** km/h */
+  speed: SamplePointDTO[] | null;
+  /** metres */
+  altitude: SamplePointDTO[] | null;
+  /** watts */
+  power: SamplePointDTO[] | null;
+  /** rpm */
+  cadence: SamplePointDTO[] | null;
+};
+
+export type WeeklyZoneDTO = { weekStart: LocalDate; z1: number; z2: number; z3: number; z4: number; z5: number; sessions: number };
+
+export type SleepNightDetailDTO = {
+  date: LocalDate;
+  startUtcMs: number;
+  endUtcMs: number;
+  offsetMinutes: number;
+  sleepScore: number | null;
+  stages: { utcMs: number; code: number }[];
+};
+
+export type RiskSummaryDTO = {
+  date: LocalDate;
+  level: RiskLevel;
+  reasons: RiskReason[];
+  context: string | null;
+  message: string | null;
+};
+
+export type PhysicalInfoPointDTO = {
+  date: LocalDate;
+  createdAt: number;
+  weightKg: number | null;
+  vo2Max: number | null;
+  maximumHeartRate: number | null;
+  restingHeartRate: number | null;
+  aerobicThreshold: number | null;
+  anaerobicThreshold: number | null;
+};
+
+export type PhysiologyValueDTO<T> = { value: T; source: string; label: string };
+
+export type BodyDTO = {
+  history: PhysicalInfoPointDTO[];
+  settings: {
+    hrmax: PhysiologyValueDTO<number | null>;
+    hrrest: PhysiologyValueDTO<number | null>;
+    sex: PhysiologyValueDTO<"male" | "female">;
+    zoneModel: PhysiologyValueDTO<ZoneModel>;
+  };
+  overrides: AthleteOverridesDTO;
+};
+
+export type AthleteOverridesDTO = {
+  hrmax: number | null;
+  hrrest: number | null;
+  sex: "male" | "female" | null;
+  zoneModel: ZoneModel | null;
+};

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPolarClient, createRateGovernor, type PolarClient } from "@/lib/polar";
+import { startSimulator } from "@/lib/polar-sim";
+import { OVERREACHING_BLOCK } from "@/lib/polar-sim/generator/roster";
+import { addDays } from "@/lib/analytics";
+import type { Viewer } from "@/lib/auth/session";
+import { getDailySeries } from "@/lib/dal/daily";
+import { getOverview } from "@/lib/dal/dashboard";
+import { syncAthlete, type SyncDeps } from "@/lib/sync";
+import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, TEST_TOKEN_KEY, type TestDb } from "../sync/support/harness";
+
+/**
+ * The whole path on the simulator's planted overreaching block (athlete "mikko", block on days 100–120,
+ * nightly HR up and HRV down lagging it): real OAuth, real sync every 25 days, then the dashboard's DAL.
+ */
+
+type Sim = Awaited<ReturnType<typeof startSimulator>>;
+
+const START_DATE = "2026-01-05";
+const SYNC_STEPS = [25, 50, 75, 100, 125, 140];
+
+let sim: Sim;
+let testDb: TestDb;
+let viewer: Viewer;
+
+function createClient(): PolarClient {
+  let skipped = 0;
+  return createPolarClient({
+    apiBaseUrl: sim.url,
+    tokenUrl: `${sim.url}/v2/oauth2/token`,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    maxRetries: 5,
+    maxRateLimitRetries: 10,
+    sleep: async () => undefined,
+    governor: createRateGovernor({
+      now: () => Date.now() + skipped,
+      sleep: async (ms) => {
+        skipped += ms;
+      },
+    }),
+  });
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, startDate: START_DATE });
+  // The simulator's 15-minute rate window is on its frozen clock: lift it, this test is not about limits.
+  await fetch(`${sim.url}/__admin/switches`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ rateLimitShortBase: 1_000_000, rateLimitLongBase: 10_000_000 }),
+  });
+  testDb = createTestDb("dal-overreaching");
+  const polar = createClient();
+  const athlete = await connectAthlete(sim.url, polar, testDb.db, "mikko", sim.clock.now());
+  viewer = { userId: athlete.userId, polarUserId: athlete.polarUserId, name: "mikko" };
+  const deps: SyncDeps = { db: testDb.db, polar, tokenKey: TEST_TOKEN_KEY, now: () => sim.clock.now() };
+  let day = 0;
+  for (const step of SYNC_STEPS) {
+    sim.clock.advance((step - day) * DAY_MS);
+    day = step;
+    const result = await syncAthlete(deps, athlete.userId, { trigger: "cli", now: sim.clock.now() });
+    expect(result.status).toBe("succeeded");
+  }
+}, 300_000);
+
+afterAll(async () => {
+  testDb?.close();
+  await sim?.close();
+});
+
+describe("the planted overreaching block", () => {
+  it("flags the block with load and physiological reasons, and the weeks before stay calm", () => {
+    const now = sim.clock.now();
+    const series = getDailySeries(testDb.db, viewer, "me", { from: addDays(START_DATE, 40), to: addDays(START_DATE, 139) }, { now });
+    const levelOn = (day: number) => series.points.find((point) => point.date === addDays(START_DATE, day))?.risk.level;
+    const before = series.points.filter((point) => point.date < addDays(START_DATE, OVERREACHING_BLOCK.fromDay));
+    expect(before.length).toBeGreaterThan(40);
+    expect(before.filter((point) => point.risk.level === "high")).toEqual([]);
+
+    const block = series.points.filter(
+      (point) => point.date >= addDays(START_DATE, OVERREACHING_BLOCK.fromDay) && point.date <= addDays(START_DATE, OVERREACHING_BLOCK.toDay + 10),
+    );
+    const high = block.filter((point) => point.risk.level === "high");
+    expect(high.length).toBeGreaterThan(0);
+    for (const point of high) {
+      // The top level needs both kinds of signal, and every reason names its value and threshold.
+      expect(point.risk.reasons.some((reason) => reason.category === "load")).toBe(true);
+      expect(point.risk.reasons.some((reason) => reason.category === "physio")).toBe(true);
+    }
+    // Physiology at its peak (nights 122–128) is out of the normal range.
+    const peak = series.points.find((point) => point.date === addDays(START_DATE, OVERREACHING_BLOCK.toDay + 4));
+    expect(peak?.restingHr.delta ?? 0).toBeGreaterThan(4);
+    expect(peak?.hrv.chronicLow).toBe(true);
+    expect(["high", "elevated", "watch"]).toContain(levelOn(OVERREACHING_BLOCK.toDay + 4));
+  });
+
+  it("shows the overview of the last synced day with its reasons", () => {
+    const overview = getOverview(testDb.db, viewer, "me", { now: sim.clock.now() });
+    expect(overview.today).toBe(addDays(START_DATE, 140));
+    expect(overview.latestSessions.length).toBeGreaterThan(0);
+    expect(overview.week.points).toHaveLength(7);
+  });
+});
