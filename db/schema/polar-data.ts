@@ -74,7 +74,7 @@ export const exercises = sqliteTable(
     hrMaxUsed: integer("hr_max_used"),
     hrRestUsed: integer("hr_rest_used"),
     /** "physical-info" or "age-fallback" (220 − age, labelled as a last resort). */
-    hrMaxSource: text("hr_max_source").$type<"physical-info" | "age-fallback">(),
+    hrMaxSource: text("hr_max_source").$type<"physical-info" | "age-fallback" | "override">(),
     endpoint: text("endpoint").notNull(),
     transactionId: integer("transaction_id"),
     fetchedAt: integer("fetched_at").notNull(),

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { appMeta } from "@/db/schema/app-meta";
+import { athletePhysiologyOverrides } from "@/db/schema/athlete-settings";
 import { cardioLoads, exercises, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
 import {
   addDays,
@@ -107,33 +107,21 @@ export function getAthleteToday(db: Db, athleteId: string, nowMs: number): Local
 
 // ── overrides (athlete settings) ──
 
-const overridesSchema = z.object({
-  hrmax: z.number().int().nullable(),
-  hrrest: z.number().int().nullable(),
-  sex: z.enum(["male", "female"]).nullable(),
-  zoneModel: z.enum(["polar-hrmax", "hrr"]).nullable(),
-});
-
 export const EMPTY_OVERRIDES: AthleteOverridesDTO = { hrmax: null, hrrest: null, sex: null, zoneModel: null };
-
-/**
- * Key of the athlete's physiology overrides in `app_meta` (JSON). There is no per-athlete settings table yet;
- * this row has no foreign key, so deleting an account must delete it explicitly.
- */
-export function toOverridesKey(athleteId: string): string {
-  return `athlete-overrides:${athleteId}`;
-}
 
 /** The athlete's own HRmax/HRrest/sex/zone-model overrides; all null when never set. */
 export function getAthleteOverrides(db: Db, athleteId: string): AthleteOverridesDTO {
-  const row = db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, toOverridesKey(athleteId))).get();
-  if (!row) return EMPTY_OVERRIDES;
-  try {
-    const parsed = overridesSchema.safeParse(JSON.parse(row.value));
-    return parsed.success ? parsed.data : EMPTY_OVERRIDES;
-  } catch {
-    return EMPTY_OVERRIDES;
-  }
+  const row = db
+    .select({
+      hrmax: athletePhysiologyOverrides.hrmax,
+      hrrest: athletePhysiologyOverrides.hrrest,
+      sex: athletePhysiologyOverrides.sex,
+      zoneModel: athletePhysiologyOverrides.zoneModel,
+    })
+    .from(athletePhysiologyOverrides)
+    .where(eq(athletePhysiologyOverrides.athleteId, athleteId))
+    .get();
+  return row ?? EMPTY_OVERRIDES;
 }
 
 // ── the daily series ──
@@ -359,9 +347,10 @@ export function getDailyDataFingerprint(db: Db, athleteId: string): string {
         (select count(*) || ':' || coalesce(max(fetched_at), 0) from sleep where athlete_id = @id) as s,
         (select count(*) || ':' || coalesce(max(fetched_at), 0) from nightly_recharge where athlete_id = @id) as n,
         (select count(*) || ':' || coalesce(max(fetched_at), 0) from cardio_load where athlete_id = @id) as c,
-        (select value from app_meta where key = @key) as o`,
+        (select coalesce(hrmax, '') || ':' || coalesce(hrrest, '') || ':' || coalesce(sex, '') || ':' || coalesce(zone_model, '')
+           from athlete_physiology_override where athlete_id = @id) as o`,
     )
-    .get({ id: athleteId, key: toOverridesKey(athleteId) }) as { e: string; s: string; n: string; c: string; o: string | null };
+    .get({ id: athleteId }) as { e: string; s: string; n: string; c: string; o: string | null };
   return `${row.e}|${row.s}|${row.n}|${row.c}|${row.o ?? ""}`;
 }
 

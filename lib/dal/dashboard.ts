@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { appMeta } from "@/db/schema/app-meta";
+import { athletePhysiologyOverrides } from "@/db/schema/athlete-settings";
 import { polarConnections } from "@/db/schema/auth";
 import { exerciseHrZones, exerciseSamples, exercises, physicalInfos, sleeps } from "@/db/schema/polar-data";
 import { syncRuns } from "@/db/schema/sync";
@@ -25,7 +25,6 @@ import {
   computeAthleteDailySeries,
   getAthleteOverrides,
   getAthleteToday,
-  toOverridesKey,
   toRangeEnding,
 } from "./daily";
 import type {
@@ -520,8 +519,11 @@ export function saveAthleteOverrides(db: Db, viewer: Viewer, input: AthleteOverr
     throw new AppError("bad_request", "The heart-rate-reserve zone model needs a resting HR: enter one or use the %HRmax model.");
   }
   return db.transaction((tx) => {
-    const value = JSON.stringify(input);
-    tx.insert(appMeta).values({ key: toOverridesKey(id), value }).onConflictDoUpdate({ target: appMeta.key, set: { value } }).run();
+    const values = { hrmax: input.hrmax, hrrest: input.hrrest, sex: input.sex, zoneModel: input.zoneModel, updatedAt: new Date(options.now ?? Date.now()) };
+    tx.insert(athletePhysiologyOverrides)
+      .values({ athleteId: id, ...values })
+      .onConflictDoUpdate({ target: athletePhysiologyOverrides.athleteId, set: values })
+      .run();
     const sessions = tx
       .select({ id: exercises.id, avgHr: exercises.avgHr, duration: exercises.durationSeconds })
       .from(exercises)

@@ -109,7 +109,7 @@ export type SessionDetailDTO = SessionSummaryDTO & {
     noDataSeconds: number;
     hrMax: number | null;
     hrRest: number | null;
-    hrMaxSource: "physical-info" | "age-fallback" | null;
+    hrMaxSource: "physical-info" | "age-fallback" | "override" | null;
   } | null;
   polarZones: { index: number; lowerLimit: number; upperLimit: number; seconds: number }[];
   /** Downsampled series for display (at most ~1 200 points each); null when the session has none. */

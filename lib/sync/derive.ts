@@ -11,7 +11,9 @@ export type PhysiologyContext = {
   hrMax: number | null;
   hrRest: number | null;
   sex: Sex | null;
-  hrMaxSource: "physical-info" | "age-fallback" | null;
+  hrMaxSource: "physical-info" | "age-fallback" | "override" | null;
+  /** The athlete's zone model (metrics §1.1); heart-rate reserve needs HRrest. */
+  zoneModel: "polar-hrmax" | "hrr";
 };
 
 export type SessionDerivation = {
@@ -33,10 +35,15 @@ export function deriveSession(input: {
 }): SessionDerivation {
   const { hrValues, recordingRateSeconds: rate, physiology } = input;
   const hasSeries = hrValues !== null && hrValues.length > 0 && rate !== null && rate > 0;
-  const zones =
-    hasSeries && physiology.hrMax && physiology.hrMax > 0
-      ? computeTimeInZonesFixedRate(hrValues, rate, computeZoneBounds({ model: "polar-hrmax", hrmax: physiology.hrMax }))
+  const bounds =
+    physiology.hrMax && physiology.hrMax > 0
+      ? physiology.zoneModel === "hrr"
+        ? physiology.hrRest !== null && physiology.hrRest < physiology.hrMax
+          ? computeZoneBounds({ model: "hrr", hrmax: physiology.hrMax, hrrest: physiology.hrRest })
+          : null
+        : computeZoneBounds({ model: "polar-hrmax", hrmax: physiology.hrMax })
       : null;
+  const zones = hasSeries && bounds ? computeTimeInZonesFixedRate(hrValues, rate, bounds) : null;
 
   const { hrMax, hrRest, sex } = physiology;
   if (hrMax === null || hrRest === null || sex === null || !(hrMax > hrRest) || hrRest < 0) {

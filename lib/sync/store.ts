@@ -2,6 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { polarConnections } from "@/db/schema/auth";
+import { athletePhysiologyOverrides } from "@/db/schema/athlete-settings";
 import {
   cardioLoads,
   continuousHeartRates,
@@ -111,15 +112,26 @@ export function loadPhysiology(db: Db | DbTx, athleteId: string, onDate: string)
       // A profile that is not JSON only costs us sex/age; zones from physical info still work.
     }
   }
-  const sex = gender === "MALE" ? "male" : gender === "FEMALE" ? "female" : null;
-  const hrRest = info?.hrRest && info.hrRest > 0 ? info.hrRest : null;
+  // The athlete's own overrides win over Polar's values (metrics §1.1), so a re-sync keeps what they chose.
+  const overrides = db
+    .select()
+    .from(athletePhysiologyOverrides)
+    .where(eq(athletePhysiologyOverrides.athleteId, athleteId))
+    .get();
+  const polarSex = gender === "MALE" ? "male" : gender === "FEMALE" ? "female" : null;
+  const sex = overrides?.sex ?? polarSex;
+  const zoneModel = overrides?.zoneModel ?? "polar-hrmax";
+  const hrRest = overrides?.hrrest ?? (info?.hrRest && info.hrRest > 0 ? info.hrRest : null);
+  if (overrides?.hrmax) {
+    return { hrMax: overrides.hrmax, hrRest, sex, hrMaxSource: "override", zoneModel };
+  }
   if (info?.hrMax && info.hrMax > 0) {
-    return { hrMax: info.hrMax, hrRest, sex, hrMaxSource: "physical-info" };
+    return { hrMax: info.hrMax, hrRest, sex, hrMaxSource: "physical-info", zoneModel };
   }
   if (birthdate) {
-    return { hrMax: 220 - computeAgeYears(birthdate, onDate), hrRest, sex, hrMaxSource: "age-fallback" };
+    return { hrMax: 220 - computeAgeYears(birthdate, onDate), hrRest, sex, hrMaxSource: "age-fallback", zoneModel };
   }
-  return { hrMax: null, hrRest, sex, hrMaxSource: null };
+  return { hrMax: null, hrRest, sex, hrMaxSource: null, zoneModel };
 }
 
 /** The athlete's most recent UTC offset (minutes) from their sessions or nights; 0 when nothing is stored. */

@@ -159,7 +159,7 @@ export type ExerciseRow = {
   trimpMethod: TrimpMethod | null;
   hrMaxUsed: number | null;
   hrRestUsed: number | null;
-  hrMaxSource: "physical-info" | "age-fallback" | null;
+  hrMaxSource: "physical-info" | "age-fallback" | "override" | null;
 };
 
 const nn = <T>(value: Maybe<T>): T | null => (value === undefined ? null : value);

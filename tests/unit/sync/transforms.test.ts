@@ -48,7 +48,7 @@ const exercisePlus180: ExerciseInput = {
   },
 };
 
-const physiology: PhysiologyContext = { hrMax: 190, hrRest: 60, sex: "female", hrMaxSource: "physical-info" };
+const physiology: PhysiologyContext = { hrMax: 190, hrRest: 60, sex: "female", hrMaxSource: "physical-info", zoneModel: "polar-hrmax" };
 
 describe("toExerciseRow", () => {
   it("converts local start + offset 180 to UTC once and keeps the local date", () => {
@@ -116,7 +116,7 @@ describe("toExerciseRow", () => {
     const row = toExerciseRow(
       { ...exercisePlus180, duration: "PT1H", "heart-rate": { average: 150, maximum: 170 } },
       [],
-      { hrMax: 190, hrRest: 60, sex: "male", hrMaxSource: "age-fallback" },
+      { hrMax: 190, hrRest: 60, sex: "male", hrMaxSource: "age-fallback", zoneModel: "polar-hrmax" },
     );
     // metrics §2.1 worked example: 60 min at 150, HRrest 60, HRmax 190, men → 100.4403.
     expect(Math.abs((row.trimp ?? 0) - 100.4403)).toBeLessThanOrEqual(1e-4);
@@ -129,7 +129,7 @@ describe("toExerciseRow", () => {
     const row = toExerciseRow(
       { ...exercisePlus180, sport: undefined, "heart-rate": undefined },
       [toSampleSeries({ "recording-rate": 1, "sample-type": "0", data: "120,121" })],
-      { hrMax: null, hrRest: null, sex: null, hrMaxSource: null },
+      { hrMax: null, hrRest: null, sex: null, hrMaxSource: null, zoneModel: "polar-hrmax" },
     );
     expect(row.sport).toBe("OTHER");
     expect(row.zone3Seconds).toBeNull();
