@@ -13,6 +13,7 @@ const LINKS = [
   { href: "/dashboard/activity", label: "Activity" },
   { href: "/dashboard/heart-rate", label: "24/7 HR" },
   { href: "/dashboard/sync", label: "Sync log" },
+  { href: "/reports/me/latest", label: "Weekly report" },
 ] as const;
 
 /** Navigation between the dashboard pages; scrolls sideways on a phone. */

@@ -1,0 +1,112 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame } from "@/components/charts/chart-frame";
+import { ChartTooltip } from "@/components/charts/chart-tooltip";
+import { formatNumber } from "@/components/charts/format";
+import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, xAxisLabel, yAxisLabel } from "@/components/charts/theme";
+import type { HourlyStepsDTO, ZoneBlockDTO } from "@/lib/dal/activity";
+import { ACTIVITY_ZONE_VIEW, formatCount, formatSecondOfDay, NO_ACTIVITY_DAY } from "./format";
+
+const DAY_SECONDS = 86_400;
+
+type ZoneRow = { slot: string; secondOfDay: number; hasData: boolean } & Partial<Record<(typeof ACTIVITY_ZONE_VIEW)[number]["key"], number>>;
+
+/** One row per interval of the day (24 for hourly samples); an interval Polar has not reported stays empty. */
+function toZoneRows(blocks: readonly ZoneBlockDTO[], intervalMinutes: number): ZoneRow[] {
+  const step = intervalMinutes * 60;
+  const bySecond = new Map(blocks.map((block) => [block.secondOfDay, block]));
+  const rows: ZoneRow[] = [];
+  for (let second = 0; second < DAY_SECONDS; second += step) {
+    const block = bySecond.get(second);
+    const row: ZoneRow = { slot: formatSecondOfDay(second), secondOfDay: second, hasData: block !== undefined };
+    if (block) ACTIVITY_ZONE_VIEW.forEach((zone, index) => (row[zone.key] = block.seconds[index] / 60));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * The day's activity zones over the athlete's local clock: per interval (Polar reports hourly), the minutes
+ * spent in each zone, stacked. Polar gives only the minutes per interval, not their order within it.
+ */
+export function ActivityZonesChart({ blocks, intervalMinutes, hasDay }: { blocks: readonly ZoneBlockDTO[]; intervalMinutes: number | null; hasDay: boolean }) {
+  const interval = intervalMinutes && intervalMinutes > 0 ? intervalMinutes : 60;
+  const rows = toZoneRows(blocks, interval);
+  const state = hasDay && blocks.length > 0 ? "loaded" : "empty";
+  return (
+    <ChartFrame
+      testId="chart-activity-zones"
+      title="Activity zones over the day"
+      description={`Minutes in each activity zone per ${interval}-minute interval of your local day (Polar's zone samples).`}
+      state={state}
+      emptyMessage={hasDay ? "This day's summary has no zone samples yet — sync again after the watch has synced." : NO_ACTIVITY_DAY}
+      footer={<p>Intervals after the watch&apos;s last sync are empty. Polar reports how long you were in each zone per interval, not in which order.</p>}
+    >
+      <ResponsiveContainer width="100%" height={260}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 16, left: 8 }} barCategoryGap={1}>
+          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="slot" tick={AXIS_TICK} interval={interval === 60 ? 2 : "preserveStartEnd"} label={xAxisLabel("local time (HH:MM)")} />
+          <YAxis tick={AXIS_TICK} width={56} domain={[0, interval]} allowDecimals={false} label={yAxisLabel("minutes")} />
+          <Tooltip
+            content={(props) => (
+              <ChartTooltip<ZoneRow>
+                {...props}
+                title={(row) => `${row.slot}–${formatSecondOfDay(row.secondOfDay + interval * 60)}`}
+                lines={(row) =>
+                  row.hasData
+                    ? ACTIVITY_ZONE_VIEW.filter((zone) => (row[zone.key] ?? 0) > 0).map((zone) => ({
+                        label: zone.label,
+                        value: `${formatNumber(row[zone.key] ?? 0, 1)} min`,
+                        color: zone.color,
+                      }))
+                    : [{ label: "Zones", value: "no data" }]
+                }
+              />
+            )}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {ACTIVITY_ZONE_VIEW.map((zone) => (
+            <Bar key={zone.key} dataKey={zone.key} name={zone.label} stackId="zones" fill={zone.color} {...NO_ANIMATION} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+type StepRow = { slot: string; secondOfDay: number; steps: number | null };
+
+/** Steps per interval of the local day. */
+export function HourlyStepsChart({ samples, intervalMinutes, hasDay }: { samples: readonly HourlyStepsDTO[]; intervalMinutes: number | null; hasDay: boolean }) {
+  const interval = intervalMinutes && intervalMinutes > 0 ? intervalMinutes : 60;
+  const rows: StepRow[] = samples.map((sample) => ({ slot: formatSecondOfDay(sample.secondOfDay), secondOfDay: sample.secondOfDay, steps: sample.steps }));
+  const state = hasDay && samples.some((sample) => sample.steps !== null) ? "loaded" : "empty";
+  return (
+    <ChartFrame
+      testId="chart-hourly-steps"
+      title="Steps through the day"
+      description={`Steps per ${interval}-minute interval of your local day.`}
+      state={state}
+      emptyMessage={hasDay ? "This day's summary has no step samples yet — sync again after the watch has synced." : NO_ACTIVITY_DAY}
+    >
+      <ResponsiveContainer width="100%" height={220}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 16, left: 8 }}>
+          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="slot" tick={AXIS_TICK} interval={interval === 60 ? 2 : "preserveStartEnd"} label={xAxisLabel("local time (HH:MM)")} />
+          <YAxis tick={AXIS_TICK} width={56} allowDecimals={false} label={yAxisLabel("steps")} />
+          <Tooltip
+            content={(props) => (
+              <ChartTooltip<StepRow>
+                {...props}
+                title={(row) => `${row.slot}–${formatSecondOfDay(row.secondOfDay + interval * 60)}`}
+                lines={(row) => [{ label: "Steps", value: row.steps === null ? "no data" : formatCount(row.steps), color: CHART_COLORS.c1 }]}
+              />
+            )}
+          />
+          <Bar dataKey="steps" name="Steps" fill={CHART_COLORS.c1} {...NO_ANIMATION} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
