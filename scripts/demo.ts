@@ -102,9 +102,10 @@ async function main(): Promise<void> {
     ],
   });
 
-  let app: ReturnType<typeof spawn> | undefined;
+  // Filled in once the app starts; the shutdown handler is registered before that.
+  const children: { app?: ReturnType<typeof spawn> } = {};
   const shutdown = async (code: number) => {
-    app?.kill("SIGTERM");
+    children.app?.kill("SIGTERM");
     await sim.close().catch(() => undefined);
     process.exit(code);
   };
@@ -149,10 +150,11 @@ async function main(): Promise<void> {
     }
   }
 
-  app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "--port", String(APP_PORT)], {
+  const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "--port", String(APP_PORT)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, ...appEnv, NODE_ENV: "production" },
   });
+  children.app = app;
   app.on("exit", (code) => void shutdown(code ?? 0));
 
   console.log("");
