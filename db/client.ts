@@ -6,6 +6,8 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside `db.transaction((tx) => …)`: query helpers accept either. */
+export type DbTx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
 import { athletePhysiologyOverrides } from "@/db/schema/athlete-settings";
 import { cardioLoads, exercises, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
 import {
@@ -15,7 +16,7 @@ import {
   type LocalDate,
   type NightInput,
   type PolarCardioLoadDay,
-  type PolarCardioLoadStatus,
+  toPolarCardioLoadStatus,
 } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -79,26 +80,6 @@ export function parseDailyRange(params: { from?: string | null; to?: string | nu
 
 // ── the athlete's clock ──
 
-/** The athlete's UTC offset (minutes) from their newest night or session; 0 when nothing is stored. */
-export function getLatestOffsetMinutes(db: Db, athleteId: string): number {
-  const night = db
-    .select({ offset: sleeps.endUtcOffsetMinutes, at: sleeps.endUtcMs })
-    .from(sleeps)
-    .where(eq(sleeps.athleteId, athleteId))
-    .orderBy(desc(sleeps.endUtcMs))
-    .limit(1)
-    .get();
-  const session = db
-    .select({ offset: exercises.utcOffsetMinutes, at: exercises.startUtcMs })
-    .from(exercises)
-    .where(eq(exercises.athleteId, athleteId))
-    .orderBy(desc(exercises.startUtcMs))
-    .limit(1)
-    .get();
-  if (night && session) return night.at >= session.at ? night.offset : session.offset;
-  return night?.offset ?? session?.offset ?? 0;
-}
-
 /** The athlete's local calendar day at `nowMs` (their clock, not the server's or the viewer's). */
 export function getAthleteToday(db: Db, athleteId: string, nowMs: number): LocalDate {
   const offsetMs = getLatestOffsetMinutes(db, athleteId) * 60_000;
@@ -140,22 +121,6 @@ function computeSleepWindowMean(packed: string, baseUtcMs: number, onsetUtcMs: n
     }
   }
   return count > 0 ? total / count : null;
-}
-
-const POLAR_STATUSES: ReadonlySet<string> = new Set<PolarCardioLoadStatus>([
-  "LOAD_STATUS_NOT_AVAILABLE",
-  "DETRAINING",
-  "MAINTAINING",
-  "PRODUCTIVE",
-  "OVERREACHING",
-  "RECOVERY_AFTER_OVERREACHING",
-  "PRODUCTIVE_DROPPED_FROM_OVERREACHING",
-  "PRODUCTIVE_ALMOST_OVERREACHING",
-  "UNRECOGNIZED",
-]);
-
-function toPolarStatus(status: string): PolarCardioLoadStatus {
-  return POLAR_STATUSES.has(status) ? (status as PolarCardioLoadStatus) : "UNRECOGNIZED";
 }
 
 export type LoadedDailyInput = {
@@ -296,7 +261,7 @@ export function loadDailySeriesInput(db: Db, athleteId: string, options: { to: L
 
   const polarCardioLoad: PolarCardioLoadDay[] = cardioRows.map((row) => ({
     date: row.date,
-    status: toPolarStatus(row.status),
+    status: toPolarCardioLoadStatus(row.status),
     cardioLoad: row.cardioLoad,
     strain: row.strain,
     tolerance: row.tolerance,

@@ -6,7 +6,8 @@ import { isPolarError } from "@/lib/polar/errors";
 import { countCalls, describeResourceError, FatalSyncError, RunContext } from "./context";
 import { beginRun, finishRun, getRun, type RunProgress } from "./runs";
 import { getSyncSettings, resourcesEnabled } from "./settings";
-import { loadLatestOffsetMinutes, purgeResources } from "./store";
+import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
+import { purgeResources } from "./store";
 import { syncTransactionalKind } from "./transactional";
 import { toIsoDate } from "./transforms";
 import { SYNC_RESOURCES, type SyncDeps, type SyncOptions, type SyncResource, type SyncRunResult, type SyncRunStatus } from "./types";
@@ -96,7 +97,7 @@ function prepareContext(deps: SyncDeps, athleteId: string, runId: string, option
   }
   const reference = options.now ?? (deps.now ?? Date.now)();
   // "Today" in the athlete's own day, from the offset of their latest session or night (UTC until we know).
-  const today = toIsoDate(reference + loadLatestOffsetMinutes(deps.db, athleteId) * 60_000);
+  const today = toIsoDate(reference + getLatestOffsetMinutes(deps.db, athleteId) * 60_000);
   // The counter closes over `ctx`, which exists before the first call can happen.
   const user = countCalls(deps.polar.forUser(credentials.polarUserId, credentials.accessToken), () => {
     ctx.progress.requestCount += 1;

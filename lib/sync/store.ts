@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, DbTx } from "@/db/client";
+import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
 import { polarConnections } from "@/db/schema/auth";
 import { athletePhysiologyOverrides } from "@/db/schema/athlete-settings";
 import {
@@ -48,7 +49,7 @@ import type { Outcome, SyncResource } from "./types";
  * unchanged record is not rewritten, so its first `fetchedAt` stays and a repeated sync changes nothing.
  */
 
-export type DbTx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type { DbTx } from "@/db/client";
 export type Provenance = { endpoint: string; transactionId: number | null; fetchedAt: number };
 
 /** Columns that describe where and when a record was fetched, not what it says. */
@@ -132,26 +133,6 @@ export function loadPhysiology(db: Db | DbTx, athleteId: string, onDate: string)
     return { hrMax: 220 - computeAgeYears(birthdate, onDate), hrRest, sex, hrMaxSource: "age-fallback", zoneModel };
   }
   return { hrMax: null, hrRest, sex, hrMaxSource: null, zoneModel };
-}
-
-/** The athlete's most recent UTC offset (minutes) from their sessions or nights; 0 when nothing is stored. */
-export function loadLatestOffsetMinutes(db: Db | DbTx, athleteId: string): number {
-  const night = db
-    .select({ offset: sleeps.endUtcOffsetMinutes, at: sleeps.endUtcMs })
-    .from(sleeps)
-    .where(eq(sleeps.athleteId, athleteId))
-    .orderBy(desc(sleeps.endUtcMs))
-    .limit(1)
-    .get();
-  const session = db
-    .select({ offset: exercises.utcOffsetMinutes, at: exercises.startUtcMs })
-    .from(exercises)
-    .where(eq(exercises.athleteId, athleteId))
-    .orderBy(desc(exercises.startUtcMs))
-    .limit(1)
-    .get();
-  if (night && session) return night.at >= session.at ? night.offset : session.offset;
-  return night?.offset ?? session?.offset ?? 0;
 }
 
 // ── exercise ──
@@ -258,7 +239,7 @@ export function storePhysicalInfo(
   prov: Provenance,
 ): Outcome {
   return db.transaction((tx) => {
-    const row = toPhysicalInfoRow(info, loadLatestOffsetMinutes(tx, athleteId));
+    const row = toPhysicalInfoRow(info, getLatestOffsetMinutes(tx, athleteId));
     const values = { ...row, athleteId, ...prov, rawJson: JSON.stringify(raw) };
     const existing = tx
       .select()
