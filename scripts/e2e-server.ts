@@ -3,7 +3,6 @@
 // Started by playwright.config.ts (webServer); stops both servers on SIGINT/SIGTERM.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { startSimulator } from "@/lib/polar-sim";
 import {
@@ -11,6 +10,8 @@ import {
   E2E_APP_URL,
   E2E_AUTH_SECRET,
   E2E_CLIENT_ID,
+  E2E_DATA_DIR,
+  E2E_DATABASE_PATH,
   E2E_CLIENT_SECRET,
   E2E_SIM_PORT,
   E2E_TOKEN_KEY,
@@ -38,7 +39,9 @@ function isBuildStale(): boolean {
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "threshold-e2e-"));
+  const dataDir = E2E_DATA_DIR;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
   const sim = await startSimulator({
     port: E2E_SIM_PORT,
     clockMode: "frozen",
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    DATABASE_PATH: path.join(dataDir, "threshold.db"),
+    DATABASE_PATH: E2E_DATABASE_PATH,
     AUTH_SECRET: E2E_AUTH_SECRET,
     TOKEN_ENCRYPTION_KEY: E2E_TOKEN_KEY,
     // localhost everywhere: Auth.js and the simulator compare redirect_uri exactly (design.md §3).

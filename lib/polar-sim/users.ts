@@ -40,7 +40,10 @@ export function handleRegisterUser(ctx: SimContext, request: SimRequest): SimRes
   for (const other of ctx.state.registrations.values()) {
     if (other.clientId === token.clientId && other.memberId === memberId) return respondApiError(ctx, 409, "Member id already in use");
   }
-  const registration: Registration = { clientId: token.clientId, userId: token.userId, memberId, registeredAt: ctx.clock.now() };
+  // Whole seconds, like Polar's `registration-date` (…T07:45:12.000Z) and like upload times: otherwise a
+  // session uploaded in the same second as the registration would count as uploaded before it.
+  const registeredAt = Math.floor(ctx.clock.now() / 1000) * 1000;
+  const registration: Registration = { clientId: token.clientId, userId: token.userId, memberId, registeredAt };
   ctx.state.registrations.set(key, registration);
   return respondJson(200, renderUser(athlete, registration));
 }

@@ -1,13 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { openDatabase } from "@/db/client";
 import { createPolarClient } from "@/lib/polar";
 import { syncAthlete } from "@/lib/sync";
 import { signInSimulatedAthlete } from "@/scripts/demo/prepare";
 import { signInAs } from "./support/auth";
-import { E2E_APP_URL, E2E_CLIENT_ID, E2E_CLIENT_SECRET, E2E_SIM_URL, E2E_TOKEN_KEY } from "./support/constants";
+import { E2E_APP_URL, E2E_CLIENT_ID, E2E_CLIENT_SECRET, E2E_DATABASE_PATH, E2E_SIM_URL, E2E_TOKEN_KEY } from "./support/constants";
 
 // Mikko (lib/polar-sim/generator/roster.ts): an overreaching block 2026-04-15 … 05-05 with his physiology
 // worst on the nights after it. sync.spec.ts signs him in afresh later, so this test deletes his account at the
@@ -44,22 +41,6 @@ async function restartRateWindows(request: APIRequestContext, at: number): Promi
   await setSimClock(request, at);
 }
 
-/**
- * The e2e server's database (scripts/e2e-server.ts creates it in a fresh `threshold-e2e-*` temp dir): the newest
- * one is the running server's.
- */
-function findE2eDatabase(): string {
-  const candidates = fs
-    .readdirSync(os.tmpdir())
-    .filter((name) => name.startsWith("threshold-e2e-"))
-    .map((name) => path.join(os.tmpdir(), name, "threshold.db"))
-    .filter((file) => fs.existsSync(file))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-  const newest = candidates[0];
-  if (!newest) throw new Error("the e2e server's database was not found in the temp dir");
-  return newest;
-}
-
 test("the weekly report of a week inside Mikko's overreaching block lists the flags with their reasons", async ({ page, request }, testInfo) => {
   test.setTimeout(300_000);
   // History the honest way (as scripts/demo/prepare.ts does): Mikko signs in through the simulator's OAuth on
@@ -68,7 +49,7 @@ test("the weekly report of a week inside Mikko's overreaching block lists the fl
   // same sync code with the simulated instant instead.
   const start = Date.UTC(2026, 2, 1, 9, 0, 0);
   const end = Date.UTC(2026, 4, 5, 9, 0, 0);
-  const db = openDatabase(findE2eDatabase());
+  const db = openDatabase(E2E_DATABASE_PATH);
   const polar = createPolarClient({ apiBaseUrl: E2E_SIM_URL, tokenUrl: `${E2E_SIM_URL}/v2/oauth2/token`, clientId: E2E_CLIENT_ID, clientSecret: E2E_CLIENT_SECRET });
   let simNow = start;
   const sim = { url: E2E_SIM_URL, clock: { now: () => simNow, set: (ms: number) => void (simNow = ms) } };
