@@ -5,3 +5,4 @@ export * from "./polar-data";
 export * from "./sync";
 export * from "./webhooks";
 export * from "./teams";
+export * from "./athlete-settings";

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { firstParam, resolveRange } from "@/components/dashboard/range";
+import { SharedSeriesCharts } from "@/components/roster/shared-series-charts";
+import { PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getSharedDailySeries } from "@/lib/dal/roster";
+import { orNotFound, requireAthleteView } from "../_lib/coach";
+import { RangeLinks } from "../_lib/range-links";
+
+export const metadata: Metadata = { title: "Athlete · Recovery" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AthleteRecoveryPage({ params, searchParams }: { params: Promise<{ athleteId: string }>; searchParams: SearchParams }) {
+  const { athleteId } = await params;
+  const query = await searchParams;
+  const { viewer, view } = await requireAthleteView(athleteId);
+  const range = firstParam(query.range);
+  const series = orNotFound(() => getSharedDailySeries(getDb(), viewer, view.athleteId, "recovery", (today) => resolveRange({ range }, today)));
+  const resolved = resolveRange({ range }, series.today);
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Recovery" description="Resting heart rate and HRV against the athlete's normal ranges.">
+        <RangeLinks basePath={`/athletes/${encodeURIComponent(view.athleteId)}/recovery`} current={resolved} />
+      </PageHeader>
+      <SharedSeriesCharts kind="recovery" points={series.points} />
+    </div>
+  );
+}

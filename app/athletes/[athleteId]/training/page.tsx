@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { WeeklyZoneChart } from "@/components/charts/weekly-zone-chart";
+import { shiftDate } from "@/components/dashboard/range";
+import { SessionTable } from "@/components/dashboard/session-table";
+import { Card, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getToday, getWeeklyZones, listSessions } from "@/lib/dal/dashboard";
+import { orNotFound, requireAthleteView } from "../_lib/coach";
+
+export const metadata: Metadata = { title: "Athlete · Training" };
+
+export default async function AthleteTrainingPage({ params }: { params: Promise<{ athleteId: string }> }) {
+  const { athleteId } = await params;
+  const { viewer, view } = await requireAthleteView(athleteId);
+  const db = getDb();
+  // The dashboard's own reads, each authorized for the training scope through the one access check.
+  const list = orNotFound(() => listSessions(db, viewer, view.athleteId, {}));
+  const today = orNotFound(() => getToday(db, viewer, view.athleteId));
+  const weekly = orNotFound(() => getWeeklyZones(db, viewer, view.athleteId, { from: shiftDate(today, -83), to: today }));
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Training" description={`${view.name}'s sessions, newest first.`} />
+      <WeeklyZoneChart points={weekly} />
+      <Card title="Sessions" testId="coach-sessions" state={list.sessions.length > 0 ? "loaded" : "empty"}>
+        <SessionTable sessions={list.sessions} />
+      </Card>
+    </div>
+  );
+}

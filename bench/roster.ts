@@ -1,0 +1,116 @@
+// npm run bench:roster — server time of the coach's roster (getRoster: authorization, batched history of the
+// last 150 days, every athlete's daily series, sync health) for a team of 10 and of 100 athletes with one year
+// of data each, median of 30 runs each in one process, the ratio, and the SQL statements per roster (the same
+// for both sizes by design). Data goes in through the sync's own upsert functions. Prints; asserts nothing.
+import { performance } from "node:perf_hooks";
+import type { Db } from "@/db/client";
+import { addDays } from "@/lib/analytics";
+import type { Viewer } from "@/lib/auth/session";
+import { clearSharedSeriesCache, getRoster } from "@/lib/dal/roster";
+import { acceptInvitation, createInvitation, createTeam } from "@/lib/dal/teams";
+import {
+  createRandom,
+  createTestDb,
+  insertAthlete,
+  storeNight,
+  storePolarCardioLoad,
+  storeRecharge,
+  storeSession,
+} from "@/tests/integration/dal/fixtures";
+
+const RUNS = 30;
+const ATHLETES = 100;
+const DAYS = 365;
+const LAST_DATE = "2026-03-31";
+/** Midday on LAST_DATE on the athletes' clock (+01:00). */
+const NOW = Date.UTC(2026, 2, 31, 11, 0, 0);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** One year per athlete: a session most days (Polar cardio load), a night, Nightly Recharge, cardio-load status. */
+function seedYear(db: Db, athleteId: string, seed: number): void {
+  const random = createRandom(seed);
+  db.$client.transaction(() => {
+    for (let i = DAYS - 1; i >= 0; i -= 1) {
+      const date = addDays(LAST_DATE, -i);
+      if (random() < 0.8) storeSession(db, athleteId, { id: seed * 10_000 + i, start: `${date}T07:00:00`, cardioLoad: 40 + Math.round(random() * 60) });
+      storeNight(db, athleteId, date, { score: 60 + Math.floor(random() * 30) });
+      storeRecharge(db, athleteId, date, 48 + Math.round(random() * 6), 50 + Math.round(random() * 20));
+      storePolarCardioLoad(db, athleteId, date, "PRODUCTIVE", 50 + Math.round(random() * 30));
+    }
+  })();
+}
+
+function countStatements(db: Db, fn: () => void): number {
+  const client = db.$client;
+  const original = client.prepare.bind(client);
+  let count = 0;
+  client.prepare = ((source: string) => {
+    count += 1;
+    return original(source);
+  }) as typeof client.prepare;
+  try {
+    fn();
+  } finally {
+    client.prepare = original as typeof client.prepare;
+  }
+  return count;
+}
+
+/**
+ * Median roster time. `cold`: every athlete's series is recomputed (the first view after their syncs);
+ * warm: the memoised series are reused after the fingerprint check (a repeat view with no new data).
+ */
+function measure(db: Db, coach: Viewer, teamId: string, cold: boolean): number {
+  // Warm-up: module and statement caches, as a running server has them.
+  getRoster(db, coach, teamId, { now: NOW });
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    if (cold) clearSharedSeriesCache();
+    const start = performance.now();
+    getRoster(db, coach, teamId, { now: NOW });
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+function main(): void {
+  const t = createTestDb();
+  try {
+    const db = t.db;
+    const seedStart = performance.now();
+    insertAthlete(db, "coach", 1);
+    const coach: Viewer = { userId: "coach", polarUserId: 1, name: "Coach" };
+    const small = createTeam(db, coach, { name: "Ten" }, { now: NOW }).teamId;
+    const large = createTeam(db, coach, { name: "Hundred" }, { now: NOW }).teamId;
+    const smallLink = createInvitation(db, coach, small, {}, { now: NOW });
+    const largeLink = createInvitation(db, coach, large, {}, { now: NOW });
+    for (let i = 0; i < ATHLETES; i += 1) {
+      const id = `athlete-${String(i).padStart(3, "0")}`;
+      insertAthlete(db, id, 1000 + i);
+      seedYear(db, id, i + 1);
+      const viewer: Viewer = { userId: id, polarUserId: 1000 + i, name: null };
+      if (i < 10) acceptInvitation(db, viewer, smallLink.token, {}, { now: NOW });
+      acceptInvitation(db, viewer, largeLink.token, {}, { now: NOW });
+    }
+    console.log(`seeded ${ATHLETES} athletes × ${DAYS} days in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+
+    const tenStatements = countStatements(db, () => getRoster(db, coach, small, { now: NOW }));
+    const hundredStatements = countStatements(db, () => getRoster(db, coach, large, { now: NOW }));
+    console.log(`SQL statements per roster: ${tenStatements} (10 athletes), ${hundredStatements} (100 athletes)`);
+    for (const cold of [true, false]) {
+      const tenMs = measure(db, coach, small, cold);
+      const hundredMs = measure(db, coach, large, cold);
+      const label = cold ? "cold (series recomputed)" : "warm (memoised series) ";
+      console.log(`${label}: 10 athletes ${tenMs.toFixed(1)} ms, 100 athletes ${hundredMs.toFixed(1)} ms (median of ${RUNS}); ratio 100/10 ${(hundredMs / tenMs).toFixed(2)}`);
+    }
+  } finally {
+    t.close();
+  }
+}
+
+main();

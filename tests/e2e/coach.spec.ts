@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./support/auth";
+import { E2E_APP_URL } from "./support/constants";
+
+// Simulated athletes (lib/polar-sim/generator/roster.ts) that no other spec deletes or disconnects.
+const COACH = "Mikko Laine";
+const ATHLETE = "Tomás Ferreira";
+
+test("a coach invites, the athlete shares training and recovery only, then stops sharing", async ({ browser }) => {
+  test.setTimeout(180_000);
+  // Two people, two browsers: separate cookie jars.
+  const coachContext = await browser.newContext();
+  const athleteContext = await browser.newContext();
+  const coach = await coachContext.newPage();
+  const athlete = await athleteContext.newPage();
+  try {
+    // The coach creates a team and an invitation link asking for every data type.
+    await signInAs(coach, COACH, "/teams");
+    await coach.getByTestId("team-name").fill(`Squad ${Date.now()}`);
+    await coach.getByTestId("create-team").click();
+    await coach.waitForURL(/\/teams\/[0-9a-f-]{36}$/);
+    const teamPath = new URL(coach.url()).pathname;
+    await expect(coach.getByTestId("roster-row")).toHaveCount(0);
+    await coach.getByTestId("create-invite").click();
+    const inviteUrl = await coach.getByTestId("invite-url").inputValue();
+    expect(inviteUrl).toMatch(new RegExp(`^${E2E_APP_URL}/invite/[A-Za-z0-9_-]{43}$`));
+    const invitePath = new URL(inviteUrl).pathname;
+
+    // The athlete opens the link signed out, signs in with Polar and comes back to it.
+    await athlete.goto(invitePath);
+    await expect(athlete).toHaveURL(`${E2E_APP_URL}/signin?callbackUrl=${encodeURIComponent(invitePath)}`);
+    await signInAs(athlete, ATHLETE, invitePath);
+    await expect(athlete.getByTestId("invite-requested-scopes")).toContainText("Training");
+    await expect(athlete.getByTestId("invite-requested-scopes")).toContainText("Sleep");
+    await expect(athlete.getByTestId("invite-requested-scopes")).toContainText("Recovery");
+    await athlete.getByTestId("scope-sleep").uncheck();
+    await athlete.getByTestId("scope-body").uncheck();
+    await athlete.getByTestId("accept-invite").click();
+    await athlete.waitForURL((url) => url.pathname === "/settings/sharing");
+    await expect(athlete.getByTestId("share")).toHaveCount(1);
+    await expect(athlete.getByTestId("scope-training")).toBeChecked();
+    await expect(athlete.getByTestId("scope-recovery")).toBeChecked();
+    await expect(athlete.getByTestId("scope-sleep")).not.toBeChecked();
+
+    // The coach sees the athlete, with sleep not shared and training shared.
+    await coach.goto(teamPath);
+    const row = coach.getByTestId("roster-row");
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId("roster-athlete-link")).toHaveText(ATHLETE);
+    await expect(row.getByTestId("cell-sleep7")).toHaveText("not shared");
+    await expect(row.getByTestId("cell-load7")).not.toContainText("not shared");
+    await expect(row.getByTestId("cell-rhr")).not.toContainText("not shared");
+    await expect(coach.getByTestId("summary-risk-not-shared")).toHaveAttribute("data-count", "0");
+
+    // The athlete's pages: shared ones open read-only, the sleep page is a 404.
+    await row.getByTestId("roster-athlete-link").click();
+    await coach.waitForURL(/\/athletes\/[^/]+$/);
+    const athletePath = new URL(coach.url()).pathname;
+    await expect(coach.getByTestId("coach-view-banner")).toContainText(ATHLETE);
+    await expect(coach.getByTestId("coach-view-banner")).toContainText("training, recovery");
+    await expect(coach.getByTestId("coach-sleep").getByTestId("not-shared")).toBeVisible();
+    await expect(coach.getByTestId("athlete-nav-sleep-not-shared")).toBeVisible();
+    const load = await coach.goto(`${athletePath}/load`);
+    expect(load?.status()).toBe(200);
+    await expect(coach.getByTestId("chart-load")).toBeVisible();
+    const recovery = await coach.goto(`${athletePath}/recovery`);
+    expect(recovery?.status()).toBe(200);
+    const sleep = await coach.goto(`${athletePath}/sleep`);
+    expect(sleep?.status()).toBe(404);
+    await expect(coach.getByTestId("coach-sleep-page")).toHaveCount(0);
+    const body = await coach.goto(`${athletePath}/body`);
+    expect(body?.status()).toBe(404);
+
+    // The athlete stops sharing; the coach's very next request has no access.
+    await athlete.getByTestId("stop-sharing").click();
+    await expect(athlete.getByTestId("share")).toHaveCount(0);
+    const after = await coach.goto(athletePath);
+    expect(after?.status()).toBe(404);
+    await expect(coach.getByTestId("coach-view-banner")).toHaveCount(0);
+    const api = await coach.request.get(`/api/teams/${teamPath.split("/").at(-1)}/roster`);
+    expect(api.status()).toBe(200);
+    expect(((await api.json()) as { rows: unknown[] }).rows).toEqual([]);
+    await coach.goto(teamPath);
+    await expect(coach.getByTestId("roster-row")).toHaveCount(0);
+  } finally {
+    await coachContext.close();
+    await athleteContext.close();
+  }
+});
