@@ -6,7 +6,7 @@ import { addDays, isLocalDate, listDays, type LocalDate, type RhrSource } from "
 import type { Viewer } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
 import { unpackPairs, unpackZoneSamples } from "@/lib/sync/pack";
-import { authorizeAthleteRead, computeAthleteDailySeries, getAthleteToday, type DailyRangeQuery } from "./daily";
+import { authorizeAthleteRead, computeViewerDailySeries, getAthleteToday, type DailyRangeQuery } from "./daily";
 import type { ReadScope } from "./dto";
 
 /**
@@ -252,7 +252,7 @@ export function getActivityRange(db: Db, viewer: Viewer, athleteId: string, rang
           .from(continuousHeartRates)
           .where(and(eq(continuousHeartRates.athleteId, id), gte(continuousHeartRates.localDate, range.from), lte(continuousHeartRates.localDate, range.to)))
           .all();
-  const series = heartRateId === null ? null : computeAthleteDailySeries(db, id, range, { now });
+  const series = heartRateId === null ? null : computeViewerDailySeries(db, viewer, id, range, { now, scope: HEART_RATE_SCOPE });
   const rhrByDate = new Map((series?.points ?? []).map((point) => [point.date, point.restingHr]));
   const activityByDate = new Map(activityRows.map((row) => [row.date, row]));
   const lowestByDate = new Map(hrRows.map((row) => [row.date, row.minHr]));

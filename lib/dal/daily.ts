@@ -22,6 +22,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { unpackTimedValues } from "@/lib/sync/pack";
 import { authorizeAthleteRead as authorizeAthleteReadWithSharing } from "./access";
+import { getSharedDailySeries } from "./roster";
 import type { AthleteOverridesDTO, DailyPointDTO, DailySeriesDTO, NightExtrasDTO, ReadScope } from "./dto";
 
 /** `me` in a URL means the signed-in athlete. */
@@ -415,8 +416,29 @@ export function getDailySeries(
   range: DailyRangeQuery,
   options: { now?: number; scope?: ReadScope } = {},
 ): DailySeriesDTO {
-  const id = authorizeAthleteRead(viewer, athleteId, options.scope ?? "training", db);
-  return computeAthleteDailySeries(db, id, range, { now: options.now ?? Date.now() });
+  const scope = options.scope ?? "training";
+  const id = authorizeAthleteRead(viewer, athleteId, scope, db);
+  return computeViewerDailySeries(db, viewer, id, range, { now: options.now ?? Date.now(), scope });
+}
+
+/**
+ * The daily series of an athlete the viewer was already authorized for, as THIS viewer may see it: the whole
+ * series for the athlete themself; for a coach, a series computed from the shared data types only, so no
+ * number of an unshared type appears anywhere in it (the risk level included). Every DAL function that hands
+ * a series to a page goes through here.
+ */
+export function computeViewerDailySeries(
+  db: Db,
+  viewer: Viewer,
+  athleteId: string,
+  range: DailyRangeQuery,
+  options: { now: number; scope: ReadScope },
+): DailySeriesDTO {
+  if (athleteId === viewer.userId) return computeAthleteDailySeries(db, athleteId, range, { now: options.now });
+  const { scopes: _scopes, now: _now, ...series } = getSharedDailySeries(db, viewer, athleteId, options.scope, () => range, {
+    now: options.now,
+  });
+  return series;
 }
 
 /** A range of `days` days ending on `to`, inclusive. */

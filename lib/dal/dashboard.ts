@@ -22,11 +22,12 @@ import { AppError } from "@/lib/errors";
 import { unpackNumbers, unpackTimedValues } from "@/lib/sync/pack";
 import {
   authorizeAthleteRead,
-  computeAthleteDailySeries,
+  computeViewerDailySeries,
   getAthleteOverrides,
   getAthleteToday,
   toRangeEnding,
 } from "./daily";
+import { getGrantedScopes } from "./access";
 import type {
   AthleteOverridesDTO,
   BodyDTO,
@@ -374,7 +375,7 @@ export function getOverview(db: Db, viewer: Viewer, athleteId: string, options: 
   const id = authorizeAthleteRead(viewer, athleteId, "recovery", db);
   const now = options.now ?? Date.now();
   const today = getAthleteToday(db, id, now);
-  const week = computeAthleteDailySeries(db, id, toRangeEnding(today, 7), { now });
+  const week = computeViewerDailySeries(db, viewer, id, toRangeEnding(today, 7), { now, scope: "recovery" });
   const todayPoint = week.points.find((point) => point.date === today) ?? null;
   const lastNight = [...week.points].reverse().find((point) => point.night !== null || point.sleep.night !== null) ?? null;
   return {
@@ -383,7 +384,8 @@ export function getOverview(db: Db, viewer: Viewer, athleteId: string, options: 
     week,
     todayPoint,
     lastNight,
-    latestSessions: listSessionRows(db, id, {}, 5).rows,
+    // Sessions are training data: a coach granted recovery only does not see them.
+    latestSessions: getGrantedScopes(db, viewer, id).has("training") ? listSessionRows(db, id, {}, 5).rows : [],
     freshness: getFreshness(db, id),
   };
 }
@@ -399,7 +401,7 @@ export function getPageSeries(
   const id = authorizeAthleteRead(viewer, athleteId, options.scope, db);
   const now = options.now ?? Date.now();
   const range = resolveRange(getAthleteToday(db, id, now));
-  return computeAthleteDailySeries(db, id, range, { now });
+  return computeViewerDailySeries(db, viewer, id, range, { now, scope: options.scope });
 }
 
 /** The athlete's local today. */

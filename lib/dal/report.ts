@@ -19,7 +19,7 @@ import {
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { tryAuthorizeAthleteRead } from "./activity";
-import { computeAthleteDailySeries, getAthleteToday, SELF_ATHLETE_ID } from "./daily";
+import { computeViewerDailySeries, getAthleteToday, SELF_ATHLETE_ID } from "./daily";
 import type { DailyPointDTO } from "./dto";
 
 /**
@@ -222,7 +222,10 @@ export function getWeeklyReport(db: Db, viewer: Viewer, athleteId: string, week:
   const oldest = windows[windows.length - 1];
   // A week in progress is judged up to today, and a future day never counts as a day without data.
   const lastDay = (window: WeekWindow): LocalDate => (window.end < today ? window.end : today);
-  const series = computeAthleteDailySeries(db, id, { from: oldest.start, to: current.end }, { now });
+  const series = computeViewerDailySeries(db, viewer, id, { from: oldest.start, to: current.end }, {
+    now,
+    scope: recoveryId !== null ? "recovery" : trainingId !== null ? "training" : "sleep",
+  });
   const pointByDate = new Map(series.points.map((point) => [point.date, point]));
   const historyStart = series.historyStart;
   /** A week counts for comparisons only once the athlete's history has started and the week has begun. */

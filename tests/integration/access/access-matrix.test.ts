@@ -177,7 +177,13 @@ function buildEntries(): Entry[] {
       name: "dashboard.getOverview (recovery)",
       allowed: SCOPE_HOLDERS.recovery,
       call: dal((viewer) => dashboard.getOverview(db(), viewer, ATHLETE, { now: NOW })),
-      check: (actor, body) => expectSeriesLimitedTo((body as { week: DailySeriesDTO }).week, SCOPES_OF[actor]),
+      check: (actor, body) => {
+        const overview = body as { week: DailySeriesDTO; latestSessions: unknown[] };
+        expectSeriesLimitedTo(overview.week, SCOPES_OF[actor]);
+        // The latest sessions are training data: only viewers granted training see any.
+        if (SCOPES_OF[actor].includes("training")) expect(overview.latestSessions.length).toBeGreaterThan(0);
+        else expect(overview.latestSessions).toEqual([]);
+      },
     },
     {
       name: "dashboard.listSessions (training)",
