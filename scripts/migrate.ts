@@ -1,4 +1,5 @@
 // Applies pending migrations to DATABASE_PATH (the app also does this at start-up).
+import "./load-env";
 import { openDatabase } from "@/db/client";
 import { getEnv } from "@/lib/env";
 

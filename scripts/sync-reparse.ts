@@ -1,4 +1,5 @@
 // npm run sync:reparse [-- --athlete <userId>] — re-ingests quarantined Polar payloads with the current parsers.
+import "./load-env";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { getEnv } from "@/lib/env";

@@ -1,5 +1,6 @@
 // npm run sync -- --athlete <userId|polarUserId>   |   npm run sync -- --all
 // Runs a sync in this process against POLAR_API_URL and prints each run's result.
+import "./load-env";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";

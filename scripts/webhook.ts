@@ -1,6 +1,7 @@
 // npm run webhook -- status | create [--url <url>] | activate | delete
 // Manages the Polar client's one webhook (polar-accesslink.md §7.1). `create` stores the signature secret
 // encrypted (TOKEN_ENCRYPTION_KEY) in DATABASE_PATH at once: Polar shows it only in that response.
+import "./load-env";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { getEnv } from "@/lib/env";
