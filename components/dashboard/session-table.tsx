@@ -14,7 +14,16 @@ export function formatLocalStart(startTimeLocal: string): string {
 }
 
 /** Sessions as a table on wide screens; rows stay readable on a phone (less important columns hide). */
-export function SessionTable({ sessions, testId = "sessions-table" }: { sessions: readonly SessionSummaryDTO[]; testId?: string }) {
+export function SessionTable({
+  sessions,
+  testId = "sessions-table",
+  hrefBase = "/dashboard/training",
+}: {
+  sessions: readonly SessionSummaryDTO[];
+  testId?: string;
+  /** Where a session's page lives: the athlete's own dashboard, or the coach's view of that athlete. */
+  hrefBase?: string;
+}) {
   if (sessions.length === 0) {
     return (
       <p data-testid={testId} data-state="empty" className="rounded-md border border-dashed border-border p-6 text-center text-sm text-muted">
@@ -39,7 +48,7 @@ export function SessionTable({ sessions, testId = "sessions-table" }: { sessions
           {sessions.map((session) => (
             <tr key={session.id} className="border-t border-border" data-testid="session-row" data-session-id={session.id}>
               <td className="py-1.5 pr-3 tabular-nums">
-                <Link href={`/dashboard/training/${session.id}`} className="text-accent underline-offset-2 hover:underline">
+                <Link href={`${hrefBase}/${session.id}`} className="text-accent underline-offset-2 hover:underline">
                   {formatLocalStart(session.startTimeLocal)}
                 </Link>
               </td>

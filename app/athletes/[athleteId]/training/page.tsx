@@ -22,7 +22,7 @@ export default async function AthleteTrainingPage({ params }: { params: Promise<
       <PageHeader title="Training" description={`${view.name}'s sessions, newest first.`} />
       <WeeklyZoneChart points={weekly} />
       <Card title="Sessions" testId="coach-sessions" state={list.sessions.length > 0 ? "loaded" : "empty"}>
-        <SessionTable sessions={list.sessions} />
+        <SessionTable sessions={list.sessions} hrefBase={`/athletes/${encodeURIComponent(view.athleteId)}/training`} />
       </Card>
     </div>
   );

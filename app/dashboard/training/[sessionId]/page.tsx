@@ -1,13 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDuration, formatNumber } from "@/components/charts/format";
-import { HrCurveChart } from "@/components/charts/hr-curve-chart";
-import { SessionSeriesChart } from "@/components/charts/session-series-chart";
-import { CHART_COLORS } from "@/components/charts/theme";
-import { ZoneTimeTable } from "@/components/charts/zone-time-table";
-import { formatLocalStart, formatSport } from "@/components/dashboard/session-table";
-import { Card, PageHeader, Stat } from "@/components/ui/card";
+import { SessionDetailView } from "@/components/dashboard/session-detail-view";
 import { getDb } from "@/db";
 import { getSessionDetail, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
 import { isAppError } from "@/lib/errors";
@@ -27,54 +20,5 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   }
-  const zones = session.computedZones;
-  return (
-    <div className="space-y-4" data-testid="session-detail" data-session-id={session.id}>
-      <p>
-        <Link href="/dashboard/training" className="text-sm text-accent">
-          ← All sessions
-        </Link>
-      </p>
-      <PageHeader
-        title={formatSport(session.sport, session.detailedSport)}
-        description={`${formatLocalStart(session.startTimeLocal)} (your local time)${session.device ? ` · ${session.device}` : ""}`}
-      />
-      <Card title="Summary">
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <Stat label="Duration" value={formatDuration(session.durationSeconds)} />
-          <Stat label="Distance" value={session.distanceMeters === null ? null : formatNumber(session.distanceMeters / 1000, 2)} unit="km" />
-          <Stat label="Average HR" value={session.avgHr === null ? null : String(session.avgHr)} unit="bpm" />
-          <Stat label="Max HR" value={session.maxHr === null ? null : String(session.maxHr)} unit="bpm" />
-          <Stat label="Cardio load (Polar)" value={session.cardioLoad === null ? null : formatNumber(session.cardioLoad, 1)} hint={session.cardioLoadInterpretation ?? undefined} testId="stat-cardio-load" />
-          <Stat
-            label="TRIMP (computed)"
-            value={session.trimp === null ? null : formatNumber(session.trimp, 1)}
-            unit="AU"
-            hint={session.trimpMethod === "mean-hr" ? "from average HR — underestimates" : "Banister, per sample"}
-            testId="stat-trimp"
-          />
-          <Stat label="Calories" value={session.calories === null ? null : String(session.calories)} unit="kcal" />
-          <Stat label="Perceived load (Polar)" value={session.perceivedLoad === null ? null : formatNumber(session.perceivedLoad, 0)} />
-        </dl>
-        {zones ? (
-          <p className="mt-2 text-xs text-muted">
-            Computed with HRmax {zones.hrMax ?? "—"} bpm
-            {zones.hrMaxSource === "age-fallback" ? " (estimated as 220 − age — set your HRmax on the Body page)" : ""}
-            {zones.hrRest !== null ? `, resting HR ${zones.hrRest} bpm` : ""}.
-          </p>
-        ) : null}
-      </Card>
-      <HrCurveChart points={session.heartRate ?? []} zoneLowerBounds={zones?.lowerBounds ?? null} hrMax={zones?.hrMax ?? null} />
-      <ZoneTimeTable
-        computed={zones ? { lowerBounds: zones.lowerBounds, seconds: zones.seconds, noDataSeconds: zones.noDataSeconds } : null}
-        polar={session.polarZones.length > 0 ? session.polarZones : null}
-      />
-      <div className="grid gap-4 lg:grid-cols-2">
-        {session.speed ? <SessionSeriesChart testId="chart-speed" title="Speed" unit="km/h" decimals={1} points={session.speed} color={CHART_COLORS.c1} /> : null}
-        {session.altitude ? <SessionSeriesChart testId="chart-altitude" title="Altitude" unit="m" points={session.altitude} color={CHART_COLORS.c3} /> : null}
-        {session.power ? <SessionSeriesChart testId="chart-power" title="Power" unit="W" points={session.power} color={CHART_COLORS.c4} /> : null}
-        {session.cadence ? <SessionSeriesChart testId="chart-cadence" title="Cadence" unit="rpm" points={session.cadence} color={CHART_COLORS.c5} /> : null}
-      </div>
-    </div>
-  );
+  return <SessionDetailView session={session} backHref="/dashboard/training" />;
 }
