@@ -17,7 +17,7 @@ import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, TEST_TO
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
 const START_DATE = "2026-01-05";
-const SYNC_STEPS = [25, 50, 75, 100, 125, 140];
+const SYNC_STEPS = [25, 50, 75, 100, 125, 150, 175];
 
 let sim: Sim;
 let testDb: TestDb;
@@ -93,11 +93,16 @@ describe("the planted overreaching block", () => {
     expect(peak?.restingHr.delta ?? 0).toBeGreaterThan(4);
     expect(peak?.hrv.chronicLow).toBe(true);
     expect(["high", "elevated", "watch"]).toContain(levelOn(OVERREACHING_BLOCK.toDay + 4));
+
+    // …and the flag falls once the athlete has recovered.
+    const after = getDailySeries(testDb.db, viewer, "me", { from: addDays(START_DATE, 155), to: addDays(START_DATE, 175) }, { now });
+    expect(after.points.length).toBe(21);
+    expect(after.points.filter((point) => point.risk.level === "high")).toEqual([]);
   });
 
   it("shows the overview of the last synced day with its reasons", () => {
     const overview = getOverview(testDb.db, viewer, "me", { now: sim.clock.now() });
-    expect(overview.today).toBe(addDays(START_DATE, 140));
+    expect(overview.today).toBe(addDays(START_DATE, 175));
     expect(overview.latestSessions.length).toBeGreaterThan(0);
     expect(overview.week.points).toHaveLength(7);
   });
