@@ -25,6 +25,11 @@ export type SyncOptions = {
   trigger: SyncTrigger;
   /** The instant "today" is computed from for windowed resources (epoch ms). Default: deps.now(). */
   now?: number;
+  /**
+   * Only these resources are synced (a webhook names what changed). Default: every enabled one. Types the
+   * athlete switched off stay skipped, and leaving a resource out here never deletes anything of it.
+   */
+  resources?: readonly SyncResource[];
 };
 
 export type SyncRunResult = {

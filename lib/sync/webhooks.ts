@@ -8,6 +8,7 @@ import { decryptSecret, encryptSecret } from "@/lib/auth/token-crypto";
 import { POLAR_WEBHOOK_EVENTS, PolarWebhookPayloadSchema, type PolarWebhookEvent, type PolarWebhookPayload } from "@/lib/polar/schemas/webhooks";
 import type { PolarClient } from "@/lib/polar";
 import type { SyncJobRunner } from "./runner";
+import { SYNC_RESOURCES, type SyncResource } from "./types";
 
 /**
  * Polar webhooks (polar-accesslink.md §7, design §3). The receiver verifies the HMAC-SHA256 signature over the
@@ -295,6 +296,39 @@ export async function handlePolarWebhook(request: Request, deps: WebhookReceiver
 
 // ── dispatching (debounce) ──
 
+/**
+ * The resources each event says changed (polar-accesslink.md §7.2). Polar sends no Nightly Recharge event: the
+ * recharge arrives with the night, so SLEEP brings it. SleepWise has nothing AccessLink lets us sync: such
+ * events are recorded and ignored.
+ */
+const EVENT_RESOURCES: Record<PolarWebhookEvent, readonly SyncResource[]> = {
+  EXERCISE: ["exercise"],
+  SLEEP: ["sleep", "nightly-recharge"],
+  CONTINUOUS_HEART_RATE: ["continuous-hr"],
+  ACTIVITY_SUMMARY: ["activity"],
+  PHYSICAL_INFORMATION: ["physical-info"],
+  SLEEP_WISE_CIRCADIAN_BEDTIME: [],
+  SLEEP_WISE_ALERTNESS: [],
+};
+
+function isPolarWebhookEvent(event: string): event is PolarWebhookEvent {
+  return KNOWN_EVENTS.has(event);
+}
+
+/**
+ * The union of the resources a set of recorded events affects, in run order. Cardio load has no event of its
+ * own: Polar recomputes it from training sessions and nights, so it follows exercise and sleep.
+ */
+export function toWebhookResources(events: readonly string[]): SyncResource[] {
+  const wanted = new Set<SyncResource>();
+  for (const event of events) {
+    if (!isPolarWebhookEvent(event)) continue;
+    for (const resource of EVENT_RESOURCES[event]) wanted.add(resource);
+  }
+  if (wanted.has("exercise") || wanted.has("sleep")) wanted.add("cardio-load");
+  return SYNC_RESOURCES.filter((resource) => wanted.has(resource));
+}
+
 export type WebhookDispatchDeps = {
   db: Db;
   runner: Pick<SyncJobRunner, "start">;
@@ -325,7 +359,9 @@ function dueAt(group: PendingGroup, debounceMs: number, maxDelayMs: number): num
 
 /**
  * Starts one run per athlete whose pending events are due (quiet for the debounce window, or waiting for the
- * maximum delay). A run already going for the athlete is joined: it absorbs the events.
+ * maximum delay), limited to the union of the resources those events affect. A run already going for the
+ * athlete is joined: it absorbs the events. Events that affect nothing syncable (SleepWise) start no run and
+ * are marked skipped.
  */
 export function dispatchDueWebhookEvents(deps: WebhookDispatchDeps, now: number): DispatchedRun[] {
   const debounceMs = deps.debounceMs ?? WEBHOOK_DEBOUNCE_MS;
@@ -333,13 +369,29 @@ export function dispatchDueWebhookEvents(deps: WebhookDispatchDeps, now: number)
   const due = listPendingGroups(deps.db).filter((group) => dueAt(group, debounceMs, maxDelayMs) <= now);
   const dispatched: DispatchedRun[] = [];
   for (const group of due) {
-    const begun = deps.runner.start(group.athleteId, "webhook");
-    const updated = deps.db
-      .update(webhookEvents)
-      .set({ status: "dispatched", runId: begun.runId, dispatchedAt: now })
+    const events = deps.db
+      .select({ id: webhookEvents.id, event: webhookEvents.event })
+      .from(webhookEvents)
       .where(
         and(eq(webhookEvents.athleteId, group.athleteId), eq(webhookEvents.status, "pending"), lte(webhookEvents.receivedAt, now)),
       )
+      .all();
+    if (events.length === 0) continue;
+    const ids = events.map((event) => event.id);
+    const resources = toWebhookResources(events.map((event) => event.event));
+    if (resources.length === 0) {
+      deps.db
+        .update(webhookEvents)
+        .set({ status: "skipped", dispatchedAt: now })
+        .where(and(inArray(webhookEvents.id, ids), eq(webhookEvents.status, "pending")))
+        .run();
+      continue;
+    }
+    const begun = deps.runner.start(group.athleteId, "webhook", { resources });
+    const updated = deps.db
+      .update(webhookEvents)
+      .set({ status: "dispatched", runId: begun.runId, dispatchedAt: now })
+      .where(and(inArray(webhookEvents.id, ids), eq(webhookEvents.status, "pending")))
       .returning({ id: webhookEvents.id })
       .all();
     dispatched.push({ athleteId: group.athleteId, runId: begun.runId, joined: begun.joined, events: updated.length });

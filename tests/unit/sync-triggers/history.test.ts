@@ -75,7 +75,7 @@ describe("webhook dispatcher timer", () => {
       const dispatcher = createWebhookDispatcher({ getDeps: () => ({ db: unit.db, runner, debounceMs: 5 }), now: () => now });
       now = NOW + WEBHOOK_DEBOUNCE_MS;
       dispatcher.notify();
-      await vi.waitFor(() => expect(runner.starts).toEqual([{ athleteId: "aino", trigger: "webhook", joined: false }]));
+      await vi.waitFor(() => expect(runner.starts).toEqual([{ athleteId: "aino", trigger: "webhook", joined: false, resources: ["sleep", "nightly-recharge", "cardio-load"] }]));
       dispatcher.stop();
     } finally {
       unit.close();

@@ -105,7 +105,7 @@ describe("runSchedulerTick", () => {
       NOW,
     );
     expect(result.webhookRuns).toEqual([{ athleteId: "fresh", runId: result.webhookRuns[0]?.runId, joined: false, events: 1 }]);
-    expect(runner.starts[0]).toEqual({ athleteId: "fresh", trigger: "webhook", joined: false });
+    expect(runner.starts[0]).toEqual({ athleteId: "fresh", trigger: "webhook", joined: false, resources: ["sleep", "nightly-recharge", "cardio-load"] });
     expect(retried).toBe(1);
   });
 });

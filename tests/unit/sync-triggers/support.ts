@@ -8,7 +8,7 @@ import { syncRuns } from "@/db/schema/sync";
 import { storePolarSignIn } from "@/lib/auth/connection";
 import { beginRun } from "@/lib/sync/runs";
 import type { SyncJobRunner } from "@/lib/sync/runner";
-import type { SyncRunStatus, SyncTrigger } from "@/lib/sync/types";
+import type { SyncResource, SyncRunStatus, SyncTrigger } from "@/lib/sync/types";
 
 export const TOKEN_KEY = "9a8b7c6d5e4f30211203f4e5d6c7b8a99a8b7c6d5e4f30211203f4e5d6c7b8a9";
 
@@ -64,17 +64,19 @@ export function addFinishedRun(
     .run();
 }
 
+export type RecordedStart = { athleteId: string; trigger: SyncTrigger; joined: boolean; resources?: readonly SyncResource[] };
+
 /**
  * A runner that takes the real lease and writes the real run row (beginRun) but does no Polar work, so a
- * test can count the runs that were started or joined.
+ * test can count the runs that were started or joined, and see which resources each was asked for.
  */
-export function createRecordingRunner(db: Db, now: () => number): SyncJobRunner & { starts: { athleteId: string; trigger: SyncTrigger; joined: boolean }[] } {
-  const starts: { athleteId: string; trigger: SyncTrigger; joined: boolean }[] = [];
+export function createRecordingRunner(db: Db, now: () => number): SyncJobRunner & { starts: RecordedStart[] } {
+  const starts: RecordedStart[] = [];
   return {
     starts,
-    start(athleteId, trigger) {
+    start(athleteId, trigger, options) {
       const begun = beginRun(db, athleteId, trigger, now());
-      starts.push({ athleteId, trigger, joined: begun.joined });
+      starts.push(options?.resources === undefined ? { athleteId, trigger, joined: begun.joined } : { athleteId, trigger, joined: begun.joined, resources: options.resources });
       return begun;
     },
     async waitFor() {

@@ -11,6 +11,7 @@ import {
   readWebhookSecret,
   saveStoredWebhook,
   toWebhookEventKey,
+  toWebhookResources,
   verifyWebhookSignature,
   WEBHOOK_DEBOUNCE_MS,
   WEBHOOK_MAX_DELAY_MS,
@@ -176,7 +177,7 @@ describe("POST /api/webhooks/polar", () => {
     expect(await (await receive(signed(body, "SLEEP"))).json()).toEqual({ status: "duplicate" });
     expect(dispatchDueWebhookEvents({ db: unit.db, runner }, now + WEBHOOK_MAX_DELAY_MS)).toEqual([]);
     expect(countRuns(unit.db, "aino")).toBe(1);
-    expect(runner.starts).toEqual([{ athleteId: "aino", trigger: "webhook", joined: false }]);
+    expect(runner.starts).toEqual([{ athleteId: "aino", trigger: "webhook", joined: false, resources: ["sleep", "nightly-recharge", "cardio-load"] }]);
   });
 
   it("debounces a burst of different events into one run after the quiet window", async () => {
@@ -197,6 +198,47 @@ describe("POST /api/webhooks/polar", () => {
       ["dispatched", dispatched[0]?.runId],
       ["dispatched", dispatched[0]?.runId],
     ]);
+  });
+
+  it("starts a run of exercise and cardio load for an EXERCISE event", async () => {
+    const runner = createRecordingRunner(unit.db, () => now);
+    expect(await (await receive(signed(VECTOR_BODY, "EXERCISE"))).json()).toEqual({ status: "accepted" });
+    now = T0 + WEBHOOK_DEBOUNCE_MS;
+    const dispatched = dispatchDueWebhookEvents({ db: unit.db, runner }, now);
+    expect(dispatched).toEqual([{ athleteId: "aino", runId: dispatched[0]?.runId, joined: false, events: 1 }]);
+    expect(runner.starts).toEqual([{ athleteId: "aino", trigger: "webhook", joined: false, resources: ["exercise", "cardio-load"] }]);
+  });
+
+  it("merges EXERCISE and SLEEP within the debounce window into one run of their union", async () => {
+    const runner = createRecordingRunner(unit.db, () => now);
+    await receive(signed(VECTOR_BODY, "EXERCISE"));
+    now = T0 + WEBHOOK_DEBOUNCE_MS - 1;
+    await receive(signed(sleepEvent("2026-03-01"), "SLEEP"));
+    // The doubled SLEEP adds nothing: one event, one run.
+    expect(await (await receive(signed(sleepEvent("2026-03-01"), "SLEEP"))).json()).toEqual({ status: "duplicate" });
+    expect(dispatchDueWebhookEvents({ db: unit.db, runner }, T0 + WEBHOOK_DEBOUNCE_MS)).toEqual([]);
+    now = T0 + 2 * WEBHOOK_DEBOUNCE_MS - 1;
+    const dispatched = dispatchDueWebhookEvents({ db: unit.db, runner }, now);
+    expect(dispatched).toEqual([{ athleteId: "aino", runId: dispatched[0]?.runId, joined: false, events: 2 }]);
+    expect(runner.starts).toEqual([
+      { athleteId: "aino", trigger: "webhook", joined: false, resources: ["exercise", "sleep", "nightly-recharge", "cardio-load"] },
+    ]);
+    expect(dispatchDueWebhookEvents({ db: unit.db, runner }, now + WEBHOOK_MAX_DELAY_MS)).toEqual([]);
+    expect(countRuns(unit.db, "aino")).toBe(1);
+  });
+
+  it("records SleepWise events without starting a run", async () => {
+    const runner = createRecordingRunner(unit.db, () => now);
+    const body = JSON.stringify({ event: "SLEEP_WISE_ALERTNESS", user_id: AINO, from: "2026-02-27", to: "2026-03-01", timestamp: "2026-03-01T07:00:00Z" });
+    expect(await (await receive(signed(body, "SLEEP_WISE_ALERTNESS"))).json()).toEqual({ status: "accepted" });
+    now = T0 + WEBHOOK_DEBOUNCE_MS;
+    expect(dispatchDueWebhookEvents({ db: unit.db, runner }, now)).toEqual([]);
+    expect(runner.starts).toEqual([]);
+    expect(countRuns(unit.db)).toBe(0);
+    expect(unit.db.select().from(webhookEvents).all().map((row) => [row.event, row.status, row.runId, row.dispatchedAt])).toEqual([
+      ["SLEEP_WISE_ALERTNESS", "skipped", null, now],
+    ]);
+    expect(nextWebhookDueAt(unit.db)).toBeNull();
   });
 
   it("lets a run already going absorb the events", async () => {
@@ -224,6 +266,27 @@ describe("POST /api/webhooks/polar", () => {
     expect(toWebhookEventKey({ event: "SLEEP_WISE_ALERTNESS", user_id: 1, from: "2024-05-01", to: "2024-05-03" })).toBe(
       "SLEEP_WISE_ALERTNESS|1|2024-05-01..2024-05-03|",
     );
+  });
+});
+
+describe("event → resources", () => {
+  it("maps each Polar event to the data types it changed", () => {
+    expect(toWebhookResources(["EXERCISE"])).toEqual(["exercise", "cardio-load"]);
+    expect(toWebhookResources(["SLEEP"])).toEqual(["sleep", "nightly-recharge", "cardio-load"]);
+    expect(toWebhookResources(["CONTINUOUS_HEART_RATE"])).toEqual(["continuous-hr"]);
+    expect(toWebhookResources(["ACTIVITY_SUMMARY"])).toEqual(["activity"]);
+    expect(toWebhookResources(["PHYSICAL_INFORMATION"])).toEqual(["physical-info"]);
+    expect(toWebhookResources(["SLEEP_WISE_CIRCADIAN_BEDTIME", "SLEEP_WISE_ALERTNESS"])).toEqual([]);
+    expect(toWebhookResources(["SOMETHING_NEW"])).toEqual([]);
+  });
+
+  it("returns the union in run order, each resource once", () => {
+    expect(toWebhookResources(["ACTIVITY_SUMMARY", "EXERCISE", "PHYSICAL_INFORMATION", "EXERCISE", "SLEEP_WISE_ALERTNESS"])).toEqual([
+      "physical-info",
+      "exercise",
+      "activity",
+      "cardio-load",
+    ]);
   });
 });
 
