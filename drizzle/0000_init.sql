@@ -132,6 +132,19 @@ CREATE TABLE `daily_activity` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `daily_activity_athlete_date_uq` ON `daily_activity` (`athlete_id`,`local_date`);--> statement-breakpoint
+CREATE TABLE `daily_activity_extra` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`athlete_id` text NOT NULL,
+	`local_date` text NOT NULL,
+	`distance_from_steps_meters` real,
+	`inactivity_alert_count` integer,
+	`endpoint` text NOT NULL,
+	`fetched_at` integer NOT NULL,
+	`raw_json` text NOT NULL,
+	FOREIGN KEY (`athlete_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `daily_activity_extra_athlete_date_uq` ON `daily_activity_extra` (`athlete_id`,`local_date`);--> statement-breakpoint
 CREATE TABLE `exercise_hr_zone` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`athlete_id` text NOT NULL,

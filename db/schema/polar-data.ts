@@ -162,6 +162,28 @@ export const dailyActivities = sqliteTable(
   (t) => [uniqueIndex("daily_activity_athlete_date_uq").on(t.athleteId, t.localDate)],
 );
 
+/**
+ * The non-transactional daily activity (`/v3/users/activities`, §6.2), kept beside the transactional summary
+ * for the fields that one lacks. Keyed by (athlete, local day) and read in 28-day windows, so a day may exist
+ * here before or without a transactional summary.
+ */
+export const dailyActivityExtras = sqliteTable(
+  "daily_activity_extra",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    athleteId: athleteRef(),
+    /** The device's local day (date part of Polar's offset-less `start_time`). */
+    localDate: text("local_date").notNull(),
+    /** metres */
+    distanceFromStepsMeters: real("distance_from_steps_meters"),
+    inactivityAlertCount: integer("inactivity_alert_count"),
+    endpoint: text("endpoint").notNull(),
+    fetchedAt: integer("fetched_at").notNull(),
+    rawJson: text("raw_json").notNull(),
+  },
+  (t) => [uniqueIndex("daily_activity_extra_athlete_date_uq").on(t.athleteId, t.localDate)],
+);
+
 /** Physical-information history: every change at Polar is a full snapshot; the newest `created` is current. */
 export const physicalInfos = sqliteTable(
   "physical_info",

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { continuousHeartRates, dailyActivities } from "@/db/schema/polar-data";
+import { continuousHeartRates, dailyActivities, dailyActivityExtras } from "@/db/schema/polar-data";
 import { addDays, isLocalDate, listDays, type LocalDate, type RhrSource } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
@@ -181,14 +181,20 @@ export function loadActivityDay(db: Db, athleteId: string, date: LocalDate): Act
     .where(and(eq(dailyActivities.athleteId, athleteId), eq(dailyActivities.localDate, date)))
     .get();
   if (!row) return null;
+  // Distance from steps and inactivity alerts come only with the non-transactional daily activity (§6.2).
+  const extra = db
+    .select({ distance: dailyActivityExtras.distanceFromStepsMeters, alerts: dailyActivityExtras.inactivityAlertCount })
+    .from(dailyActivityExtras)
+    .where(and(eq(dailyActivityExtras.athleteId, athleteId), eq(dailyActivityExtras.localDate, date)))
+    .get();
   const zoneBlocks = toZoneBlocks(row.zoneSamples);
   return {
     steps: row.activeSteps,
     activeSeconds: row.activeDurationSeconds,
     calories: row.calories,
     activeCalories: row.activeCalories,
-    distanceMeters: null,
-    inactivityAlerts: null,
+    distanceMeters: extra?.distance ?? null,
+    inactivityAlerts: extra?.alerts ?? null,
     stepIntervalMinutes: row.stepIntervalMinutes,
     hourlySteps: row.stepSamples === null ? [] : unpackPairs(row.stepSamples).map(([secondOfDay, steps]) => ({ secondOfDay, steps })),
     zoneIntervalMinutes: row.zoneIntervalMinutes,

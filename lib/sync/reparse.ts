@@ -8,6 +8,7 @@ import {
   PolarActivityZoneSamplesSchema,
   PolarCardioLoadDaySchema,
   PolarContinuousHeartRateDaySchema,
+  PolarDailyActivitySchema,
   PolarExerciseSampleSchema,
   PolarExerciseSchema,
   PolarExerciseZonesSchema,
@@ -19,6 +20,7 @@ import {
   storeActivity,
   storeCardioLoad,
   storeContinuousHeartRate,
+  storeDailyActivityExtra,
   storeExercise,
   storeNightlyRecharge,
   storePhysicalInfo,
@@ -72,6 +74,12 @@ function ingest(db: Db, entry: typeof syncQuarantine.$inferSelect, raw: unknown)
       );
     }
     case "activity": {
+      if (entry.endpoint.startsWith("/v3/users/activities")) {
+        // A day of the non-transactional list (windowed), stored as Polar sent it.
+        const day = PolarDailyActivitySchema.safeParse(raw);
+        if (!day.success) return fail(day.error);
+        return storeDailyActivityExtra(db, entry.athleteId, day.data, raw, prov);
+      }
       const bundle = bundleSchema.safeParse(raw);
       if (!bundle.success) return fail(bundle.error);
       const item = PolarActivitySummarySchema.safeParse(bundle.data.pieces.item);

@@ -11,7 +11,7 @@ import { purgeResources } from "./store";
 import { syncTransactionalKind } from "./transactional";
 import { toIsoDate } from "./transforms";
 import { SYNC_RESOURCES, type SyncDeps, type SyncOptions, type SyncResource, type SyncRunResult, type SyncRunStatus } from "./types";
-import { syncCardioLoad, syncContinuousHeartRate, syncNightlyRecharge, syncSleep } from "./windowed";
+import { syncCardioLoad, syncContinuousHeartRate, syncDailyActivityExtras, syncNightlyRecharge, syncSleep } from "./windowed";
 
 /**
  * One sync run for one athlete (design §3). Resources run in a fixed order — physical info first, so the
@@ -23,7 +23,10 @@ import { syncCardioLoad, syncContinuousHeartRate, syncNightlyRecharge, syncSleep
 const STEPS: Record<SyncResource, (ctx: RunContext) => Promise<void>> = {
   "physical-info": (ctx) => syncTransactionalKind(ctx, "physical-information"),
   exercise: (ctx) => syncTransactionalKind(ctx, "exercise"),
-  activity: (ctx) => syncTransactionalKind(ctx, "activity"),
+  activity: async (ctx) => {
+    await syncTransactionalKind(ctx, "activity");
+    await syncDailyActivityExtras(ctx);
+  },
   sleep: syncSleep,
   "nightly-recharge": syncNightlyRecharge,
   "continuous-hr": syncContinuousHeartRate,
@@ -66,7 +69,7 @@ export async function executeRun(
   const fallbackProgress: RunProgress = { step: "Starting", itemsDone: 0, itemsTotal: 0, counts: {}, errors: [], requestCount: 0 };
   try {
     ctx = prepareContext(deps, athleteId, runId, options);
-    status = await runResources(ctx);
+    status = await runResources(ctx, options.resources);
   } catch (error) {
     const progress = ctx?.progress ?? fallbackProgress;
     if (error instanceof FatalSyncError) {
@@ -106,7 +109,7 @@ function prepareContext(deps: SyncDeps, athleteId: string, runId: string, option
   return ctx;
 }
 
-async function runResources(ctx: RunContext): Promise<SyncRunStatus> {
+async function runResources(ctx: RunContext, only: readonly SyncResource[] | undefined): Promise<SyncRunStatus> {
   const settings = getSyncSettings(ctx.db, ctx.athleteId);
   const enabled = resourcesEnabled(settings);
   const disabled = SYNC_RESOURCES.filter((resource) => !enabled.has(resource));
@@ -119,10 +122,13 @@ async function runResources(ctx: RunContext): Promise<SyncRunStatus> {
       .run();
   }
 
+  // Purging above follows the settings alone; `only` narrows what this run fetches, never what is kept.
+  const requested = only === undefined ? null : new Set(only);
   let failedResources = 0;
   let attempted = 0;
   for (const resource of SYNC_RESOURCES) {
     if (!enabled.has(resource)) continue;
+    if (requested !== null && !requested.has(resource)) continue;
     attempted += 1;
     try {
       await STEPS[resource](ctx);

@@ -8,6 +8,7 @@ import {
   cardioLoads,
   continuousHeartRates,
   dailyActivities,
+  dailyActivityExtras,
   exerciseHrZones,
   exerciseSamples,
   exercises,
@@ -22,6 +23,7 @@ import {
   toActivityRow,
   toCardioLoadRow,
   toContinuousHeartRateRow,
+  toDailyActivityExtraRow,
   toExerciseRow,
   toExerciseSampleRow,
   toExerciseZoneRows,
@@ -34,6 +36,7 @@ import {
   type ActivityZoneSamplesInput,
   type CardioLoadInput,
   type ContinuousHeartRateInput,
+  type DailyActivityInput,
   type ExerciseInput,
   type ExerciseSampleInput,
   type ExerciseZonesInput,
@@ -229,6 +232,30 @@ export function storeActivity(db: Db, athleteId: string, bundle: ActivityBundle,
   });
 }
 
+// ── daily activity (non-transactional): distance from steps and inactivity alerts, per (athlete, day) ──
+
+export function storeDailyActivityExtra(
+  tx: Db | DbTx,
+  athleteId: string,
+  day: DailyActivityInput,
+  raw: unknown,
+  prov: Provenance,
+): Outcome {
+  const values = { ...toDailyActivityExtraRow(day), athleteId, ...prov, rawJson: JSON.stringify(raw) };
+  const existing = tx
+    .select()
+    .from(dailyActivityExtras)
+    .where(and(eq(dailyActivityExtras.athleteId, athleteId), eq(dailyActivityExtras.localDate, values.localDate)))
+    .get();
+  if (!existing) {
+    tx.insert(dailyActivityExtras).values(values).run();
+    return "new";
+  }
+  if (isSameContent(existing, values)) return "unchanged";
+  tx.update(dailyActivityExtras).set(values).where(eq(dailyActivityExtras.id, existing.id)).run();
+  return "updated";
+}
+
 // ── physical information ──
 
 export function storePhysicalInfo(
@@ -400,6 +427,7 @@ export function purgeResources(db: Db, athleteId: string, resources: readonly Sy
           break;
         case "activity":
           tx.delete(dailyActivities).where(eq(dailyActivities.athleteId, athleteId)).run();
+          tx.delete(dailyActivityExtras).where(eq(dailyActivityExtras.athleteId, athleteId)).run();
           break;
         case "physical-info":
           tx.delete(physicalInfos).where(eq(physicalInfos.athleteId, athleteId)).run();

@@ -5,16 +5,18 @@ import {
   quarantinePayload,
   storeCardioLoad,
   storeContinuousHeartRate,
+  storeDailyActivityExtra,
   storeNightlyRecharge,
   storeSleep,
   type DbTx,
   type Provenance,
 } from "./store";
-import { addDays } from "./transforms";
+import { addDays, readDailyActivityDate } from "./transforms";
 import type { Outcome, SyncResource } from "./types";
 
 /**
- * Windowed resources (sleep, Nightly Recharge, continuous HR, cardio load): read from the last good cursor
+ * Windowed resources (sleep, Nightly Recharge, continuous HR, cardio load, and the non-transactional daily
+ * activity under "activity"): read from the last good cursor
  * minus an overlap (late uploads and re-syncs of recent days), at most Polar's 28-day window; upsert by
  * (athlete, date); advance the cursor only after the window is stored. Invalid entries of a list are
  * quarantined and the rest proceeds.
@@ -24,7 +26,7 @@ export const OVERLAP_DAYS = 3;
 /** Polar serves these resources for the last 28 days (ranges include both ends: today − 27 … today). */
 export const WINDOW_DAYS = 28;
 
-type WindowedResource = Extract<SyncResource, "sleep" | "nightly-recharge" | "continuous-hr" | "cardio-load">;
+type WindowedResource = Extract<SyncResource, "activity" | "sleep" | "nightly-recharge" | "continuous-hr" | "cardio-load">;
 
 export function computeWindow(today: string, cursorDate: string | null): { from: string; to: string } {
   const earliest = addDays(today, -(WINDOW_DAYS - 1));
@@ -63,6 +65,15 @@ function readDate(raw: unknown): string | null {
   return null;
 }
 
+/** The daily activity object has no `date`; its offset-less `start_time` starts with the local day (§6.2). */
+function readStartDate(raw: unknown): string | null {
+  if (raw && typeof raw === "object" && "start_time" in raw && typeof raw.start_time === "string") {
+    const date = raw.start_time.slice(0, 10);
+    return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+  }
+  return null;
+}
+
 /** Stores one window in a single SQLite transaction together with the advanced cursor. */
 function storeWindow<T>(
   ctx: RunContext,
@@ -71,10 +82,11 @@ function storeWindow<T>(
   window: { from: string; to: string },
   listed: Listed<T>,
   store: (tx: DbTx, entry: Entry<T>, prov: Provenance) => Outcome,
+  dateOf: (raw: unknown) => string | null = readDate,
 ): void {
   const inWindow = listed.items.filter((entry) => entry.date >= window.from && entry.date <= window.to);
   const invalid: Listed<T>["invalid"] = listed.invalid.filter((entry) => {
-    const date = readDate(entry.raw);
+    const date = dateOf(entry.raw);
     return date === null || (date >= window.from && date <= window.to);
   });
   const total = inWindow.length + invalid.length;
@@ -94,7 +106,7 @@ function storeWindow<T>(
     invalid.forEach((entry, index) => {
       quarantinePayload(tx, ctx.athleteId, {
         resource,
-        itemKey: readDate(entry.raw) ?? `${endpoint}#${index}`,
+        itemKey: dateOf(entry.raw) ?? `${endpoint}#${index}`,
         endpoint,
         transactionId: null,
         raw: entry.raw,
@@ -152,6 +164,38 @@ export async function syncCardioLoad(ctx: RunContext): Promise<void> {
   const endpoint = `/v3/users/cardio-load/date?from=${window.from}&to=${window.to}`;
   storeWindow(ctx, "cardio-load", endpoint, window, listed, (tx, entry, prov) =>
     storeCardioLoad(tx, ctx.athleteId, entry.data, entry.raw, prov),
+  );
+}
+
+/**
+ * The non-transactional daily activity (§6.2), for the fields the transactional summary lacks (distance from
+ * steps, inactivity alerts). Counted under "activity", the athlete's daily-activity switch; no sample flags,
+ * the transactional summary already carries the samples.
+ */
+export async function syncDailyActivityExtras(ctx: RunContext): Promise<void> {
+  ctx.touch("activity");
+  ctx.setStep("Reading daily activity totals");
+  const window = computeWindow(ctx.today, readCursor(ctx, "activity"));
+  const list = await ctx.user.listDailyActivities(window.from, window.to);
+  const items: Entry<(typeof list.items)[number]>[] = [];
+  const invalid: Listed<(typeof list.items)[number]>["invalid"] = [...list.invalid];
+  for (const data of list.items) {
+    try {
+      items.push({ date: readDailyActivityDate(data), data, raw: data });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      invalid.push({ raw: data, error: error.message, path: "start_time" });
+    }
+  }
+  const endpoint = `/v3/users/activities?from=${window.from}&to=${window.to}`;
+  storeWindow(
+    ctx,
+    "activity",
+    endpoint,
+    window,
+    { items, invalid },
+    (tx, entry, prov) => storeDailyActivityExtra(tx, ctx.athleteId, entry.data, entry.raw, prov),
+    readStartDate,
   );
 }
 

@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/auth";
 import { E2E_APP_URL } from "./support/constants";
 
-// Simulated athletes (lib/polar-sim/generator/roster.ts) that no other spec deletes or disconnects.
-const COACH = "Mikko Laine";
+// Simulated athletes (lib/polar-sim/generator/roster.ts) that no other spec deletes or disconnects. Not Mikko:
+// the report and sync specs need his first registration to happen on their own (simulated) dates.
+const COACH = "Priya Raman";
 const ATHLETE = "Tomás Ferreira";
 
 test("a coach invites, the athlete shares training and recovery only, then stops sharing", async ({ browser }) => {

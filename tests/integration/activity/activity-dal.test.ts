@@ -3,6 +3,8 @@ import type { Viewer } from "@/lib/auth/session";
 import { getActivityDay, getActivityRange } from "@/lib/dal/activity";
 import { getHeartRateDay } from "@/lib/dal/heart-rate";
 import { isAppError } from "@/lib/errors";
+import { PolarDailyActivitySchema } from "@/lib/polar/schemas/activity";
+import { storeDailyActivityExtra } from "@/lib/sync/store";
 import { createTestDb, insertAthlete, storeNight, storeRecharge, storeSession, type TestDb } from "../dal/fixtures";
 import { storeActivityDay, storeHeartRateDay } from "./support";
 
@@ -81,6 +83,25 @@ beforeAll(() => {
   // Another athlete's data must never show up in athlete-1's reads.
   storeActivityDay(t.db, A2, { id: 999, date: "2026-03-05", steps: 99_999, duration: "PT9H", calories: 9999, activeCalories: 9999 });
   storeHeartRateDay(t.db, A2, "2026-03-05", { "03:00:00": 33 });
+  // The non-transactional daily activity (§6.2) of 2026-03-05, as listed by /v3/users/activities.
+  const storeExtra = (athleteId: string, distance: number, alerts: number) => {
+    const raw = {
+      start_time: "2026-03-05T06:41:10",
+      end_time: "2026-03-05T23:59:59",
+      active_duration: "PT3H5M",
+      inactive_duration: "PT16H42M20S",
+      daily_activity: 104.2,
+      calories: 2284,
+      active_calories: 611,
+      steps: 12000,
+      inactivity_alert_count: alerts,
+      distance_from_steps: distance,
+    };
+    const prov = { endpoint: "/v3/users/activities?from=2026-02-11&to=2026-03-10", transactionId: null, fetchedAt: NOW };
+    storeDailyActivityExtra(t.db, athleteId, PolarDailyActivitySchema.parse(raw), raw, prov);
+  };
+  storeExtra(A1, 8512.4, 2);
+  storeExtra(A2, 99_999, 9);
 });
 
 afterAll(() => t.close());
@@ -96,9 +117,9 @@ describe("getActivityDay", () => {
     expect(activity?.activeSeconds).toBe(11_100);
     expect(activity?.calories).toBe(2284);
     expect(activity?.activeCalories).toBe(611);
-    // Not in the transactional summary the sync stores: "not synced", never 0.
-    expect(activity?.distanceMeters).toBeNull();
-    expect(activity?.inactivityAlerts).toBeNull();
+    // From the non-transactional daily activity of the same day (metres, count).
+    expect(activity?.distanceMeters).toBe(8512.4);
+    expect(activity?.inactivityAlerts).toBe(2);
     expect(activity?.hourlySteps).toEqual([
       { secondOfDay: 0, steps: 0 },
       { secondOfDay: 25_200, steps: 412 },
@@ -115,6 +136,13 @@ describe("getActivityDay", () => {
     const today = getActivityDay(t.db, viewer, "me", null, { now: NOW });
     expect(today.date).toBe("2026-03-10");
     expect(today.activity).toBeNull();
+  });
+
+  it("shows distance and alerts as not synced (null, never 0) on a day without the daily activity object", () => {
+    const activity = getActivityDay(t.db, viewer, "me", "2026-03-06", { now: NOW }).activity;
+    expect(activity?.steps).toBe(9000);
+    expect(activity?.distanceMeters).toBeNull();
+    expect(activity?.inactivityAlerts).toBeNull();
   });
 
   it("keeps the newest summary of a re-synced day", () => {

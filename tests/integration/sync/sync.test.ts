@@ -87,6 +87,15 @@ describe("sync against the simulator", () => {
     expect(truth.exerciseIds.length).toBeGreaterThan(5);
     expect(readStoredTruth(db, userId)).toEqual(truth);
     expect(first.counts.exercise?.new).toBe(truth.exerciseIds.length);
+    // The non-transactional daily activity (§6.2) of every visible day, with the simulator's distance and alerts.
+    expect(truth.dailyActivityDates.length).toBeGreaterThan(5);
+    const extras = db.$client
+      .prepare("SELECT local_date, distance_from_steps_meters, inactivity_alert_count FROM daily_activity_extra WHERE athlete_id = ?")
+      .all(userId) as { local_date: string; distance_from_steps_meters: number | null; inactivity_alert_count: number | null }[];
+    for (const extra of extras) {
+      const expected = sim.dataset.athlete(polarUserId)?.dailyActivity(extra.local_date, { steps: false, activityZones: false, inactivityStamps: false });
+      expect([extra.distance_from_steps_meters, extra.inactivity_alert_count]).toEqual([expected?.distance_from_steps, expected?.inactivity_alert_count]);
+    }
 
     // Derived at ingest: every session with an HR series has its zone seconds adding up to the recorded time
     // (samples × rate), a Banister TRIMP from the samples, and HRmax from Polar's physical info.

@@ -15,7 +15,7 @@ import {
 import { encryptSecret } from "@/lib/auth/token-crypto";
 import type { PolarClient, PolarUserClient, TransactionKind } from "@/lib/polar";
 import { PolarError } from "@/lib/polar/errors";
-import { saveSyncSettings, syncAthlete } from "@/lib/sync";
+import { beginRun, createInProcessRunner, executeRun, saveSyncSettings, syncAthlete } from "@/lib/sync";
 import type { SleepInput } from "@/lib/sync/transforms";
 
 /**
@@ -125,7 +125,7 @@ class FakePolar {
       getPhysicalInfo: unused,
       listExercises: unused,
       getExerciseByHash: unused,
-      listDailyActivities: unused,
+      listDailyActivities: async () => ({ items: [], invalid: [] }),
       getDailyActivity: unused,
       getContinuousHeartRateRange: async () => ({ items: [], invalid: [] }),
       getContinuousHeartRateDay: unused,
@@ -323,5 +323,55 @@ describe("syncAthlete (fake AccessLink)", () => {
     expect(db.select().from(sleeps).all().map((n) => n.localDate)).toEqual(["2024-05-03"]);
     const keys = db.select().from(syncQuarantine).all().map((q) => q.itemKey).sort();
     expect(keys).toEqual(["2024-05-02", "2024-05-04"]);
+  });
+});
+
+describe("a run limited to some resources (webhook runs)", () => {
+  it("syncs only sleep: no exercise-transaction request, counts list sleep alone", async () => {
+    const begun = beginRun(db, ATHLETE, "webhook", NOW);
+    const result = await executeRun(deps(), ATHLETE, begun.runId, { trigger: "webhook", now: NOW, resources: ["sleep"] });
+    expect(fake.calls).toEqual(["sleep"]);
+    expect(fake.commits).toBe(0);
+    expect(Object.keys(result.counts)).toEqual(["sleep"]);
+    expect(result.counts.sleep).toEqual({ new: 1, updated: 0, unchanged: 0, quarantined: 1 });
+    expect(db.select().from(exercises).all()).toHaveLength(0);
+    expect(db.select().from(polarTransactions).all()).toHaveLength(0);
+  });
+
+  it("keeps the data of resources it leaves out", async () => {
+    await syncAthlete(deps(), ATHLETE, { trigger: "webhook", now: NOW, resources: ["exercise"] });
+    expect(db.select().from(exercises).all()).toHaveLength(3);
+    expect(db.select().from(sleeps).all()).toHaveLength(0);
+    fake.calls = [];
+    const result = await syncAthlete(deps(), ATHLETE, { trigger: "webhook", now: NOW, resources: ["sleep"] });
+    expect(fake.calls).toEqual(["sleep"]);
+    expect(result.counts.sleep).toEqual({ new: 1, updated: 0, unchanged: 0, quarantined: 1 });
+    expect(db.select().from(exercises).all()).toHaveLength(3);
+    expect(db.select().from(sleeps).all()).toHaveLength(1);
+  });
+
+  it("still skips a type switched off even when asked for it", async () => {
+    saveSyncSettings(
+      db,
+      ATHLETE,
+      { training: true, dailyActivity: true, sleep: false, recovery: true, continuousHr: true, cardioLoad: true, body: true },
+      NOW,
+    );
+    const result = await syncAthlete(deps(), ATHLETE, { trigger: "webhook", now: NOW, resources: ["sleep", "exercise"] });
+    expect(fake.calls).not.toContain("sleep");
+    expect(fake.calls.filter((call) => call === "create:exercise")).toHaveLength(2);
+    expect(Object.keys(result.counts)).toEqual(["exercise"]);
+    expect(result.counts.exercise).toEqual({ new: 3, updated: 0, unchanged: 0, quarantined: 0 });
+  });
+
+  it("is passed on by the in-process runner", async () => {
+    const runner = createInProcessRunner(() => deps());
+    const begun = runner.start(ATHLETE, "webhook", { resources: ["exercise", "cardio-load"] });
+    const result = await runner.waitFor(begun.runId);
+    expect(fake.calls).toEqual(["create:exercise", "list", "commit", "create:exercise"]);
+    // Cardio load was asked for: its (empty) window is recorded; nothing else is.
+    expect(Object.keys(result?.counts ?? {})).toEqual(["exercise", "cardio-load"]);
+    expect(result?.counts.exercise?.new).toBe(3);
+    expect(fake.calls).not.toContain("sleep");
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { PolarDailyActivitySchema } from "@/lib/polar/schemas/activity";
+import dailyActivityFixture from "@/tests/fixtures/polar/daily-activity.json";
 import { unpackNumbers, unpackPairs, unpackTimedValues, unpackZoneSamples } from "@/lib/sync/pack";
 import {
   isNewerActivity,
   toActivityRow,
   toCardioLoadRow,
   toContinuousHeartRateRow,
+  toDailyActivityExtraRow,
   toExerciseRow,
   toExerciseSampleRow,
   toExerciseZoneRows,
@@ -338,6 +341,42 @@ describe("daily activity", () => {
     expect(isNewerActivity({ createdAt: 2, polarActivityId: 1 }, { createdAt: 1, polarActivityId: 9 })).toBe(true);
     expect(isNewerActivity({ createdAt: 1, polarActivityId: 9 }, { createdAt: 2, polarActivityId: 1 })).toBe(false);
     expect(isNewerActivity({ createdAt: 2, polarActivityId: 5 }, { createdAt: 2, polarActivityId: 4 })).toBe(true);
+  });
+});
+
+describe("non-transactional daily activity (§6.2)", () => {
+  // As served by GET /v3/users/activities?from&to without sample flags: no `date`, no `samples`.
+  const bare = {
+    start_time: "2024-05-02T06:41:10",
+    end_time: "2024-05-02T23:59:59",
+    active_duration: "PT3H5M",
+    inactive_duration: "PT16H42M20S",
+    daily_activity: 104.2,
+    calories: 2284,
+    active_calories: 611,
+    steps: 9140,
+    inactivity_alert_count: 1,
+    distance_from_steps: 6512.4,
+  };
+
+  it("keys the day on the date of the offset-less start_time and keeps metres and alerts", () => {
+    const parsed = PolarDailyActivitySchema.parse(bare);
+    expect(toDailyActivityExtraRow(parsed)).toEqual({ localDate: "2024-05-02", distanceFromStepsMeters: 6512.4, inactivityAlertCount: 1 });
+  });
+
+  it("reads the day from samples.date when samples were asked for", () => {
+    const parsed = PolarDailyActivitySchema.parse({ ...dailyActivityFixture, start_time: "2024-05-01T23:58:00" });
+    expect(toDailyActivityExtraRow(parsed).localDate).toBe("2024-05-02");
+  });
+
+  it("stores a missing field as null and a zero as zero", () => {
+    const { distance_from_steps: _distance, ...withoutDistance } = bare;
+    const row = toDailyActivityExtraRow(PolarDailyActivitySchema.parse({ ...withoutDistance, inactivity_alert_count: 0 }));
+    expect([row.distanceFromStepsMeters, row.inactivityAlertCount]).toEqual([null, 0]);
+  });
+
+  it("rejects a start_time without a calendar day as a RangeError (quarantined by the sync)", () => {
+    expect(() => toDailyActivityExtraRow({ start_time: "06:41:10" })).toThrow(RangeError);
   });
 });
 

@@ -23,6 +23,8 @@ export type GroundTruth = {
   physicalInfoIds: number[];
   /** date → id of the newest summary uploaded for that day */
   activityByDate: Record<string, number>;
+  /** days of the non-transactional daily activity (§6.2) */
+  dailyActivityDates: string[];
   sleepDates: string[];
   rechargeDates: string[];
 };
@@ -67,6 +69,7 @@ export async function computeGroundTruth(sim: SimLike, polarUserId: number, now:
     exerciseIds: ids("exercise"),
     physicalInfoIds: ids("physical-info"),
     activityByDate,
+    dailyActivityDates: dates("daily-activity"),
     sleepDates: dates("sleep"),
     rechargeDates: dates("nightly-recharge"),
   };
@@ -81,6 +84,7 @@ export function readStoredTruth(db: Db, athleteId: string): GroundTruth {
     exerciseIds: column<number>("SELECT polar_exercise_id FROM exercise WHERE athlete_id = ? ORDER BY polar_exercise_id"),
     physicalInfoIds: column<number>("SELECT polar_physical_info_id FROM physical_info WHERE athlete_id = ? ORDER BY 1"),
     activityByDate: Object.fromEntries(activityRows.map((row) => [row.date, row.id])),
+    dailyActivityDates: column<string>("SELECT local_date FROM daily_activity_extra WHERE athlete_id = ? ORDER BY 1"),
     sleepDates: column<string>("SELECT local_date FROM sleep WHERE athlete_id = ? ORDER BY 1"),
     rechargeDates: column<string>("SELECT local_date FROM nightly_recharge WHERE athlete_id = ? ORDER BY 1"),
   };
