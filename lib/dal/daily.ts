@@ -20,8 +20,8 @@ import {
 } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { unpackTimedValues } from "@/lib/sync/pack";
 import { authorizeAthleteRead as authorizeAthleteReadWithSharing } from "./access";
+import { computeSleepWindowMean, EMPTY_NIGHT_EXTRAS, toSleepExtras, toSleepNightInput } from "./night-rows";
 import { getSharedDailySeries } from "./roster";
 import type { AthleteOverridesDTO, DailyPointDTO, DailySeriesDTO, NightExtrasDTO, ReadScope } from "./dto";
 
@@ -108,22 +108,6 @@ export function getAthleteOverrides(db: Db, athleteId: string): AthleteOverrides
 
 // ── the daily series ──
 
-/** Mean of valid sleep HR samples in [onset + 30 min, onset + 270 min) by UTC instant (metrics §7.1 fallback). */
-function computeSleepWindowMean(packed: string, baseUtcMs: number, onsetUtcMs: number): number | null {
-  const from = onsetUtcMs + 30 * 60_000;
-  const to = onsetUtcMs + 270 * 60_000;
-  let total = 0;
-  let count = 0;
-  for (const sample of unpackTimedValues(packed, baseUtcMs)) {
-    if (sample.value === null || !(sample.value > 0)) continue;
-    if (sample.utcMs >= from && sample.utcMs < to) {
-      total += sample.value;
-      count += 1;
-    }
-  }
-  return count > 0 ? total / count : null;
-}
-
 export type LoadedDailyInput = {
   input: DailySeriesInput;
   /** Polar's per-night display values by date. */
@@ -205,54 +189,21 @@ export function loadDailySeriesInput(db: Db, athleteId: string, options: { to: L
 
   const nights = new Map<LocalDate, NightInput>();
   const extras = new Map<LocalDate, NightExtrasDTO>();
-  const emptyExtras: NightExtrasDTO = {
-    sleepScore: null,
-    sleepCharge: null,
-    lightMinutes: null,
-    deepMinutes: null,
-    remMinutes: null,
-    unrecognizedMinutes: null,
-    ansCharge: null,
-    ansChargeStatus: null,
-    nightlyRechargeStatus: null,
-    rmssdMs: null,
-  };
-  const toMinutes = (seconds: number | null) => (seconds === null ? null : seconds / 60);
   let sleepGoalSeconds: number | null = null;
   for (const row of sleepRows) {
-    const hasDurations = row.light !== null && row.deep !== null && row.rem !== null;
     nights.set(row.date, {
       date: row.date,
       sleepWindowHeartRateMean: fallbackByDate.get(row.date) ?? null,
-      sleep: hasDurations
-        ? {
-            lightSleepSeconds: row.light ?? 0,
-            deepSleepSeconds: row.deep ?? 0,
-            remSleepSeconds: row.rem ?? 0,
-            unrecognizedSleepSeconds: row.unrecognized ?? 0,
-            totalInterruptionSeconds: row.interruptions ?? 0,
-            shortInterruptionSeconds: row.shortInterruptions,
-            longInterruptionSeconds: row.longInterruptions,
-            spanSeconds: (row.endUtcMs - row.startUtcMs) / 1000,
-          }
-        : null,
+      sleep: toSleepNightInput(row),
     });
-    extras.set(row.date, {
-      ...emptyExtras,
-      sleepScore: row.score,
-      sleepCharge: row.charge,
-      lightMinutes: toMinutes(row.light),
-      deepMinutes: toMinutes(row.deep),
-      remMinutes: toMinutes(row.rem),
-      unrecognizedMinutes: toMinutes(row.unrecognized),
-    });
+    extras.set(row.date, toSleepExtras(row));
     if (row.goal !== null && row.goal > 0) sleepGoalSeconds = row.goal;
   }
   for (const row of rechargeRows) {
     const night = nights.get(row.date) ?? { date: row.date };
     nights.set(row.date, { ...night, nightlyRechargeHeartRateAvg: row.hrAvg, rmssdMs: row.rmssd });
     extras.set(row.date, {
-      ...(extras.get(row.date) ?? emptyExtras),
+      ...(extras.get(row.date) ?? EMPTY_NIGHT_EXTRAS),
       ansCharge: row.ansCharge,
       ansChargeStatus: row.ansChargeStatus,
       nightlyRechargeStatus: row.status,

@@ -22,9 +22,9 @@ import { getSyncHealth, isDataStale, type SyncHealthState } from "@/lib/sync/hea
 import type { SyncJobRunner } from "@/lib/sync/runner";
 import { getRun } from "@/lib/sync/runs";
 import { getAppSyncRunner, readRateLimitPause } from "@/lib/sync/scheduler";
-import { unpackTimedValues } from "@/lib/sync/pack";
 import { authorizeAthleteView, authorizeTeamCoach, READ_SCOPES, toScopeList, type ScopeSet } from "./access";
 import type { DailyPointDTO, DailySeriesDTO, NightExtrasDTO, ReadScope } from "./dto";
+import { computeSleepWindowMean, EMPTY_NIGHT_EXTRAS, toSleepExtras, toSleepNightInput } from "./night-rows";
 import { toDisplayName } from "./teams";
 
 /**
@@ -151,22 +151,6 @@ function groupBy<T extends { athleteId: string }>(rows: readonly T[]): Map<strin
 
 function idsWith(athletes: readonly SharedAthlete[], scope: ReadScope): string[] {
   return athletes.filter((athlete) => athlete.scopes.has(scope)).map((athlete) => athlete.athleteId);
-}
-
-/** Mean of valid sleep HR samples in [onset + 30 min, onset + 270 min) (metrics §7.1 RHR fallback). */
-function computeSleepWindowMean(packed: string, baseUtcMs: number, onsetUtcMs: number): number | null {
-  const from = onsetUtcMs + 30 * 60_000;
-  const to = onsetUtcMs + 270 * 60_000;
-  let total = 0;
-  let n = 0;
-  for (const sample of unpackTimedValues(packed, baseUtcMs)) {
-    if (sample.value === null || !(sample.value > 0)) continue;
-    if (sample.utcMs >= from && sample.utcMs < to) {
-      total += sample.value;
-      n += 1;
-    }
-  }
-  return n > 0 ? total / n : null;
 }
 
 /**
@@ -385,19 +369,6 @@ export function loadSharedSeries(
   const sleepsBy = groupBy(sleepRows);
   const rechargesBy = groupBy(rechargeRows);
   const fallbackBy = groupBy(fallbackRows);
-  const toMinutes = (seconds: number | null) => (seconds === null ? null : seconds / 60);
-  const emptyExtras: NightExtrasDTO = {
-    sleepScore: null,
-    sleepCharge: null,
-    lightMinutes: null,
-    deepMinutes: null,
-    remMinutes: null,
-    unrecognizedMinutes: null,
-    ansCharge: null,
-    ansChargeStatus: null,
-    nightlyRechargeStatus: null,
-    rmssdMs: null,
-  };
 
   for (const athlete of pending) {
     const id = athlete.athleteId;
@@ -407,31 +378,8 @@ export function loadSharedSeries(
     let sleepGoalSeconds: number | null = null;
     for (const row of sleepsBy.get(id) ?? []) {
       if (row.date > today) continue;
-      const hasDurations = row.light !== null && row.deep !== null && row.rem !== null;
-      nights.set(row.date, {
-        date: row.date,
-        sleep: hasDurations
-          ? {
-              lightSleepSeconds: row.light ?? 0,
-              deepSleepSeconds: row.deep ?? 0,
-              remSleepSeconds: row.rem ?? 0,
-              unrecognizedSleepSeconds: row.unrecognized ?? 0,
-              totalInterruptionSeconds: row.interruptions ?? 0,
-              shortInterruptionSeconds: row.shortInterruptions,
-              longInterruptionSeconds: row.longInterruptions,
-              spanSeconds: (row.endUtcMs - row.startUtcMs) / 1000,
-            }
-          : null,
-      });
-      extras.set(row.date, {
-        ...emptyExtras,
-        sleepScore: row.score,
-        sleepCharge: row.charge,
-        lightMinutes: toMinutes(row.light),
-        deepMinutes: toMinutes(row.deep),
-        remMinutes: toMinutes(row.rem),
-        unrecognizedMinutes: toMinutes(row.unrecognized),
-      });
+      nights.set(row.date, { date: row.date, sleep: toSleepNightInput(row) });
+      extras.set(row.date, toSleepExtras(row));
       if (row.goal !== null && row.goal > 0) sleepGoalSeconds = row.goal;
     }
     for (const row of fallbackBy.get(id) ?? []) {
@@ -444,7 +392,7 @@ export function loadSharedSeries(
       const night = nights.get(row.date) ?? { date: row.date };
       nights.set(row.date, { ...night, nightlyRechargeHeartRateAvg: row.hrAvg, rmssdMs: row.rmssd });
       extras.set(row.date, {
-        ...(extras.get(row.date) ?? emptyExtras),
+        ...(extras.get(row.date) ?? EMPTY_NIGHT_EXTRAS),
         ansCharge: row.ansCharge,
         ansChargeStatus: row.ansChargeStatus,
         nightlyRechargeStatus: row.status,

@@ -1,72 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPolarClient, createRateGovernor, type PolarClient } from "@/lib/polar";
-import { startSimulator } from "@/lib/polar-sim";
 import { OVERREACHING_BLOCK } from "@/lib/polar-sim/generator/roster";
 import { addDays } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
+import type { TestDb } from "../sync/support/harness";
+import { syncStoryAthlete, type Sim, type StoryAthlete } from "./story-athlete";
 import { getDailySeries } from "@/lib/dal/daily";
 import { getOverview } from "@/lib/dal/dashboard";
-import { syncAthlete, type SyncDeps } from "@/lib/sync";
-import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, TEST_TOKEN_KEY, type TestDb } from "../sync/support/harness";
 
 /**
  * The whole path on the simulator's planted overreaching block (athlete "mikko", block on days 100–120,
  * nightly HR up and HRV down lagging it): real OAuth, real sync every 25 days, then the dashboard's DAL.
  */
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-
 const START_DATE = "2026-01-05";
 const SYNC_STEPS = [25, 50, 75, 100, 125, 150, 175];
 
+let story: StoryAthlete;
 let sim: Sim;
 let testDb: TestDb;
 let viewer: Viewer;
 
-function createClient(): PolarClient {
-  let skipped = 0;
-  return createPolarClient({
-    apiBaseUrl: sim.url,
-    tokenUrl: `${sim.url}/v2/oauth2/token`,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    maxRetries: 5,
-    maxRateLimitRetries: 10,
-    sleep: async () => undefined,
-    governor: createRateGovernor({
-      now: () => Date.now() + skipped,
-      sleep: async (ms) => {
-        skipped += ms;
-      },
-    }),
-  });
-}
-
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, startDate: START_DATE });
-  // The simulator's 15-minute rate window is on its frozen clock: lift it, this test is not about limits.
-  await fetch(`${sim.url}/__admin/switches`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ rateLimitShortBase: 1_000_000, rateLimitLongBase: 10_000_000 }),
-  });
-  testDb = createTestDb("dal-overreaching");
-  const polar = createClient();
-  const athlete = await connectAthlete(sim.url, polar, testDb.db, "mikko", sim.clock.now());
-  viewer = { userId: athlete.userId, polarUserId: athlete.polarUserId, name: "mikko" };
-  const deps: SyncDeps = { db: testDb.db, polar, tokenKey: TEST_TOKEN_KEY, now: () => sim.clock.now() };
-  let day = 0;
-  for (const step of SYNC_STEPS) {
-    sim.clock.advance((step - day) * DAY_MS);
-    day = step;
-    const result = await syncAthlete(deps, athlete.userId, { trigger: "cli", now: sim.clock.now() });
-    expect(result.status).toBe("succeeded");
-  }
+  story = await syncStoryAthlete("mikko", START_DATE, SYNC_STEPS);
+  ({ sim, testDb, viewer } = story);
 }, 300_000);
 
 afterAll(async () => {
-  testDb?.close();
-  await sim?.close();
+  await story?.close();
 });
 
 describe("the planted overreaching block", () => {
