@@ -117,7 +117,9 @@ export function computeDailySeries(input: DailySeriesInput): DailyPoint[] {
   const polarInput = input.polarCardioLoad ?? [];
   const dataDays = [
     ...input.sessions.map((s) => toDayNumber(s.date)),
-    ...polarInput.map((p) => toDayNumber(p.date)),
+    // Polar pads its cardio-load window with NOT_AVAILABLE placeholder days from before the athlete had any
+    // data; they are not history (a newcomer would otherwise pass the 28-day gate on day one).
+    ...polarInput.filter((p) => p.status !== "LOAD_STATUS_NOT_AVAILABLE").map((p) => toDayNumber(p.date)),
     ...nightsInput.map((n) => toDayNumber(n.date)),
   ];
   let start = input.historyStart !== undefined ? toDayNumber(input.historyStart) : Number.POSITIVE_INFINITY;
@@ -139,7 +141,7 @@ export function computeDailySeries(input: DailySeriesInput): DailyPoint[] {
   const polarByDay: (PolarCardioLoadDay | null)[] = new Array<PolarCardioLoadDay | null>(length).fill(null);
   for (const day of polarInput) {
     const i = toDayNumber(day.date) - start;
-    if (i < length) polarByDay[i] = normalizePolarCardioLoadDay(day);
+    if (i >= 0 && i < length) polarByDay[i] = normalizePolarCardioLoadDay(day);
   }
   const nightByDay: (NightInput | undefined)[] = new Array<NightInput | undefined>(length).fill(undefined);
   for (const night of nightsInput) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
@@ -237,7 +237,15 @@ export function loadDailySeriesInput(db: Db, athleteId: string, options: { to: L
 export function getHistoryStart(db: Db, athleteId: string): LocalDate | null {
   const candidates = [
     db.select({ d: exercises.localDate }).from(exercises).where(eq(exercises.athleteId, athleteId)).orderBy(asc(exercises.localDate)).limit(1).get(),
-    db.select({ d: cardioLoads.localDate }).from(cardioLoads).where(eq(cardioLoads.athleteId, athleteId)).orderBy(asc(cardioLoads.localDate)).limit(1).get(),
+    // Polar pads the cardio-load window with NOT_AVAILABLE placeholder days from before the athlete had any
+    // data: they are not history, or a newcomer would pass the 28-day gate of the load flags on day one.
+    db
+      .select({ d: cardioLoads.localDate })
+      .from(cardioLoads)
+      .where(and(eq(cardioLoads.athleteId, athleteId), ne(cardioLoads.status, "LOAD_STATUS_NOT_AVAILABLE")))
+      .orderBy(asc(cardioLoads.localDate))
+      .limit(1)
+      .get(),
     db.select({ d: sleeps.localDate }).from(sleeps).where(eq(sleeps.athleteId, athleteId)).orderBy(asc(sleeps.localDate)).limit(1).get(),
     db
       .select({ d: nightlyRecharges.localDate })

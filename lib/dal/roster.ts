@@ -12,7 +12,7 @@ import {
   type LocalDate,
   type NightInput,
   type PolarCardioLoadDay,
-  type PolarCardioLoadStatus,
+  toPolarCardioLoadStatus,
   type RiskLevel,
 } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
@@ -122,22 +122,6 @@ export type SharedSeries = {
   points: DailyPointDTO[];
   dataThrough: LocalDate | null;
 };
-
-const POLAR_STATUSES: ReadonlySet<string> = new Set<PolarCardioLoadStatus>([
-  "LOAD_STATUS_NOT_AVAILABLE",
-  "DETRAINING",
-  "MAINTAINING",
-  "PRODUCTIVE",
-  "OVERREACHING",
-  "RECOVERY_AFTER_OVERREACHING",
-  "PRODUCTIVE_DROPPED_FROM_OVERREACHING",
-  "PRODUCTIVE_ALMOST_OVERREACHING",
-  "UNRECOGNIZED",
-]);
-
-function toPolarStatus(status: string): PolarCardioLoadStatus {
-  return POLAR_STATUSES.has(status) ? (status as PolarCardioLoadStatus) : "UNRECOGNIZED";
-}
 
 function groupBy<T extends { athleteId: string }>(rows: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -402,8 +386,13 @@ export function loadSharedSeries(
     const sessions = (sessionsBy.get(id) ?? []).filter((row) => row.date <= today);
     const polarCardioLoad: PolarCardioLoadDay[] = (cardioBy.get(id) ?? [])
       .filter((row) => row.date <= today)
-      .map((row) => ({ date: row.date, status: toPolarStatus(row.status), cardioLoad: row.cardioLoad, strain: row.strain, tolerance: row.tolerance, ratio: row.ratio }));
-    const dates = [...sessions.map((row) => row.date), ...polarCardioLoad.map((row) => row.date), ...nights.keys()].sort();
+      .map((row) => ({ date: row.date, status: toPolarCardioLoadStatus(row.status), cardioLoad: row.cardioLoad, strain: row.strain, tolerance: row.tolerance, ratio: row.ratio }));
+    // NOT_AVAILABLE placeholder days pad Polar's window from before the athlete had data: not history.
+    const dates = [
+      ...sessions.map((row) => row.date),
+      ...polarCardioLoad.filter((row) => row.status !== "LOAD_STATUS_NOT_AVAILABLE").map((row) => row.date),
+      ...nights.keys(),
+    ].sort();
     const historyStart = dates[0] ?? null;
     const dataThrough = dates.at(-1) ?? null;
     const sleepNeedMinutes = sleepGoalSeconds !== null ? sleepGoalSeconds / 60 : 480;

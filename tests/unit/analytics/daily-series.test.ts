@@ -273,3 +273,22 @@ describe("risk through the series", () => {
     expect(firstPersistent?.risk.context).toBe(CONTEXT_NON_TRAINING_STRAIN);
   });
 });
+
+describe("Polar's placeholder cardio-load days", () => {
+  it("are not history: day 1 is the first real data", () => {
+    const placeholders = Array.from({ length: 20 }, (_, i) => ({
+      date: `2026-03-${String(i + 1).padStart(2, "0")}`,
+      status: "LOAD_STATUS_NOT_AVAILABLE" as const,
+      cardioLoad: 0,
+      strain: 0,
+      tolerance: 0,
+      ratio: 0,
+    }));
+    const points = computeDailySeries({
+      sessions: [{ date: "2026-03-18", polarCardioLoad: 40, trimp: null }],
+      polarCardioLoad: placeholders,
+    });
+    expect(points[0].date).toBe("2026-03-18");
+    expect(points[0].dayIndex).toBe(1);
+  });
+});
