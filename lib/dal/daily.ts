@@ -21,7 +21,7 @@ import {
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { authorizeAthleteRead as authorizeAthleteReadWithSharing } from "./access";
-import { computeSleepWindowMean, EMPTY_NIGHT_EXTRAS, toSleepExtras, toSleepNightInput } from "./night-rows";
+import { computeSleepWindowMean, EMPTY_NIGHT_EXTRAS, STORED_SLEEP_COLUMNS, toSleepExtras, toSleepNightInput } from "./night-rows";
 import { getSharedDailySeries } from "./roster";
 import type { AthleteOverridesDTO, DailyPointDTO, DailySeriesDTO, NightExtrasDTO, ReadScope } from "./dto";
 
@@ -142,18 +142,7 @@ export function loadDailySeriesInput(db: Db, athleteId: string, options: { to: L
   const sleepRows = db
     .select({
       date: sleeps.localDate,
-      startUtcMs: sleeps.startUtcMs,
-      endUtcMs: sleeps.endUtcMs,
-      light: sleeps.lightSleepSeconds,
-      deep: sleeps.deepSleepSeconds,
-      rem: sleeps.remSleepSeconds,
-      unrecognized: sleeps.unrecognizedSleepSeconds,
-      interruptions: sleeps.totalInterruptionSeconds,
-      shortInterruptions: sleeps.shortInterruptionSeconds,
-      longInterruptions: sleeps.longInterruptionSeconds,
-      score: sleeps.sleepScore,
-      charge: sleeps.sleepCharge,
-      goal: sleeps.sleepGoalSeconds,
+      ...STORED_SLEEP_COLUMNS,
     })
     .from(sleeps)
     .where(and(eq(sleeps.athleteId, athleteId), lte(sleeps.localDate, to)))

@@ -1,3 +1,4 @@
+import { sleeps } from "@/db/schema/polar-data";
 import type { SleepNightInput } from "@/lib/analytics";
 import { unpackTimedValues } from "@/lib/sync/pack";
 import type { NightExtrasDTO } from "./dto";
@@ -20,6 +21,22 @@ export type StoredSleepRow = {
   endUtcMs: number;
   score: number | null;
   charge: number | null;
+};
+
+/** The sleep columns both series select (spread into a `db.select({...})`), matching StoredSleepRow. */
+export const STORED_SLEEP_COLUMNS = {
+  startUtcMs: sleeps.startUtcMs,
+  endUtcMs: sleeps.endUtcMs,
+  light: sleeps.lightSleepSeconds,
+  deep: sleeps.deepSleepSeconds,
+  rem: sleeps.remSleepSeconds,
+  unrecognized: sleeps.unrecognizedSleepSeconds,
+  interruptions: sleeps.totalInterruptionSeconds,
+  shortInterruptions: sleeps.shortInterruptionSeconds,
+  longInterruptions: sleeps.longInterruptionSeconds,
+  score: sleeps.sleepScore,
+  charge: sleeps.sleepCharge,
+  goal: sleeps.sleepGoalSeconds,
 };
 
 export const EMPTY_NIGHT_EXTRAS: NightExtrasDTO = {

@@ -24,7 +24,7 @@ import { getRun } from "@/lib/sync/runs";
 import { getAppSyncRunner, readRateLimitPause } from "@/lib/sync/scheduler";
 import { authorizeAthleteView, authorizeTeamCoach, READ_SCOPES, toScopeList, type ScopeSet } from "./access";
 import type { DailyPointDTO, DailySeriesDTO, NightExtrasDTO, ReadScope } from "./dto";
-import { computeSleepWindowMean, EMPTY_NIGHT_EXTRAS, toSleepExtras, toSleepNightInput } from "./night-rows";
+import { computeSleepWindowMean, EMPTY_NIGHT_EXTRAS, STORED_SLEEP_COLUMNS, toSleepExtras, toSleepNightInput } from "./night-rows";
 import { toDisplayName } from "./teams";
 
 /**
@@ -303,18 +303,7 @@ export function loadSharedSeries(
     .select({
       athleteId: sleeps.athleteId,
       date: sleeps.localDate,
-      startUtcMs: sleeps.startUtcMs,
-      endUtcMs: sleeps.endUtcMs,
-      light: sleeps.lightSleepSeconds,
-      deep: sleeps.deepSleepSeconds,
-      rem: sleeps.remSleepSeconds,
-      unrecognized: sleeps.unrecognizedSleepSeconds,
-      interruptions: sleeps.totalInterruptionSeconds,
-      shortInterruptions: sleeps.shortInterruptionSeconds,
-      longInterruptions: sleeps.longInterruptionSeconds,
-      score: sleeps.sleepScore,
-      charge: sleeps.sleepCharge,
-      goal: sleeps.sleepGoalSeconds,
+      ...STORED_SLEEP_COLUMNS,
     })
     .from(sleeps)
     .where(and(inArray(sleeps.athleteId, sleepIds), since ? gte(sleeps.localDate, since) : undefined, lte(sleeps.localDate, latestToday)))
