@@ -3,7 +3,6 @@ import {
   parseClockTime,
   parseIsoDuration,
   parseOffsetDateTime,
-  parseSampleData,
   parseUtcTimestamp,
   unwrapClockMap,
 } from "@/lib/polar/time";
@@ -57,7 +56,8 @@ export type ExerciseInput = {
 export type ExerciseSampleInput = {
   "recording-rate"?: Maybe<number>;
   "sample-type": string | number;
-  data?: Maybe<string>;
+  /** Already parsed by lib/polar's schema: one value per sample, null where the sensor had none. */
+  data?: Maybe<readonly (number | null)[]>;
 };
 
 export type ExerciseZonesInput = {
@@ -78,9 +78,9 @@ export type SampleSeries = { sampleType: number; recordingRate: number | null; v
 
 export function toSampleSeries(sample: ExerciseSampleInput): SampleSeries {
   const sampleType = Number(sample["sample-type"]);
-  const values = parseSampleData(sample.data ?? "");
+  const values = sample.data ?? [];
   // A leading or stray 0 in an HR series is a dropout, not a heart rate (§5.2).
-  const cleaned = sampleType === HR_SAMPLE_TYPE ? values.map((v) => (v !== null && v > 0 ? v : null)) : values;
+  const cleaned = sampleType === HR_SAMPLE_TYPE ? values.map((v) => (v !== null && v > 0 ? v : null)) : [...values];
   const rate = sample["recording-rate"];
   return { sampleType, recordingRate: typeof rate === "number" ? rate : null, values: cleaned };
 }

@@ -6,13 +6,14 @@ import {
   isIsoDuration,
   isLocalDateTime,
   isOffsetDateTime,
-  isSampleData,
   isUtcTimestamp,
+  parseSampleData,
 } from "../time";
 
 /**
- * Building blocks shared by the resource schemas. Values stay as Polar sends them (strings); the checks only
- * guarantee that lib/polar/time.ts can parse them, so a format drift fails validation here (invalid_payload)
+ * Building blocks shared by the resource schemas. Values stay as Polar sends them (strings), except sample
+ * data, which is parsed as it is checked (it is the bulk of every payload); the checks guarantee that
+ * lib/polar/time.ts can parse them, so a format drift fails validation here (invalid_payload)
  * instead of throwing later in the sync transforms.
  */
 
@@ -53,10 +54,19 @@ export function clockMapSchema<T extends z.ZodType>(value: T) {
   return z.record(z.string().refine(isClockKey, { message: "expected an HH:MM key" }), value);
 }
 
-/** Comma-separated sample values; missing values are empty fields or `null`. */
-export const sampleDataSchema = z
-  .string()
-  .refine(isSampleData, { message: "expected comma-separated numbers (empty or null for missing)" });
+/**
+ * Comma-separated sample values, parsed while validated (one pass per series, not one to check and one to
+ * read): the output is the numbers, `null` for a missing value (an empty field or the word `null`, U22).
+ * The payload as Polar sent it stays in `raw`.
+ */
+export const sampleDataSchema = z.string().transform((data, ctx) => {
+  try {
+    return parseSampleData(data);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "expected comma-separated numbers (empty or null for missing)" });
+    return z.NEVER;
+  }
+});
 
 /** Dotted path of a zod issue (`nights.3.sleep_start_time`), the form carried by PolarError.path. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {

@@ -36,7 +36,7 @@ export const PolarHeartRateZoneSchema = z.looseObject({
 });
 export type PolarHeartRateZone = z.infer<typeof PolarHeartRateZoneSchema>;
 
-/** One sample series; `data` parses with `parseSampleData`. `recording-rate` is null for RR (type 11). */
+/** One sample series; `data` arrives as Polar's comma-separated string and is parsed into numbers (null = missing). `recording-rate` is null for RR (type 11). */
 export const PolarExerciseSampleSchema = z.looseObject({
   /** Seconds between samples; null for RR intervals. */
   "recording-rate": z.number().nullish(),

@@ -106,7 +106,7 @@ export function storeSession(db: Db, athleteId: string, spec: SessionSpec): void
         : null,
       samples:
         hr.length > 0
-          ? [{ sample: { "recording-rate": rate, "sample-type": 0, data: hr.map((value) => (value === null ? "" : String(value))).join(",") }, url: `/v3/test/samples/${spec.id}/0` }]
+          ? [{ sample: { "recording-rate": rate, "sample-type": 0, data: hr }, url: `/v3/test/samples/${spec.id}/0` }]
           : [],
     },
     PROV,

@@ -227,7 +227,8 @@ describe("transactional items", () => {
     const sampleUrls = await polarUser.getExerciseSampleList(EXERCISE_URL);
     expect(sampleUrls).toEqual(exerciseSampleList.samples);
     const rr = await polarUser.getExerciseSample(sampleUrls[2]);
-    expect(rr?.data).toEqual({ "recording-rate": null, "sample-type": "11", data: "598,604,,611,607,null,602" });
+    expect(rr?.data).toEqual({ "recording-rate": null, "sample-type": "11", data: [598, 604, null, 611, 607, null, 602] });
+    expect(rr?.raw).toEqual(exerciseSampleRr);
   });
 
   it("204 sub-resources → null / [] and a 204 item → not_found(204)", async () => {

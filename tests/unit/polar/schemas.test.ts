@@ -80,13 +80,10 @@ describe("every doc example parses unchanged", () => {
     ["exercise", PolarExerciseSchema, exercise],
     ["exercise zones", PolarExerciseZonesSchema, exerciseZones],
     ["exercise sample list", PolarExerciseSampleListSchema, exerciseSampleList],
-    ["HR sample", PolarExerciseSampleSchema, exerciseSampleHr],
-    ["RR sample with ,, and null", PolarExerciseSampleSchema, exerciseSampleRr],
     ["activity summary", PolarActivitySummarySchema, activitySummary],
     ["step samples", PolarActivityStepSamplesSchema, activityStepSamples],
     ["zone samples", PolarActivityZoneSamplesSchema, activityZoneSamples],
     ["physical info", PolarPhysicalInfoSchema, physicalInfo],
-    ["exercise v2", PolarExerciseV2Schema, exerciseV2],
     ["daily activity", PolarDailyActivitySchema, dailyActivity],
     ["continuous HR day", PolarContinuousHeartRateDaySchema, chrDay],
     ["continuous HR range day", PolarContinuousHeartRateDaySchema, chrRange.heart_rates[0]],
@@ -103,6 +100,35 @@ describe("every doc example parses unchanged", () => {
     ["sleepwise alertness", PolarAlertnessSchema, sleepwiseAlertness[0]],
   ] as const)("%s", (_, schema, fixture) => {
     expect((schema as z.ZodType).parse(fixture)).toEqual(fixture);
+  });
+});
+
+describe("exercise sample data is parsed while it is validated", () => {
+  it("reads an HR series into numbers, one per sample", () => {
+    const parsed = PolarExerciseSampleSchema.parse(exerciseSampleHr);
+    const fields = exerciseSampleHr.data.split(",");
+    expect(parsed.data).toHaveLength(fields.length);
+    expect(parsed.data?.[fields.length - 1]).toBe(Number(fields[fields.length - 1]));
+    expect({ ...parsed, data: undefined }).toEqual({ ...exerciseSampleHr, data: undefined });
+  });
+
+  it("reads both spellings of a missing value (an empty field and the word null) as null", () => {
+    expect(PolarExerciseSampleSchema.parse(exerciseSampleRr).data).toEqual([598, 604, null, 611, 607, null, 602]);
+  });
+
+  it("parses the samples embedded in a v2 exercise and keeps every other field unchanged", () => {
+    const parsed = PolarExerciseV2Schema.parse(exerciseV2);
+    expect(parsed.samples?.map((sample) => sample.data)).toEqual([
+      [0, 97, 99, 102, 106],
+      [0, 7.9, 9.6, 10.8, 11.2],
+    ]);
+    expect({ ...parsed, samples: undefined }).toEqual({ ...exerciseV2, samples: undefined });
+  });
+
+  it("rejects a non-numeric field with the field's path", () => {
+    const result = PolarExerciseSampleSchema.safeParse({ ...exerciseSampleRr, data: "598,abc" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].path).toEqual(["data"]);
   });
 });
 

@@ -166,6 +166,14 @@ describe("parseSampleData", () => {
 
   it("rejects non-numeric values", () => {
     expect(() => parseSampleData("1,abc,3")).toThrow(RangeError);
+    expect(() => parseSampleData("1,Infinity")).toThrow(RangeError);
+    expect(() => parseSampleData("1,2x")).toThrow(RangeError);
+  });
+
+  it("reads blanks around a field as nothing, and a 0 between blanks as 0", () => {
+    expect(parseSampleData(" 1 , ,0 , 0.0,-3.5 ,  ")).toEqual([1, null, 0, 0, -3.5, null]);
+    expect(parseSampleData(",")).toEqual([null, null]);
+    expect(parseSampleData(" null ,Null")).toEqual([null, null]);
   });
 });
 

@@ -116,8 +116,8 @@ class FakePolar {
       },
       getExerciseSample: async (url) => {
         itemOf(url);
-        const sample = { "recording-rate": 1, "sample-type": "0", data: "0,150,151,,152" };
-        return { data: sample, raw: sample, url };
+        const raw = { "recording-rate": 1, "sample-type": "0", data: "0,150,151,,152" };
+        return { data: { ...raw, data: [0, 150, 151, null, 152] }, raw, url };
       },
       getActivity: unused,
       getActivityStepSamples: unused,

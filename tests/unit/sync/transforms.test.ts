@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PolarDailyActivitySchema } from "@/lib/polar/schemas/activity";
+import { PolarExerciseSampleSchema } from "@/lib/polar/schemas/exercise";
 import dailyActivityFixture from "@/tests/fixtures/polar/daily-activity.json";
-import { unpackNumbers, unpackPairs, unpackTimedValues, unpackZoneSamples } from "@/lib/sync/pack";
+import { packNumbers, unpackNumbers, unpackPairs, unpackTimedValues, unpackZoneSamples } from "@/lib/sync/pack";
 import {
   isNewerActivity,
   toActivityRow,
@@ -19,6 +20,11 @@ import {
   type PhysiologyContext,
   type SleepInput,
 } from "@/lib/sync/transforms";
+
+/** A sample payload as Polar sends it, through the client's schema (which parses `data`). */
+function polarSample(payload: { "recording-rate": number | null; "sample-type": string; data: string }) {
+  return PolarExerciseSampleSchema.parse(payload);
+}
 
 // The fictional athlete of polar-accesslink.md (Polar user 48213977, UTC+3 in May 2024), payloads verbatim.
 const exercisePlus180: ExerciseInput = {
@@ -99,7 +105,7 @@ describe("toExerciseRow", () => {
     // 1 s rate: 0 (dropout), then HR 150 for 3 samples, one missing value, then 172.
     const row = toExerciseRow(
       exercisePlus180,
-      [toSampleSeries({ "recording-rate": 1, "sample-type": "0", data: "0,150,150,150,,172" })],
+      [toSampleSeries(polarSample({ "recording-rate": 1, "sample-type": "0", data: "0,150,150,150,,172" }))],
       physiology,
     );
     // HRmax 190 → Z3 = [133, 152), Z5 = [171, ∞).
@@ -131,7 +137,7 @@ describe("toExerciseRow", () => {
   it("leaves zones and TRIMP empty without HRmax and treats a missing sport as OTHER", () => {
     const row = toExerciseRow(
       { ...exercisePlus180, sport: undefined, "heart-rate": undefined },
-      [toSampleSeries({ "recording-rate": 1, "sample-type": "0", data: "120,121" })],
+      [toSampleSeries(polarSample({ "recording-rate": 1, "sample-type": "0", data: "120,121" }))],
       { hrMax: null, hrRest: null, sex: null, hrMaxSource: null, zoneModel: "polar-hrmax" },
     );
     expect(row.sport).toBe("OTHER");
@@ -142,13 +148,20 @@ describe("toExerciseRow", () => {
 
 describe("exercise samples and zones", () => {
   it("packs RR intervals with empty fields and the word null as missing values", () => {
-    const row = toExerciseSampleRow(toSampleSeries({ "recording-rate": null, "sample-type": "11", data: "598,604,,611,607,null,602" }));
+    const row = toExerciseSampleRow(toSampleSeries(polarSample({ "recording-rate": null, "sample-type": "11", data: "598,604,,611,607,null,602" })));
     expect(row).toEqual({ sampleType: 11, recordingRate: null, sampleCount: 7, packedValues: "598,604,,611,607,,602" });
     expect(unpackNumbers(row.packedValues)).toEqual([598, 604, null, 611, 607, null, 602]);
   });
 
+  it("packs every number in its shortest exact form, small integers and others alike", () => {
+    const values = [0, 1, 97, 2047, 2048, 65_535, -1, -0.5, 7.9, 1e-7, 123456789.125, null];
+    const packed = packNumbers(values);
+    expect(packed).toBe("0,1,97,2047,2048,65535,-1,-0.5,7.9,1e-7,123456789.125,");
+    expect(unpackNumbers(packed)).toEqual(values);
+  });
+
   it("keeps speed decimals exactly", () => {
-    const row = toExerciseSampleRow(toSampleSeries({ "recording-rate": 1, "sample-type": "1", data: "0.0,7.9,9.6,10.8,11.2" }));
+    const row = toExerciseSampleRow(toSampleSeries(polarSample({ "recording-rate": 1, "sample-type": "1", data: "0.0,7.9,9.6,10.8,11.2" })));
     expect(row.packedValues).toBe("0,7.9,9.6,10.8,11.2");
     expect(row.recordingRate).toBe(1);
   });
