@@ -5,5 +5,6 @@ export { createInProcessRunner, type SyncJobRunner } from "./runner";
 export { DEFAULT_SYNC_SETTINGS, getSyncSettings, saveSyncSettings, type SyncSettings } from "./settings";
 export { reparseQuarantine, type ReparseResult } from "./reparse";
 export { purgeResources } from "./store";
+export { ITEM_CONCURRENCY } from "./transactional";
 export { OVERLAP_DAYS, WINDOW_DAYS } from "./windowed";
 export * from "./types";

@@ -11,7 +11,14 @@
  */
 
 export function packNumbers(values: readonly (number | null)[]): string {
-  return values.map((value) => (value === null ? "" : formatNumber(value))).join(",");
+  // Concatenation in one loop: no intermediate array of strings for a series of thousands of samples.
+  let packed = "";
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i];
+    if (i > 0) packed += ",";
+    if (value !== null) packed += formatNumber(value);
+  }
+  return packed;
 }
 
 export function unpackNumbers(packed: string): (number | null)[] {
@@ -70,7 +77,10 @@ export function unpackZoneSamples(packed: string): ZoneSample[] {
   });
 }
 
+/** Heart rate, cadence and power are small integers: their text is looked up, not formatted, per sample. */
+const SMALL_INTEGERS: readonly string[] = Array.from({ length: 2048 }, (_, i) => String(i));
+
 /** Values come from Polar's text unchanged, so JavaScript's shortest round-trip form is exact (`7.9`). */
 function formatNumber(value: number): string {
-  return String(value);
+  return value >= 0 && value < 2048 && Number.isInteger(value) ? SMALL_INTEGERS[value] : String(value);
 }

@@ -1,9 +1,7 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbTx } from "@/db/client";
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
-import { polarConnections } from "@/db/schema/auth";
-import { athletePhysiologyOverrides } from "@/db/schema/athlete-settings";
 import {
   cardioLoads,
   continuousHeartRates,
@@ -18,6 +16,7 @@ import {
 } from "@/db/schema/polar-data";
 import { syncQuarantine } from "@/db/schema/sync";
 import { computeAgeYears, type PhysiologyContext } from "./derive";
+import { lookup } from "./lookups";
 import {
   isNewerActivity,
   toActivityRow,
@@ -91,18 +90,8 @@ const profileSchema = z.object({
  * connection. Without a measured HRmax, `220 − age` is used and labelled `age-fallback` (metrics §1.1).
  */
 export function loadPhysiology(db: Db | DbTx, athleteId: string, onDate: string): PhysiologyContext {
-  const info = db
-    .select({ hrMax: physicalInfos.maximumHeartRate, hrRest: physicalInfos.restingHeartRate })
-    .from(physicalInfos)
-    .where(eq(physicalInfos.athleteId, athleteId))
-    .orderBy(desc(physicalInfos.createdAt), desc(physicalInfos.polarPhysicalInfoId))
-    .limit(1)
-    .get();
-  const connection = db
-    .select({ profile: polarConnections.polarProfileJson })
-    .from(polarConnections)
-    .where(eq(polarConnections.userId, athleteId))
-    .get();
+  const info = lookup(db, "newestPhysicalInfo").get({ athleteId });
+  const connection = lookup(db, "polarProfile").get({ athleteId });
   let gender: "MALE" | "FEMALE" | null = null;
   let birthdate: string | null = null;
   if (connection?.profile) {
@@ -117,11 +106,7 @@ export function loadPhysiology(db: Db | DbTx, athleteId: string, onDate: string)
     }
   }
   // The athlete's own overrides win over Polar's values (metrics §1.1), so a re-sync keeps what they chose.
-  const overrides = db
-    .select()
-    .from(athletePhysiologyOverrides)
-    .where(eq(athletePhysiologyOverrides.athleteId, athleteId))
-    .get();
+  const overrides = lookup(db, "overrides").get({ athleteId });
   const polarSex = gender === "MALE" ? "male" : gender === "FEMALE" ? "female" : null;
   const sex = overrides?.sex ?? polarSex;
   const zoneModel = overrides?.zoneModel ?? "polar-hrmax";
@@ -150,16 +135,13 @@ export type ExerciseBundle = {
 export function storeExercise(db: Db, athleteId: string, bundle: ExerciseBundle, prov: Provenance): Outcome {
   return db.transaction((tx) => {
     const series = bundle.samples.map((s) => toSampleSeries(s.sample));
-    const row = toExerciseRow(bundle.exercise, series, loadPhysiology(tx, athleteId, bundle.exercise["start-time"].slice(0, 10)));
+    // Lookups prepared on `db` run inside this transaction: one connection.
+    const row = toExerciseRow(bundle.exercise, series, loadPhysiology(db, athleteId, bundle.exercise["start-time"].slice(0, 10)));
     const values = { ...row, athleteId, ...prov, rawJson: JSON.stringify(bundle.exerciseRaw) };
     const sampleRows = series.map((s, i) => ({ ...toExerciseSampleRow(s), endpoint: bundle.samples[i].url }));
     const zoneRows = toExerciseZoneRows(bundle.zones);
 
-    const existing = tx
-      .select()
-      .from(exercises)
-      .where(and(eq(exercises.athleteId, athleteId), eq(exercises.polarExerciseId, row.polarExerciseId)))
-      .get();
+    const existing = lookup(db, "exercise").get({ athleteId, polarExerciseId: row.polarExerciseId });
     let exerciseId: number;
     let outcome: Outcome;
     if (!existing) {
@@ -184,13 +166,16 @@ export function storeExercise(db: Db, athleteId: string, bundle: ExerciseBundle,
       tx.delete(exerciseHrZones).where(eq(exerciseHrZones.exerciseId, exerciseId)).run();
       outcome = "updated";
     }
-    for (const sample of sampleRows) {
+    // One multi-row INSERT per child table: building and preparing a statement costs more than a row.
+    if (sampleRows.length > 0) {
       tx.insert(exerciseSamples)
-        .values({ ...sample, athleteId, exerciseId, transactionId: prov.transactionId, fetchedAt: prov.fetchedAt })
+        .values(sampleRows.map((sample) => ({ ...sample, athleteId, exerciseId, transactionId: prov.transactionId, fetchedAt: prov.fetchedAt })))
         .run();
     }
-    for (const zone of zoneRows) {
-      tx.insert(exerciseHrZones).values({ ...zone, athleteId, exerciseId, ...prov }).run();
+    if (zoneRows.length > 0) {
+      tx.insert(exerciseHrZones)
+        .values(zoneRows.map((zone) => ({ ...zone, athleteId, exerciseId, ...prov })))
+        .run();
     }
     return outcome;
   });
@@ -212,11 +197,7 @@ export function storeActivity(db: Db, athleteId: string, bundle: ActivityBundle,
   const raw = JSON.stringify({ activity: bundle.activityRaw, stepSamples: bundle.stepsRaw, zoneSamples: bundle.zonesRaw });
   const values = { ...row, athleteId, ...prov, rawJson: raw };
   return db.transaction((tx) => {
-    const existing = tx
-      .select()
-      .from(dailyActivities)
-      .where(and(eq(dailyActivities.athleteId, athleteId), eq(dailyActivities.localDate, row.localDate)))
-      .get();
+    const existing = lookup(db, "dailyActivity").get({ athleteId, localDate: row.localDate });
     if (!existing) {
       tx.insert(dailyActivities).values(values).run();
       return "new";
@@ -242,11 +223,7 @@ export function storeDailyActivityExtra(
   prov: Provenance,
 ): Outcome {
   const values = { ...toDailyActivityExtraRow(day), athleteId, ...prov, rawJson: JSON.stringify(raw) };
-  const existing = tx
-    .select()
-    .from(dailyActivityExtras)
-    .where(and(eq(dailyActivityExtras.athleteId, athleteId), eq(dailyActivityExtras.localDate, values.localDate)))
-    .get();
+  const existing = lookup(tx, "dailyActivityExtra").get({ athleteId, localDate: values.localDate });
   if (!existing) {
     tx.insert(dailyActivityExtras).values(values).run();
     return "new";
@@ -287,11 +264,7 @@ export function storePhysicalInfo(
 
 export function storeSleep(tx: Db | DbTx, athleteId: string, sleep: SleepInput, raw: unknown, prov: Provenance): Outcome {
   const values = { ...toSleepRow(sleep), athleteId, ...prov, rawJson: JSON.stringify(raw) };
-  const existing = tx
-    .select()
-    .from(sleeps)
-    .where(and(eq(sleeps.athleteId, athleteId), eq(sleeps.localDate, values.localDate)))
-    .get();
+  const existing = lookup(tx, "sleep").get({ athleteId, localDate: values.localDate });
   if (!existing) {
     tx.insert(sleeps).values(values).run();
     return "new";
@@ -308,18 +281,10 @@ export function storeNightlyRecharge(
   raw: unknown,
   prov: Provenance,
 ): Outcome {
-  const sleepStart = tx
-    .select({ raw: sleeps.rawJson })
-    .from(sleeps)
-    .where(and(eq(sleeps.athleteId, athleteId), eq(sleeps.localDate, recharge.date)))
-    .get();
+  const sleepStart = lookup(tx, "sleepRaw").get({ athleteId, localDate: recharge.date });
   const startTime = sleepStart ? readSleepStartTime(sleepStart.raw) : null;
   const values = { ...toNightlyRechargeRow(recharge, startTime), athleteId, ...prov, rawJson: JSON.stringify(raw) };
-  const existing = tx
-    .select()
-    .from(nightlyRecharges)
-    .where(and(eq(nightlyRecharges.athleteId, athleteId), eq(nightlyRecharges.localDate, values.localDate)))
-    .get();
+  const existing = lookup(tx, "nightlyRecharge").get({ athleteId, localDate: values.localDate });
   if (!existing) {
     tx.insert(nightlyRecharges).values(values).run();
     return "new";
@@ -342,11 +307,7 @@ export function storeContinuousHeartRate(
   prov: Provenance,
 ): Outcome {
   const values = { ...toContinuousHeartRateRow(day), athleteId, ...prov, rawJson: JSON.stringify(raw) };
-  const existing = tx
-    .select()
-    .from(continuousHeartRates)
-    .where(and(eq(continuousHeartRates.athleteId, athleteId), eq(continuousHeartRates.localDate, values.localDate)))
-    .get();
+  const existing = lookup(tx, "continuousHeartRate").get({ athleteId, localDate: values.localDate });
   if (!existing) {
     tx.insert(continuousHeartRates).values(values).run();
     return "new";
@@ -364,11 +325,7 @@ export function storeCardioLoad(
   prov: Provenance,
 ): Outcome {
   const values = { ...toCardioLoadRow(day), athleteId, ...prov, rawJson: JSON.stringify(raw) };
-  const existing = tx
-    .select()
-    .from(cardioLoads)
-    .where(and(eq(cardioLoads.athleteId, athleteId), eq(cardioLoads.localDate, values.localDate)))
-    .get();
+  const existing = lookup(tx, "cardioLoad").get({ athleteId, localDate: values.localDate });
   if (!existing) {
     tx.insert(cardioLoads).values(values).run();
     return "new";

@@ -22,6 +22,9 @@ import type { SyncResource } from "./types";
  * the idempotent upserts absorb the repeat.
  */
 
+/** Items of one transaction fetched at once (inside the rate-limit governor), unless the deps say otherwise. */
+export const ITEM_CONCURRENCY = 4;
+
 /** A run never loops forever on a misbehaving server: 40 transactions × 50 items is far beyond 30 days. */
 const MAX_TRANSACTIONS_PER_RUN = 40;
 
@@ -133,7 +136,7 @@ export async function syncTransactionalKind(ctx: RunContext, kind: TransactionKi
  * (an item answered 404). Any other error stops the remaining items and is rethrown: no commit follows.
  */
 async function processItems(ctx: RunContext, urls: string[], handle: (url: string) => Promise<void>): Promise<boolean> {
-  const limit = Math.max(1, ctx.deps.concurrency ?? 4);
+  const limit = Math.max(1, ctx.deps.concurrency ?? ITEM_CONCURRENCY);
   let next = 0;
   let expired = false;
   let failure: { error: unknown } | null = null;
