@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, DbTx } from "@/db/client";
 import { syncLeases, syncRuns } from "@/db/schema/sync";
 import type { SyncCounts, SyncResource, SyncRunError, SyncRunResult, SyncRunStatus, SyncTrigger } from "./types";
 
@@ -34,17 +34,30 @@ function isOwnerAlive(pid: number, runId: string): boolean {
 
 export type BeginRunResult = { runId: string; joined: boolean };
 
+type LeaseView = { runId: string; live: boolean; runStillMarkedRunning: boolean };
+
+function readLease(db: Db | DbTx, athleteId: string, now: number): LeaseView | null {
+  const lease = db.select().from(syncLeases).where(eq(syncLeases.athleteId, athleteId)).get();
+  if (!lease) return null;
+  const ownerGone = lease.ownerHost === HOST && !isOwnerAlive(lease.ownerPid, lease.runId);
+  const run = db.select({ status: syncRuns.status }).from(syncRuns).where(eq(syncRuns.id, lease.runId)).get();
+  const runStillMarkedRunning = run?.status === "running";
+  return { runId: lease.runId, live: lease.expiresAt > now && !ownerGone && runStillMarkedRunning, runStillMarkedRunning };
+}
+
+/** The id of the athlete's run that is going right now (live lease), or null. */
+export function findLiveRun(db: Db, athleteId: string, now: number): string | null {
+  const lease = readLease(db, athleteId, now);
+  return lease?.live ? lease.runId : null;
+}
+
 /** Starts a run for the athlete, or joins the one already running. Synchronous: safe to call from a handler. */
 export function beginRun(db: Db, athleteId: string, trigger: SyncTrigger, now: number): BeginRunResult {
   return db.transaction((tx) => {
-    const lease = tx.select().from(syncLeases).where(eq(syncLeases.athleteId, athleteId)).get();
+    const lease = readLease(tx, athleteId, now);
     if (lease) {
-      const ownerGone = lease.ownerHost === HOST && !isOwnerAlive(lease.ownerPid, lease.runId);
-      const run = tx.select({ status: syncRuns.status }).from(syncRuns).where(eq(syncRuns.id, lease.runId)).get();
-      if (lease.expiresAt > now && !ownerGone && run?.status === "running") {
-        return { runId: lease.runId, joined: true };
-      }
-      if (run?.status === "running") {
+      if (lease.live) return { runId: lease.runId, joined: true };
+      if (lease.runStillMarkedRunning) {
         const errors: SyncRunError[] = [
           { resource: "run", code: "interrupted", message: "The sync stopped before finishing (the server restarted or the process was stopped)." },
         ];

@@ -8,12 +8,14 @@ import { decryptSecret, encryptSecret } from "@/lib/auth/token-crypto";
 import { POLAR_WEBHOOK_EVENTS, PolarWebhookPayloadSchema, type PolarWebhookEvent, type PolarWebhookPayload } from "@/lib/polar/schemas/webhooks";
 import type { PolarClient } from "@/lib/polar";
 import type { SyncJobRunner } from "./runner";
+import { findLiveRun } from "./runs";
 import { SYNC_RESOURCES, type SyncResource } from "./types";
 
 /**
  * Polar webhooks (polar-accesslink.md §7, design §3). The receiver verifies the HMAC-SHA256 signature over the
  * raw body before it parses anything, answers PING without acting, and records each data event once (unique
- * event key). Recorded events become ONE debounced sync run per athlete; a run already going absorbs them.
+ * event key). Recorded events become ONE debounced sync run per athlete; events that fall due while a run is
+ * going wait for it to end and then get their own run (the running one may be past what they announce).
  * Polling (the scheduler) stays the fallback: webhooks can be late, doubled, missing or silently deactivated.
  */
 
@@ -21,6 +23,8 @@ import { SYNC_RESOURCES, type SyncResource } from "./types";
 export const WEBHOOK_DEBOUNCE_MS = 10_000;
 /** …but never later than this after the first pending one, so a steady trickle cannot postpone the sync forever. */
 export const WEBHOOK_MAX_DELAY_MS = 60_000;
+/** Due events of an athlete whose run is still going are looked at again this often. */
+export const WEBHOOK_BUSY_RETRY_MS = 1_000;
 /** Polar's payloads are a few hundred bytes; anything far larger is not Polar. */
 export const WEBHOOK_MAX_BODY_BYTES = 64 * 1024;
 
@@ -359,9 +363,10 @@ function dueAt(group: PendingGroup, debounceMs: number, maxDelayMs: number): num
 
 /**
  * Starts one run per athlete whose pending events are due (quiet for the debounce window, or waiting for the
- * maximum delay), limited to the union of the resources those events affect. A run already going for the
- * athlete is joined: it absorbs the events. Events that affect nothing syncable (SleepWise) start no run and
- * are marked skipped.
+ * maximum delay), limited to the union of the resources those events affect. Events that affect nothing
+ * syncable (SleepWise) start no run and are marked skipped. While a run is going for the athlete their events
+ * stay pending: that run may have read exercises before this new one was announced, so joining it could leave
+ * the announced data to the next scheduled sync. They are dispatched once it has ended.
  */
 export function dispatchDueWebhookEvents(deps: WebhookDispatchDeps, now: number): DispatchedRun[] {
   const debounceMs = deps.debounceMs ?? WEBHOOK_DEBOUNCE_MS;
@@ -379,6 +384,7 @@ export function dispatchDueWebhookEvents(deps: WebhookDispatchDeps, now: number)
     if (events.length === 0) continue;
     const ids = events.map((event) => event.id);
     const resources = toWebhookResources(events.map((event) => event.event));
+    if (resources.length > 0 && findLiveRun(deps.db, group.athleteId, now) !== null) continue;
     if (resources.length === 0) {
       deps.db
         .update(webhookEvents)
@@ -437,7 +443,8 @@ export function createWebhookDispatcher(options: {
       const deps = options.getDeps();
       dispatchDueWebhookEvents(deps, now());
       const next = nextWebhookDueAt(deps.db, deps.debounceMs, deps.maxDelayMs);
-      if (next !== null) arm(next - now());
+      // Still due after dispatching: those athletes have a run going; look again shortly, not in a busy loop.
+      if (next !== null) arm(next <= now() ? WEBHOOK_BUSY_RETRY_MS : next - now());
     } catch (error) {
       options.onError?.(error);
     }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createWebhookDispatcher, WEBHOOK_DEBOUNCE_MS } from "@/lib/sync/webhooks";
+import { finishRun } from "@/lib/sync/runs";
+import { createWebhookDispatcher, WEBHOOK_BUSY_RETRY_MS, WEBHOOK_DEBOUNCE_MS } from "@/lib/sync/webhooks";
 import { webhookEvents } from "@/db/schema/webhooks";
 import { getCurrentSyncRun, listSyncHistory, toFixAction } from "@/lib/dal/sync-history";
 import { beginRun } from "@/lib/sync/runs";
@@ -76,6 +77,31 @@ describe("webhook dispatcher timer", () => {
       now = NOW + WEBHOOK_DEBOUNCE_MS;
       dispatcher.notify();
       await vi.waitFor(() => expect(runner.starts).toEqual([{ athleteId: "aino", trigger: "webhook", joined: false, resources: ["sleep", "nightly-recharge", "cardio-load"] }]));
+      dispatcher.stop();
+    } finally {
+      unit.close();
+    }
+  });
+
+  it("looks again while the athlete's run is going and dispatches as soon as it has ended", async () => {
+    const unit = createUnitDb();
+    try {
+      addAthlete(unit.db, { id: "aino", polarUserId: 1 });
+      let now = NOW;
+      const runner = createRecordingRunner(unit.db, () => now);
+      const click = runner.start("aino", "click");
+      unit.db.insert(webhookEvents).values({ eventKey: "k1", event: "EXERCISE", polarUserId: 1, athleteId: "aino", entity: "x1", receivedAt: NOW, status: "pending" }).run();
+      const dispatcher = createWebhookDispatcher({ getDeps: () => ({ db: unit.db, runner, debounceMs: 5 }), now: () => now });
+      now = NOW + WEBHOOK_DEBOUNCE_MS;
+      dispatcher.notify();
+      // The first look finds the click's run going and starts nothing.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(runner.starts).toHaveLength(1);
+      finishRun(unit.db, "aino", click.runId, "succeeded", { step: "Done", itemsDone: 0, itemsTotal: 0, counts: {}, errors: [], requestCount: 0 }, now);
+      // No new notify: the dispatcher's own retry picks the events up.
+      await vi.waitFor(() => expect(runner.starts.at(-1)).toEqual({ athleteId: "aino", trigger: "webhook", joined: false, resources: ["exercise", "cardio-load"] }), {
+        timeout: WEBHOOK_BUSY_RETRY_MS * 3,
+      });
       dispatcher.stop();
     } finally {
       unit.close();

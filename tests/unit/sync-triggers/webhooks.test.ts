@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { webhookEvents } from "@/db/schema/webhooks";
 import { PolarError, type PolarClient } from "@/lib/polar";
 import { createInProcessRunner } from "@/lib/sync/runner";
+import { finishRun } from "@/lib/sync/runs";
 import {
   computeWebhookSignature,
   dispatchDueWebhookEvents,
@@ -241,14 +242,24 @@ describe("POST /api/webhooks/polar", () => {
     expect(nextWebhookDueAt(unit.db)).toBeNull();
   });
 
-  it("lets a run already going absorb the events", async () => {
+  it("holds events that fall due while a run is going, then gives them their own run once it has ended", async () => {
     const runner = createRecordingRunner(unit.db, () => now);
     const click = runner.start("aino", "click");
     await receive(signed(sleepEvent("2026-03-01"), "SLEEP"));
     now = T0 + WEBHOOK_DEBOUNCE_MS;
+    // The click's run may have read sleep before this night was announced: joining it could miss the night.
+    expect(dispatchDueWebhookEvents({ db: unit.db, runner }, now)).toEqual([]);
+    expect(unit.db.select().from(webhookEvents).all().map((row) => [row.status, row.runId])).toEqual([["pending", null]]);
+    expect(nextWebhookDueAt(unit.db)).toBe(T0 + WEBHOOK_DEBOUNCE_MS);
+
+    now = T0 + WEBHOOK_DEBOUNCE_MS + 5_000;
+    finishRun(unit.db, "aino", click.runId, "succeeded", { step: "Done", itemsDone: 0, itemsTotal: 0, counts: {}, errors: [], requestCount: 0 }, now);
     const dispatched = dispatchDueWebhookEvents({ db: unit.db, runner }, now);
-    expect(dispatched).toEqual([{ athleteId: "aino", runId: click.runId, joined: true, events: 1 }]);
-    expect(countRuns(unit.db)).toBe(1);
+    expect(dispatched).toEqual([{ athleteId: "aino", runId: dispatched[0]?.runId, joined: false, events: 1 }]);
+    expect(dispatched[0]?.runId).not.toBe(click.runId);
+    expect(runner.starts.at(-1)).toEqual({ athleteId: "aino", trigger: "webhook", joined: false, resources: ["sleep", "nightly-recharge", "cardio-load"] });
+    expect(countRuns(unit.db)).toBe(2);
+    expect(nextWebhookDueAt(unit.db)).toBeNull();
   });
 
   it("keeps events of an athlete who must reconnect without scheduling a sync", async () => {
