@@ -6,3 +6,4 @@ export * from "./sync";
 export * from "./webhooks";
 export * from "./teams";
 export * from "./athlete-settings";
+export * from "./data-version";

@@ -83,6 +83,10 @@ export const exercises = sqliteTable(
   (t) => [
     uniqueIndex("exercise_athlete_polar_id_uq").on(t.athleteId, t.polarExerciseId),
     index("exercise_athlete_date_idx").on(t.athleteId, t.localDate),
+    // The newest sessions (overview, the athlete's clock) without sorting the whole history.
+    index("exercise_athlete_start_idx").on(t.athleteId, t.startUtcMs),
+    // The athlete's sports for the training filter, read one sport at a time (lib/dal/dashboard.ts).
+    index("exercise_athlete_sport_idx").on(t.athleteId, t.sport),
   ],
 );
 
@@ -250,7 +254,11 @@ export const sleeps = sqliteTable(
     fetchedAt: integer("fetched_at").notNull(),
     rawJson: text("raw_json").notNull(),
   },
-  (t) => [uniqueIndex("sleep_athlete_date_uq").on(t.athleteId, t.localDate)],
+  (t) => [
+    uniqueIndex("sleep_athlete_date_uq").on(t.athleteId, t.localDate),
+    // The newest night by its end instant (the athlete's clock) without sorting the whole history.
+    index("sleep_athlete_end_idx").on(t.athleteId, t.endUtcMs),
+  ],
 );
 
 /** Nightly Recharge per (athlete, date) — the same `date` as that night's sleep. */

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, lte, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
+import { getAthleteDataVersion, getConnectionId } from "@/db/queries/data-version";
 import { athletePhysiologyOverrides } from "@/db/schema/athlete-settings";
 import { cardioLoads, exercises, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
 import {
@@ -23,6 +24,7 @@ import { AppError } from "@/lib/errors";
 import { authorizeAthleteRead as authorizeAthleteReadWithSharing } from "./access";
 import { computeSleepWindowMean, EMPTY_NIGHT_EXTRAS, STORED_SLEEP_COLUMNS, toSleepExtras, toSleepNightInput } from "./night-rows";
 import { getSharedDailySeries } from "./roster";
+import { slicePoints } from "./series-range";
 import type { AthleteOverridesDTO, DailyPointDTO, DailySeriesDTO, NightExtrasDTO, ReadScope } from "./dto";
 
 /** `me` in a URL means the signed-in athlete. */
@@ -248,28 +250,9 @@ export function getHistoryStart(db: Db, athleteId: string): LocalDate | null {
   return dates[0] ?? null;
 }
 
-/**
- * A cheap fingerprint of everything the daily series reads: per table the row count, the newest `fetchedAt`
- * (every insert or changed upsert writes a new one) and, for sessions, the load totals (changed by a settings
- * recompute), plus the athlete's overrides. Index-backed aggregates in one statement, no rows materialised.
- */
-export function getDailyDataFingerprint(db: Db, athleteId: string): string {
-  const row = db.$client
-    .prepare(
-      `select
-        (select count(*) || ':' || coalesce(max(fetched_at), 0) || ':' || total(trimp) || ':' || total(cardio_load) from exercise where athlete_id = @id) as e,
-        (select count(*) || ':' || coalesce(max(fetched_at), 0) from sleep where athlete_id = @id) as s,
-        (select count(*) || ':' || coalesce(max(fetched_at), 0) from nightly_recharge where athlete_id = @id) as n,
-        (select count(*) || ':' || coalesce(max(fetched_at), 0) from cardio_load where athlete_id = @id) as c,
-        (select coalesce(hrmax, '') || ':' || coalesce(hrrest, '') || ':' || coalesce(sex, '') || ':' || coalesce(zone_model, '')
-           from athlete_physiology_override where athlete_id = @id) as o`,
-    )
-    .get({ id: athleteId }) as { e: string; s: string; n: string; c: string; o: string | null };
-  return `${row.e}|${row.s}|${row.n}|${row.c}|${row.o ?? ""}`;
-}
-
 type SeriesCacheEntry = {
-  fingerprint: string;
+  /** The athlete's data version the series was computed from (read before the rows). */
+  version: number;
   historyStart: LocalDate | null;
   /** Every day from `historyStart` to `computedTo`. */
   points: DailyPointDTO[];
@@ -284,16 +267,18 @@ const seriesCache = (globalForSeries.thresholdSeriesCache ??= new Map<string, Se
 
 /**
  * The athlete's series over their full history up to at least `to`, memoised per athlete and keyed by the
- * data fingerprint: the windows need every day since day 1 (PMC recursion, 60-night baselines), but once
- * computed a page only slices its range, so page cost stays flat as history grows. Any new or changed row
- * changes the fingerprint and the series is recomputed.
+ * athlete's data version: the windows need every day since day 1 (PMC recursion, 60-night baselines), but
+ * once computed a page only slices its range, so page cost stays flat as history grows. Any insert, update or
+ * delete of a row the series reads bumps the version (SQLite triggers) and the series is recomputed.
  */
 function loadFullSeries(db: Db, athleteId: string, to: LocalDate): SeriesCacheEntry {
-  const fingerprint = getDailyDataFingerprint(db, athleteId);
-  // Keyed by database file too: tests and the bench open several databases in one process.
-  const key = `${db.$client.name}|${athleteId}`;
+  // Read before the rows: a sync committing in between leaves a newer version than the one filed here, so the
+  // next read recomputes. Read after, rows from before the commit could be filed under its version for good.
+  const version = getAthleteDataVersion(db, athleteId);
+  // Keyed by connection: tests and the bench open several databases in one process.
+  const key = `${getConnectionId(db)}|${athleteId}`;
   const cached = seriesCache.get(key);
-  if (cached && cached.fingerprint === fingerprint && to <= cached.computedTo) {
+  if (cached && cached.version === version && to <= cached.computedTo) {
     seriesCache.delete(key);
     seriesCache.set(key, cached);
     return cached;
@@ -307,7 +292,7 @@ function loadFullSeries(db: Db, athleteId: string, to: LocalDate): SeriesCacheEn
           ...point,
           night: loaded.extras.get(point.date) ?? null,
         }));
-  const entry: SeriesCacheEntry = { fingerprint, historyStart, points, computedTo: to, sleepNeedMinutes: loaded.sleepNeedMinutes };
+  const entry: SeriesCacheEntry = { version, historyStart, points, computedTo: to, sleepNeedMinutes: loaded.sleepNeedMinutes };
   seriesCache.delete(key);
   seriesCache.set(key, entry);
   while (seriesCache.size > SERIES_CACHE_LIMIT) {
@@ -323,18 +308,6 @@ export function clearDailySeriesCache(): void {
   seriesCache.clear();
 }
 
-/** Index of the first point dated on or after `date` (points are sorted by date). */
-function findFirstIndex(points: readonly DailyPointDTO[], date: LocalDate): number {
-  let low = 0;
-  let high = points.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (points[mid].date < date) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /**
  * The daily series of an athlete for `[from, to]`, computed over their full history (so every window and
  * baseline is right) and cut to the range. Days before the first synced day are not returned.
@@ -343,8 +316,6 @@ export function computeAthleteDailySeries(db: Db, athleteId: string, range: Dail
   const today = getAthleteToday(db, athleteId, options.now);
   // Computing through today (or the range's end when later) lets every later page of today reuse the result.
   const full = loadFullSeries(db, athleteId, range.to > today ? range.to : today);
-  const start = findFirstIndex(full.points, range.from);
-  const end = findFirstIndex(full.points, addDays(range.to, 1));
   return {
     athleteId,
     from: range.from,
@@ -352,7 +323,7 @@ export function computeAthleteDailySeries(db: Db, athleteId: string, range: Dail
     today,
     historyStart: full.historyStart,
     sleepNeedMinutes: full.sleepNeedMinutes,
-    points: full.points.slice(start, end),
+    points: slicePoints(full.points, range.from, range.to),
   };
 }
 

@@ -7,11 +7,13 @@ import { polarConnections } from "@/db/schema/auth";
 import { exerciseHrZones, exerciseSamples, exercises, physicalInfos, sleeps } from "@/db/schema/polar-data";
 import { syncRuns } from "@/db/schema/sync";
 import {
+  addDays,
   computeBanisterTrimpFixedRate,
   computeBanisterTrimpFromMeanHr,
   computeTimeInZonesFixedRate,
   computeZoneBounds,
   getWeekStart,
+  isLocalDate,
   resolvePhysiologySettings,
   type LocalDate,
   type PhysiologySettings,
@@ -50,6 +52,8 @@ export type Clock = { now?: number };
 
 /** Most sessions one list returns; filters narrow further. */
 export const SESSION_LIST_LIMIT = 200;
+/** Days a session list covers when the filter names no dates: the 12 weeks of the training page's zone chart. */
+export const SESSION_LIST_DEFAULT_DAYS = 84;
 /** Points per session series sent to the browser (bucket means keep the shape). */
 export const SERIES_POINT_LIMIT = 1200;
 
@@ -107,10 +111,12 @@ const sessionColumns = {
   trimpMethod: exercises.trimpMethod,
 };
 
+const filterDateSchema = z.string().refine(isLocalDate);
+
 const sessionFilterSchema = z.object({
   sport: z.string().min(1).max(80).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: filterDateSchema.optional(),
+  to: filterDateSchema.optional(),
   sort: z.enum(["date-desc", "date-asc", "duration-desc", "load-desc"]).optional(),
 });
 
@@ -126,12 +132,24 @@ export function parseSessionFilter(params: Record<string, string | undefined>): 
   return filter;
 }
 
-function listSessionRows(db: Db, athleteId: string, filter: SessionListFilter, limit: number): { rows: SessionSummaryDTO[]; total: number } {
+/**
+ * The dates a session list covers: the filter's, a missing end being the athlete's today and a missing start
+ * `SESSION_LIST_DEFAULT_DAYS` days before the end. Bounded so the page reads its range, not the whole history.
+ */
+export function resolveSessionRange(filter: SessionListFilter, today: LocalDate): { from: LocalDate; to: LocalDate } {
+  const to = filter.to ?? today;
+  return { from: filter.from ?? addDays(to, -(SESSION_LIST_DEFAULT_DAYS - 1)), to };
+}
+
+function sessionConditions(athleteId: string, filter: SessionListFilter): SQL | undefined {
   const conditions: SQL[] = [eq(exercises.athleteId, athleteId)];
   if (filter.sport) conditions.push(eq(exercises.sport, filter.sport));
   if (filter.from) conditions.push(gte(exercises.localDate, filter.from));
   if (filter.to) conditions.push(lte(exercises.localDate, filter.to));
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+function listSessionRows(db: Db, athleteId: string, filter: SessionListFilter, limit: number): SessionSummaryDTO[] {
   const order =
     filter.sort === "date-asc"
       ? [asc(exercises.startUtcMs)]
@@ -140,29 +158,44 @@ function listSessionRows(db: Db, athleteId: string, filter: SessionListFilter, l
         : filter.sort === "load-desc"
           ? [desc(sql`coalesce(${exercises.cardioLoad}, ${exercises.trimp}, -1)`), desc(exercises.startUtcMs)]
           : [desc(exercises.startUtcMs)];
-  const rows = db
+  return db
     .select(sessionColumns)
     .from(exercises)
-    .where(where)
+    .where(sessionConditions(athleteId, filter))
     .orderBy(...order)
     .limit(limit)
     .all();
-  const total = db.select({ n: count() }).from(exercises).where(where).get()?.n ?? 0;
-  return { rows, total };
 }
 
-/** The athlete's sessions, filtered by sport and local date and sorted; at most `SESSION_LIST_LIMIT`. */
-export function listSessions(db: Db, viewer: Viewer, athleteId: string, filter: SessionListFilter = {}): SessionListDTO {
+/**
+ * Every sport the athlete has, ascending, in one index seek per sport (a loose index scan over
+ * `exercise_athlete_sport_idx`): the filter offers all of them whatever the dates, without reading every session.
+ */
+function listSports(db: Db, athleteId: string): string[] {
+  return db
+    .all<{ sport: string | null }>(
+      sql`with recursive sports(sport) as (
+        select min(sport) from exercise where athlete_id = ${athleteId}
+        union all
+        select (select min(e.sport) from exercise e where e.athlete_id = ${athleteId} and e.sport > sports.sport) from sports where sports.sport is not null
+      )
+      select sport from sports where sport is not null`,
+    )
+    .flatMap((row) => (row.sport === null ? [] : [row.sport]));
+}
+
+/**
+ * The athlete's sessions in the filter's dates (by default the last `SESSION_LIST_DEFAULT_DAYS` days ending on
+ * the athlete's today, see `resolveSessionRange`), filtered by sport and sorted; at most `SESSION_LIST_LIMIT`.
+ */
+export function listSessions(db: Db, viewer: Viewer, athleteId: string, filter: SessionListFilter = {}, options: Clock = {}): SessionListDTO {
   const id = authorizeAthleteRead(viewer, athleteId, "training", db);
-  const { rows, total } = listSessionRows(db, id, filter, SESSION_LIST_LIMIT);
-  const sports = db
-    .selectDistinct({ sport: exercises.sport })
-    .from(exercises)
-    .where(eq(exercises.athleteId, id))
-    .orderBy(asc(exercises.sport))
-    .all()
-    .map((row) => row.sport);
-  return { sessions: rows, sports, total, isTruncated: total > rows.length };
+  // The athlete's clock is only read when the filter has no end date.
+  const range = resolveSessionRange(filter, filter.to ?? getAthleteToday(db, id, options.now ?? Date.now()));
+  const ranged = { ...filter, ...range };
+  const rows = listSessionRows(db, id, ranged, SESSION_LIST_LIMIT);
+  const total = rows.length < SESSION_LIST_LIMIT ? rows.length : (db.select({ n: count() }).from(exercises).where(sessionConditions(id, ranged)).get()?.n ?? 0);
+  return { ...range, sessions: rows, sports: listSports(db, id), total, isTruncated: total > rows.length };
 }
 
 /** Bucket means so a long session sends at most `limit` points; a bucket of only dropouts stays null. */
@@ -385,7 +418,7 @@ export function getOverview(db: Db, viewer: Viewer, athleteId: string, options: 
     todayPoint,
     lastNight,
     // Sessions are training data: a coach granted recovery only does not see them.
-    latestSessions: getGrantedScopes(db, viewer, id).has("training") ? listSessionRows(db, id, {}, 5).rows : [],
+    latestSessions: getGrantedScopes(db, viewer, id).has("training") ? listSessionRows(db, id, {}, 5) : [],
     freshness: getFreshness(db, id),
   };
 }

@@ -84,6 +84,9 @@ export type SessionListFilter = {
 };
 
 export type SessionListDTO = {
+  /** The local dates listed: the filter's, or the default window ending on the athlete's today. */
+  from: LocalDate;
+  to: LocalDate;
   sessions: SessionSummaryDTO[];
   /** Every sport the athlete has, for the filter. */
   sports: string[];

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { getAthleteDataVersions, getConnectionId } from "@/db/queries/data-version";
 import { users } from "@/db/schema/auth";
 import { cardioLoads, exercises, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
 import { teamAthletes, teams } from "@/db/schema/teams";
@@ -25,6 +26,7 @@ import { getAppSyncRunner, readRateLimitPause } from "@/lib/sync/scheduler";
 import { authorizeAthleteView, authorizeTeamCoach, READ_SCOPES, toScopeList, type ScopeSet } from "./access";
 import type { DailyPointDTO, DailySeriesDTO, NightExtrasDTO, ReadScope } from "./dto";
 import { computeSleepWindowMean, EMPTY_NIGHT_EXTRAS, STORED_SLEEP_COLUMNS, toSleepExtras, toSleepNightInput } from "./night-rows";
+import { slicePoints } from "./series-range";
 import { toDisplayName } from "./teams";
 
 /**
@@ -139,40 +141,31 @@ function idsWith(athletes: readonly SharedAthlete[], scope: ReadScope): string[]
 
 /**
  * Each athlete's local today from their newest night or session (as `getAthleteToday` does), for all
- * athletes in two statements. The offset is clock metadata, not shared data, so it is read for everyone.
+ * athletes in one statement. The offset is clock metadata, not shared data, so it is read for everyone.
  */
 function loadTodays(db: Db, athleteIds: readonly string[], nowMs: number): Map<string, LocalDate> {
-  const ids = [...athleteIds];
-  // Rows on each athlete's newest local date, found through the (athlete, date) indexes; a correlated
-  // max() over the UTC instants would scan every athlete's whole history once per row.
-  const newestSleepDay = db
-    .select({ athleteId: sleeps.athleteId, day: sql<string>`max(${sleeps.localDate})`.as("day") })
-    .from(sleeps)
-    .where(inArray(sleeps.athleteId, ids))
-    .groupBy(sleeps.athleteId)
-    .as("newest_sleep_day");
-  const nights = db
-    .select({ athleteId: sleeps.athleteId, offset: sleeps.endUtcOffsetMinutes, at: sleeps.endUtcMs })
-    .from(sleeps)
-    .innerJoin(newestSleepDay, and(eq(newestSleepDay.athleteId, sleeps.athleteId), eq(newestSleepDay.day, sleeps.localDate)))
-    .all();
-  const newestSessionDay = db
-    .select({ athleteId: exercises.athleteId, day: sql<string>`max(${exercises.localDate})`.as("day") })
-    .from(exercises)
-    .where(inArray(exercises.athleteId, ids))
-    .groupBy(exercises.athleteId)
-    .as("newest_session_day");
-  const sessions = db
-    .select({ athleteId: exercises.athleteId, offset: exercises.utcOffsetMinutes, at: exercises.startUtcMs })
-    .from(exercises)
-    .innerJoin(newestSessionDay, and(eq(newestSessionDay.athleteId, exercises.athleteId), eq(newestSessionDay.day, exercises.localDate)))
-    .all();
-  const latest = new Map<string, { offset: number; at: number }>();
-  for (const row of [...nights, ...sessions]) {
-    const known = latest.get(row.athleteId);
-    if (!known || row.at > known.at) latest.set(row.athleteId, { offset: row.offset, at: row.at });
+  if (athleteIds.length === 0) return new Map();
+  // Per athlete, one seek each into the (athlete, instant) indexes for the newest night and session, whatever
+  // the length of the history (exercise_athlete_start_idx, sleep_athlete_end_idx). Written out with aliases:
+  // the query builder leaves columns unqualified, and `id` would bind to the subquery's own table.
+  const rows = db.all<{ athleteId: string; nightAt: number | null; nightOffset: number | null; sessionAt: number | null; sessionOffset: number | null }>(sql`
+    select u.id as "athleteId",
+      (select s.end_utc_ms from sleep s where s.athlete_id = u.id order by s.end_utc_ms desc limit 1) as "nightAt",
+      (select s.end_utc_offset_minutes from sleep s where s.athlete_id = u.id order by s.end_utc_ms desc limit 1) as "nightOffset",
+      (select e.start_utc_ms from exercise e where e.athlete_id = u.id order by e.start_utc_ms desc limit 1) as "sessionAt",
+      (select e.utc_offset_minutes from exercise e where e.athlete_id = u.id order by e.start_utc_ms desc limit 1) as "sessionOffset"
+    from "user" u
+    where u.id in (${sql.join(
+      athleteIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+  const offsets = new Map<string, number>();
+  for (const row of rows) {
+    // The newer of the two; a night wins a tie (db/queries/athlete-clock.ts).
+    const isNight = row.nightAt !== null && (row.sessionAt === null || row.nightAt >= row.sessionAt);
+    offsets.set(row.athleteId, (isNight ? row.nightOffset : row.sessionOffset) ?? 0);
   }
-  return new Map(ids.map((id) => [id, fromDayNumber(Math.floor((nowMs + (latest.get(id)?.offset ?? 0) * 60_000) / 86_400_000))]));
+  return new Map(athleteIds.map((id) => [id, fromDayNumber(Math.floor((nowMs + (offsets.get(id) ?? 0) * 60_000) / 86_400_000))]));
 }
 
 // ── memo of computed series ──
@@ -189,64 +182,11 @@ export function clearSharedSeriesCache(): void {
 }
 
 /**
- * A fingerprint per athlete of everything a series reads — per table the row count, newest `fetched_at`
- * (every new or changed upsert writes one) and, for sessions, the load totals (a settings recompute changes
- * TRIMP in place), over the rows the series reads (from `since`). Four grouped, index-backed statements for
- * the whole roster; no rows materialised.
- */
-function loadFingerprints(db: Db, athleteIds: readonly string[], since: LocalDate | null): Map<string, string> {
-  const ids = [...athleteIds];
-  const parts = new Map<string, string[]>(ids.map((id) => [id, ["", "", "", ""]]));
-  const put = (index: number, rows: { athleteId: string; value: string }[]) => {
-    for (const row of rows) {
-      const list = parts.get(row.athleteId);
-      if (list) list[index] = row.value;
-    }
-  };
-  put(
-    0,
-    db
-      .select({ athleteId: exercises.athleteId, value: sql<string>`count(*) || ':' || max(${exercises.fetchedAt}) || ':' || total(${exercises.trimp}) || ':' || total(${exercises.cardioLoad})` })
-      .from(exercises)
-      .where(and(inArray(exercises.athleteId, ids), since ? gte(exercises.localDate, since) : undefined))
-      .groupBy(exercises.athleteId)
-      .all(),
-  );
-  put(
-    1,
-    db
-      .select({ athleteId: cardioLoads.athleteId, value: sql<string>`count(*) || ':' || max(${cardioLoads.fetchedAt})` })
-      .from(cardioLoads)
-      .where(and(inArray(cardioLoads.athleteId, ids), since ? gte(cardioLoads.localDate, since) : undefined))
-      .groupBy(cardioLoads.athleteId)
-      .all(),
-  );
-  put(
-    2,
-    db
-      .select({ athleteId: sleeps.athleteId, value: sql<string>`count(*) || ':' || max(${sleeps.fetchedAt})` })
-      .from(sleeps)
-      .where(and(inArray(sleeps.athleteId, ids), since ? gte(sleeps.localDate, since) : undefined))
-      .groupBy(sleeps.athleteId)
-      .all(),
-  );
-  put(
-    3,
-    db
-      .select({ athleteId: nightlyRecharges.athleteId, value: sql<string>`count(*) || ':' || max(${nightlyRecharges.fetchedAt})` })
-      .from(nightlyRecharges)
-      .where(and(inArray(nightlyRecharges.athleteId, ids), since ? gte(nightlyRecharges.localDate, since) : undefined))
-      .groupBy(nightlyRecharges.athleteId)
-      .all(),
-  );
-  return new Map([...parts].map(([id, list]) => [id, list.join("|")]));
-}
-
-/**
  * The daily series of several athletes computed from shared data only, with a fixed number of statements:
  * per table one query over the athletes sharing its scope, from `from` (null = whole history) on. Series are
- * memoised per athlete, keyed by the shared scopes, the athlete's today and the data fingerprint; only the
- * athletes whose key changed are read and recomputed.
+ * memoised per athlete, keyed by the shared scopes, the athlete's today and their data version (bumped by
+ * triggers on every write the series could see, db/schema/data-version.ts); only the athletes whose key
+ * changed are read and recomputed.
  */
 export function loadSharedSeries(
   db: Db,
@@ -257,14 +197,15 @@ export function loadSharedSeries(
   const todays = loadTodays(db, allIds, options.now);
   const latestToday = [...todays.values()].sort().at(-1) ?? fromDayNumber(Math.floor(options.now / 86_400_000));
   const since = options.from;
-  const fingerprints = loadFingerprints(db, allIds, since);
+  // Read before the rows (see lib/dal/daily.ts `loadFullSeries`).
+  const versions = getAthleteDataVersions(db, allIds);
   const result = new Map<string, SharedSeries>();
   const keys = new Map<string, { cacheKey: string; key: string }>();
   const pending: SharedAthlete[] = [];
   for (const athlete of athletes) {
     const id = athlete.athleteId;
-    const cacheKey = `${db.$client.name}|${id}|${since ?? "all"}|${options.lastDays ?? "all"}`;
-    const key = `${READ_SCOPES.filter((scope) => athlete.scopes.has(scope)).join(",")}|${todays.get(id) ?? latestToday}|${fingerprints.get(id) ?? ""}`;
+    const cacheKey = `${getConnectionId(db)}|${id}|${since ?? "all"}|${options.lastDays ?? "all"}`;
+    const key = `${READ_SCOPES.filter((scope) => athlete.scopes.has(scope)).join(",")}|${todays.get(id) ?? latestToday}|${versions.get(id) ?? 0}`;
     keys.set(id, { cacheKey, key });
     const cached = sharedSeriesCache.get(cacheKey);
     if (cached && cached.key === key) {
@@ -702,7 +643,7 @@ export function getSharedDailySeries(
   const series = loadSharedSeries(db, [{ athleteId: id, scopes }], { now, from: null }).get(id);
   const today = series?.today ?? fromDayNumber(Math.floor(now / 86_400_000));
   const range = resolveRange(today);
-  const points = (series?.points ?? []).filter((point) => point.date >= range.from && point.date <= range.to);
+  const points = slicePoints(series?.points ?? [], range.from, range.to);
   return {
     athleteId: id,
     from: range.from,

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { WeeklyZoneChart } from "@/components/charts/weekly-zone-chart";
-import { firstParam, isCalendarDate, shiftDate } from "@/components/dashboard/range";
+import { firstParam } from "@/components/dashboard/range";
 import { formatSport, SessionTable } from "@/components/dashboard/session-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getToday, getWeeklyZones, listSessions, parseSessionFilter, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
+import { getWeeklyZones, listSessions, parseSessionFilter, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
 import { requirePageViewer } from "../_lib/viewer";
 
 export const metadata: Metadata = { title: "Training" };
@@ -28,12 +28,9 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
     to: firstParam(params.to),
     sort: firstParam(params.sort),
   });
+  // The list covers the filter's dates, by default the last 12 weeks; the weekly zones cover the same dates.
   const list = listSessions(db, viewer, SELF_ATHLETE_ID, filter);
-  const today = getToday(db, viewer, SELF_ATHLETE_ID);
-  // Weekly zones follow the date filter; without one, the last 12 weeks.
-  const weeksTo = isCalendarDate(filter.to) ? filter.to : today;
-  const weeksFrom = isCalendarDate(filter.from) ? filter.from : shiftDate(weeksTo, -83);
-  const weekly = getWeeklyZones(db, viewer, SELF_ATHLETE_ID, { from: weeksFrom, to: weeksTo });
+  const weekly = getWeeklyZones(db, viewer, SELF_ATHLETE_ID, { from: list.from, to: list.to });
   const inputClass = "rounded border border-border bg-surface px-2 py-1 text-sm text-fg";
   return (
     <div className="space-y-4">
@@ -53,11 +50,11 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
           </label>
           <label className="flex flex-col text-xs text-muted">
             From
-            <input type="date" name="from" defaultValue={filter.from ?? ""} className={inputClass} />
+            <input type="date" name="from" defaultValue={list.from} className={inputClass} />
           </label>
           <label className="flex flex-col text-xs text-muted">
             To
-            <input type="date" name="to" defaultValue={filter.to ?? ""} className={inputClass} />
+            <input type="date" name="to" defaultValue={list.to} className={inputClass} />
           </label>
           <label className="flex flex-col text-xs text-muted">
             Sort

@@ -188,7 +188,7 @@ function buildEntries(): Entry[] {
     {
       name: "dashboard.listSessions (training)",
       allowed: SCOPE_HOLDERS.training,
-      call: dal((viewer) => dashboard.listSessions(db(), viewer, ATHLETE, {})),
+      call: dal((viewer) => dashboard.listSessions(db(), viewer, ATHLETE, {}, { now: NOW })),
       check: (_actor, body) => expect((body as { total: number }).total).toBeGreaterThan(0),
     },
     {
@@ -328,7 +328,7 @@ beforeAll(() => {
   seedHistory(db, ATHLETE, { lastDate: "2026-03-31", days: 40, seed: 3 });
   seedHistory(db, OTHER_ATHLETE, { lastDate: "2026-03-31", days: 40, seed: 4 });
   storePhysiology(db, ATHLETE, 190, 50);
-  sessionId = dashboard.listSessions(db, viewers.athlete, "me", {}).sessions[0]?.id ?? 0;
+  sessionId = dashboard.listSessions(db, viewers.athlete, "me", {}, { now: NOW }).sessions[0]?.id ?? 0;
 
   t1 = teams.createTeam(db, viewers.coachTR, { name: "T1" }, { now: NOW }).teamId;
   const t2 = teams.createTeam(db, viewers.coachSB, { name: "T2" }, { now: NOW }).teamId;

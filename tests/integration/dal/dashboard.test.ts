@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeBanisterTrimpFixedRate } from "@/lib/analytics";
+import { addDays, computeBanisterTrimpFixedRate } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import {
   AthleteOverridesInputSchema,
@@ -11,7 +11,10 @@ import {
   listSessions,
   parseSessionFilter,
   saveAthleteOverrides,
+  SESSION_LIST_DEFAULT_DAYS,
+  SESSION_LIST_LIMIT,
 } from "@/lib/dal/dashboard";
+import type { SessionListFilter } from "@/lib/dal/dto";
 import { authorizeAthleteRead, getAthleteToday, getDailySeries, parseDailyRange } from "@/lib/dal/daily";
 import { isAppError } from "@/lib/errors";
 import {
@@ -170,7 +173,7 @@ describe("getDailySeries", () => {
 
 describe("sessions", () => {
   it("lists only the athlete's sessions, newest first by default", () => {
-    const list = listSessions(t.db, viewer, "me");
+    const list = listSessions(t.db, viewer, "me", {}, { now: NOW });
     expect(list.total).toBe(3);
     expect(list.sessions.map((session) => session.startTimeLocal)).toEqual(["2026-03-05T07:00:00", "2026-03-03T18:00:00", "2026-03-02T07:00:00"]);
     expect(list.sports).toEqual(["CYCLING", "RUNNING"]);
@@ -178,19 +181,51 @@ describe("sessions", () => {
   });
 
   it("filters by sport and local date and sorts", () => {
-    expect(listSessions(t.db, viewer, "me", { sport: "CYCLING" }).sessions.map((s) => s.sport)).toEqual(["CYCLING"]);
-    expect(listSessions(t.db, viewer, "me", { from: "2026-03-03", to: "2026-03-04" }).sessions.map((s) => s.localDate)).toEqual(["2026-03-03"]);
-    expect(listSessions(t.db, viewer, "me", { sort: "duration-desc" }).sessions.map((s) => s.durationSeconds)).toEqual([1800, 600, 300]);
-    expect(listSessions(t.db, viewer, "me", { sort: "date-asc" }).sessions.map((s) => s.localDate)).toEqual(["2026-03-02", "2026-03-03", "2026-03-05"]);
-    expect(listSessions(t.db, viewer, "me", { sort: "load-desc" }).sessions[0].cardioLoad).toBe(55);
+    expect(listSessions(t.db, viewer, "me", { sport: "CYCLING" }, { now: NOW }).sessions.map((s) => s.sport)).toEqual(["CYCLING"]);
+    expect(listSessions(t.db, viewer, "me", { from: "2026-03-03", to: "2026-03-04" }, { now: NOW }).sessions.map((s) => s.localDate)).toEqual(["2026-03-03"]);
+    expect(listSessions(t.db, viewer, "me", { sort: "duration-desc" }, { now: NOW }).sessions.map((s) => s.durationSeconds)).toEqual([1800, 600, 300]);
+    expect(listSessions(t.db, viewer, "me", { sort: "date-asc" }, { now: NOW }).sessions.map((s) => s.localDate)).toEqual(["2026-03-02", "2026-03-03", "2026-03-05"]);
+    expect(listSessions(t.db, viewer, "me", { sort: "load-desc" }, { now: NOW }).sessions[0].cardioLoad).toBe(55);
   });
 
   it("drops invalid filter values instead of failing", () => {
     expect(parseSessionFilter({ sport: "RUNNING", from: "yesterday", sort: "random" })).toEqual({ sport: "RUNNING" });
+    expect(parseSessionFilter({ from: "2026-02-30", to: "2026-03-01" })).toEqual({ to: "2026-03-01" });
+  });
+
+  it("lists the last 12 weeks by default and the filter's dates otherwise, and offers every sport", () => {
+    const id = "athlete-range";
+    const athlete: Viewer = { userId: id, polarUserId: 1003, name: null };
+    insertAthlete(t.db, id, 1003);
+    // The default window is 2025-12-13 … 2026-03-06 (84 days ending on the athlete's today).
+    storeSession(t.db, id, { id: 301, start: "2025-12-12T07:00:00", sport: "SWIMMING" });
+    storeSession(t.db, id, { id: 302, start: "2025-12-13T07:00:00" });
+    storeSession(t.db, id, { id: 303, start: "2026-03-06T07:00:00", sport: "CYCLING" });
+    const dates = (filter: SessionListFilter) => listSessions(t.db, athlete, "me", filter, { now: NOW }).sessions.map((session) => session.localDate);
+
+    const list = listSessions(t.db, athlete, "me", {}, { now: NOW });
+    expect(list).toMatchObject({ from: "2025-12-13", to: "2026-03-06", total: 2, isTruncated: false, sports: ["CYCLING", "RUNNING", "SWIMMING"] });
+    expect(list.sessions.map((session) => session.localDate)).toEqual(["2026-03-06", "2025-12-13"]);
+    expect(dates({ sport: "SWIMMING" })).toEqual([]);
+    expect(dates({ from: "2025-12-01" })).toEqual(["2026-03-06", "2025-12-13", "2025-12-12"]);
+    expect(dates({ to: "2025-12-31" })).toEqual(["2025-12-13", "2025-12-12"]);
+    expect(listSessions(t.db, athlete, "me", { to: "2025-12-31" }, { now: NOW })).toMatchObject({ from: "2025-10-09", to: "2025-12-31" });
+  });
+
+  it("counts every match in the dates while returning at most the list limit", () => {
+    const id = "athlete-many";
+    const athlete: Viewer = { userId: id, polarUserId: 1004, name: null };
+    insertAthlete(t.db, id, 1004);
+    for (let i = 0; i < SESSION_LIST_LIMIT + 5; i += 1) storeSession(t.db, id, { id: 400 + i, start: `${addDays("2026-03-06", -i)}T07:00:00` });
+    const all = listSessions(t.db, athlete, "me", { from: "2025-01-01" }, { now: NOW });
+    expect(all).toMatchObject({ total: SESSION_LIST_LIMIT + 5, isTruncated: true });
+    expect(all.sessions).toHaveLength(SESSION_LIST_LIMIT);
+    expect(all.sessions[0].localDate).toBe("2026-03-06");
+    expect(listSessions(t.db, athlete, "me", {}, { now: NOW })).toMatchObject({ total: SESSION_LIST_DEFAULT_DAYS, isTruncated: false });
   });
 
   it("returns a session's stored zones (computed and Polar) and its HR series", () => {
-    const id = listSessions(t.db, viewer, "me", { sort: "date-asc" }).sessions[0].id;
+    const id = listSessions(t.db, viewer, "me", { sort: "date-asc" }, { now: NOW }).sessions[0].id;
     const detail = getSessionDetail(t.db, viewer, "me", id);
     expect(detail.computedZones?.seconds).toEqual([0, 100, 0, 100, 0, 50]);
     expect(detail.computedZones?.noDataSeconds).toBe(50);
@@ -203,7 +238,7 @@ describe("sessions", () => {
   });
 
   it("404s a session of another athlete", () => {
-    const otherId = listSessions(t.db, { userId: OTHER, polarUserId: 1002, name: null }, "me").sessions[0].id;
+    const otherId = listSessions(t.db, { userId: OTHER, polarUserId: 1002, name: null }, "me", {}, { now: NOW }).sessions[0].id;
     expectAppError(() => getSessionDetail(t.db, viewer, "me", otherId), "not_found");
   });
 
@@ -260,7 +295,7 @@ describe("overview and body", () => {
   it("saving HRmax recomputes every session's zones and the TRIMP fallback load", () => {
     const summary = saveAthleteOverrides(t.db, viewer, { hrmax: 200, hrrest: null, sex: null, zoneModel: null }, { now: NOW });
     expect(summary.sessionsRecomputed).toBe(3);
-    const first = listSessions(t.db, viewer, "me", { sort: "date-asc" }).sessions[0];
+    const first = listSessions(t.db, viewer, "me", { sort: "date-asc" }, { now: NOW }).sessions[0];
     const detail = getSessionDetail(t.db, viewer, "me", first.id);
     // Bounds 100/120/140/160/180: 100 → Z1, 140 → Z3, 175 → Z4.
     expect(detail.computedZones?.seconds).toEqual([0, 100, 0, 100, 50, 0]);

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { WeeklyZoneChart } from "@/components/charts/weekly-zone-chart";
-import { shiftDate } from "@/components/dashboard/range";
 import { SessionTable } from "@/components/dashboard/session-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getToday, getWeeklyZones, listSessions } from "@/lib/dal/dashboard";
+import { getWeeklyZones, listSessions } from "@/lib/dal/dashboard";
 import { orNotFound, requireAthleteView } from "../_lib/coach";
 
 export const metadata: Metadata = { title: "Athlete · Training" };
@@ -13,10 +12,10 @@ export default async function AthleteTrainingPage({ params }: { params: Promise<
   const { athleteId } = await params;
   const { viewer, view } = await requireAthleteView(athleteId);
   const db = getDb();
-  // The dashboard's own reads, each authorized for the training scope through the one access check.
+  // The dashboard's own reads, each authorized for the training scope through the one access check; the
+  // weekly zones cover the list's dates (the last 12 weeks).
   const list = orNotFound(() => listSessions(db, viewer, view.athleteId, {}));
-  const today = orNotFound(() => getToday(db, viewer, view.athleteId));
-  const weekly = orNotFound(() => getWeeklyZones(db, viewer, view.athleteId, { from: shiftDate(today, -83), to: today }));
+  const weekly = orNotFound(() => getWeeklyZones(db, viewer, view.athleteId, { from: list.from, to: list.to }));
   return (
     <div className="space-y-4">
       <PageHeader title="Training" description={`${view.name}'s sessions, newest first.`} />
