@@ -1,6 +1,8 @@
 // npm run bench:dashboard — server time of each dashboard page's data function for an athlete with one month
 // vs two years of history (median of 30 runs each, same process), the ratio, and the first-load JS of each
-// dashboard route from the production build (.next) when one exists. Prints figures; asserts nothing.
+// dashboard route from the production build (.next) when one exists. Two tables: each page's default range
+// (what a visit without parameters shows), and the same explicit 28-day range for both athletes, so the output
+// is the same size and only the history behind it differs. Prints figures; asserts nothing.
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -10,16 +12,7 @@ import type { Db } from "@/db/client";
 import { addDays } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { clearDailySeriesCache } from "@/lib/dal/daily";
-import {
-  getBody,
-  getOverview,
-  getPageSeries,
-  getSessionDetail,
-  getSleepNight,
-  getToday,
-  getWeeklyZones,
-  listSessions,
-} from "@/lib/dal/dashboard";
+import { getBody, getOverview, getPageSeries, getSessionDetail, getSleepNight, getWeeklyZones, listSessions } from "@/lib/dal/dashboard";
 import { createTestDb, insertAthlete, seedHistory, storePhysiology } from "@/tests/integration/dal/fixtures";
 
 const RUNS = 30;
@@ -29,12 +22,12 @@ const NOW = Date.UTC(2026, 2, 31, 11, 0, 0);
 
 type PageFn = (db: Db, viewer: Viewer, sessionId: number) => unknown;
 
+/** What each page reads on a visit without parameters (its default range ending on the athlete's today). */
 const PAGES: Record<string, PageFn> = {
   overview: (db, viewer) => getOverview(db, viewer, "me", { now: NOW }),
   training: (db, viewer) => {
-    listSessions(db, viewer, "me", {});
-    const today = getToday(db, viewer, "me", { now: NOW });
-    return getWeeklyZones(db, viewer, "me", { from: addDays(today, -83), to: today });
+    const list = listSessions(db, viewer, "me", {}, { now: NOW });
+    return getWeeklyZones(db, viewer, "me", { from: list.from, to: list.to });
   },
   session: (db, viewer, sessionId) => getSessionDetail(db, viewer, "me", sessionId),
   load: (db, viewer) => getPageSeries(db, viewer, "me", (today) => resolveRange({}, today), { now: NOW, scope: "training" }),
@@ -44,6 +37,29 @@ const PAGES: Record<string, PageFn> = {
   },
   recovery: (db, viewer) => getPageSeries(db, viewer, "me", (today) => resolveRange({}, today), { now: NOW, scope: "recovery" }),
   body: (db, viewer) => getBody(db, viewer, "me", { now: NOW }),
+};
+
+/** The last 28 days, inside both histories. */
+const SAME_RANGE = { from: addDays(LAST_DATE, -27), to: LAST_DATE };
+
+/**
+ * The same pages asked for SAME_RANGE explicitly (a `?range=custom&from=…&to=…` visit). Overview (always the
+ * last 7 days), session and body (no range) read the same as by default.
+ */
+const SAME_RANGE_PAGES: Record<string, PageFn> = {
+  overview: PAGES.overview,
+  training: (db, viewer) => {
+    listSessions(db, viewer, "me", SAME_RANGE, { now: NOW });
+    return getWeeklyZones(db, viewer, "me", SAME_RANGE);
+  },
+  session: PAGES.session,
+  load: (db, viewer) => getPageSeries(db, viewer, "me", () => SAME_RANGE, { now: NOW, scope: "training" }),
+  sleep: (db, viewer) => {
+    getSleepNight(db, viewer, "me", SAME_RANGE.to);
+    return getPageSeries(db, viewer, "me", () => SAME_RANGE, { now: NOW, scope: "sleep" });
+  },
+  recovery: (db, viewer) => getPageSeries(db, viewer, "me", () => SAME_RANGE, { now: NOW, scope: "recovery" }),
+  body: PAGES.body,
 };
 
 function median(values: number[]): number {
@@ -100,7 +116,27 @@ function seedAthlete(db: Db, id: string, polarUserId: number, days: number): See
   storePhysiology(db, id, 190, 50, `${addDays(LAST_DATE, -(days - 1))}T06:00:00.000`);
   const { sessions } = seedHistory(db, id, { lastDate: LAST_DATE, days, seed: polarUserId });
   const viewer: Viewer = { userId: id, polarUserId, name: null };
-  return { viewer, sessions, latestSessionId: listSessions(db, viewer, "me", { sort: "date-desc" }).sessions[0].id };
+  return { viewer, sessions, latestSessionId: listSessions(db, viewer, "me", { sort: "date-desc" }, { now: NOW }).sessions[0].id };
+}
+
+function printTable(db: Db, pages: Record<string, PageFn>, month: Seeded, years: Seeded): void {
+  console.log("page        1 month   2 years   ratio   | cold: 1 month   2 years   ratio");
+  for (const [name, fn] of Object.entries(pages)) {
+    const short = measure(() => fn(db, month.viewer, month.latestSessionId));
+    const long = measure(() => fn(db, years.viewer, years.latestSessionId));
+    const coldShort = measure(() => {
+      clearDailySeriesCache();
+      return fn(db, month.viewer, month.latestSessionId);
+    });
+    const coldLong = measure(() => {
+      clearDailySeriesCache();
+      return fn(db, years.viewer, years.latestSessionId);
+    });
+    console.log(
+      `${name.padEnd(10)} ${short.toFixed(2).padStart(8)} ${long.toFixed(2).padStart(9)} ${(long / short).toFixed(2).padStart(7)}   | ` +
+        `${coldShort.toFixed(2).padStart(13)} ${coldLong.toFixed(2).padStart(9)} ${(coldLong / coldShort).toFixed(2).padStart(7)}`,
+    );
+  }
 }
 
 function main(): void {
@@ -112,23 +148,11 @@ function main(): void {
     console.log(`seeded through the sync writers in ${((performance.now() - seedStart) / 1000).toFixed(1)} s: 30 days (${month.sessions} sessions) and 730 days (${years.sessions} sessions)`);
     console.log(`\nserver time of each page's data function, median of ${RUNS} (ms)`);
     console.log("warm = the athlete's series already computed since their last sync; cold = first view after a sync");
-    console.log("page        1 month   2 years   ratio   | cold: 1 month   2 years   ratio");
-    for (const [name, fn] of Object.entries(PAGES)) {
-      const short = measure(() => fn(test.db, month.viewer, month.latestSessionId));
-      const long = measure(() => fn(test.db, years.viewer, years.latestSessionId));
-      const coldShort = measure(() => {
-        clearDailySeriesCache();
-        return fn(test.db, month.viewer, month.latestSessionId);
-      });
-      const coldLong = measure(() => {
-        clearDailySeriesCache();
-        return fn(test.db, years.viewer, years.latestSessionId);
-      });
-      console.log(
-        `${name.padEnd(10)} ${short.toFixed(2).padStart(8)} ${long.toFixed(2).padStart(9)} ${(long / short).toFixed(2).padStart(7)}   | ` +
-          `${coldShort.toFixed(2).padStart(13)} ${coldLong.toFixed(2).padStart(9)} ${(coldLong / coldShort).toFixed(2).padStart(7)}`,
-      );
-    }
+    console.log("\n[default range] each page as visited without parameters (ranges end on today; the 1-month athlete's");
+    console.log("default range may reach back before their history, so the 2-year athlete can get more output)");
+    printTable(test.db, PAGES, month, years);
+    console.log(`\n[same range] both athletes ask for ${SAME_RANGE.from} … ${SAME_RANGE.to}: equal output, only the history differs`);
+    printTable(test.db, SAME_RANGE_PAGES, month, years);
     const js = measureFirstLoadJs();
     if (js === null) {
       console.log("\nfirst-load JS: no production build in .next (run `npm run build` first)");
