@@ -50,8 +50,8 @@ export type ActivityDayDetailDTO = {
   /** kcal from activity only. */
   activeCalories: number | null;
   /**
-   * Metres and alert count from Polar's newer daily-activity summary (API §6.2). The sync stores the
-   * transactional summary (§5.3), which has neither, so these are null ("not synced"), never 0.
+   * Metres and alert count from Polar's newer daily-activity summary (API §6.2, table daily_activity_extra);
+   * the transactional summary (§5.3) has neither. null = that summary was not synced for the day, never 0.
    */
   distanceMeters: number | null;
   inactivityAlerts: number | null;
@@ -84,6 +84,9 @@ export type ActivityPointDTO = {
   activeCalories: number | null;
   /** Seconds per zone; null without zone samples. */
   zoneSeconds: ZoneSeconds | null;
+  /** Distance from steps (m) and inactivity alerts, from the newer daily summary; null when not synced. */
+  distanceMeters: number | null;
+  inactivityAlerts: number | null;
   /** Mean steps of the days with data among the 7 days ending today (≥ 3 such days, else null). */
   steps7dMean: number | null;
   /** Mean active seconds, same window and rule. */
@@ -250,6 +253,14 @@ export function getActivityRange(db: Db, viewer: Viewer, athleteId: string, rang
           .where(and(eq(dailyActivities.athleteId, id), gte(dailyActivities.localDate, readFrom), lte(dailyActivities.localDate, range.to)))
           .orderBy(asc(dailyActivities.localDate))
           .all();
+  const extraRows =
+    activityId === null
+      ? []
+      : db
+          .select({ date: dailyActivityExtras.localDate, distance: dailyActivityExtras.distanceFromStepsMeters, alerts: dailyActivityExtras.inactivityAlertCount })
+          .from(dailyActivityExtras)
+          .where(and(eq(dailyActivityExtras.athleteId, id), gte(dailyActivityExtras.localDate, range.from), lte(dailyActivityExtras.localDate, range.to)))
+          .all();
   const hrRows =
     heartRateId === null
       ? []
@@ -262,6 +273,7 @@ export function getActivityRange(db: Db, viewer: Viewer, athleteId: string, rang
   const rhrByDate = new Map((series?.points ?? []).map((point) => [point.date, point.restingHr]));
   const activityByDate = new Map(activityRows.map((row) => [row.date, row]));
   const lowestByDate = new Map(hrRows.map((row) => [row.date, row.minHr]));
+  const extraByDate = new Map(extraRows.map((row) => [row.date, row]));
 
   const allDays = listDays(readFrom, range.to);
   const stepsMeans = computeRollingMean(allDays.map((date) => activityByDate.get(date)?.steps ?? null));
@@ -279,6 +291,8 @@ export function getActivityRange(db: Db, viewer: Viewer, athleteId: string, rang
       calories: row?.calories ?? null,
       activeCalories: row?.activeCalories ?? null,
       zoneSeconds: row?.zones ? sumZoneBlocks(toZoneBlocks(row.zones)) : null,
+      distanceMeters: extraByDate.get(date)?.distance ?? null,
+      inactivityAlerts: extraByDate.get(date)?.alerts ?? null,
       steps7dMean: stepsMeans[index],
       activeSeconds7dMean: activeMeans[index],
       lowestHr: lowestByDate.get(date) ?? null,

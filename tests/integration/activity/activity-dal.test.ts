@@ -179,6 +179,15 @@ describe("getActivityRange", () => {
     expect(range.days[4].zoneSeconds).toBeNull();
   });
 
+  it("carries distance and inactivity alerts of the days whose newer daily summary was synced, null elsewhere", () => {
+    const range = getActivityRange(t.db, viewer, "me", { from: "2026-03-04", to: "2026-03-06" }, { now: NOW });
+    expect(range.days.map((day) => [day.date, day.distanceMeters, day.inactivityAlerts])).toEqual([
+      ["2026-03-04", null, null],
+      ["2026-03-05", 8512.4, 2],
+      ["2026-03-06", null, null],
+    ]);
+  });
+
   it("gives the lowest 24/7 HR and the nightly resting HR the flags use, each from its own source", () => {
     const range = getActivityRange(t.db, viewer, "me", { from: "2026-03-04", to: "2026-03-06" }, { now: NOW });
     expect(range.days.map((day) => day.lowestHr)).toEqual([null, 48, 52]);
