@@ -1,8 +1,9 @@
-// npm run bench:dashboard — server time of each dashboard page's data function for an athlete with one month
-// vs two years of history (median of 30 runs each, same process), the ratio, and the first-load JS of each
-// dashboard route from the production build (.next) when one exists. Two tables: each page's default range
-// (what a visit without parameters shows), and the same explicit 28-day range for both athletes, so the output
-// is the same size and only the history behind it differs. Prints figures; asserts nothing.
+// npm run bench:dashboard — for an athlete with one month vs two years of history (median of 30 each, one
+// run): the server time of each dashboard page as a browser gets it (GET with a session cookie to `next start`
+// over the production build in .next, timed to the last byte), the time of each page's data function alone,
+// their ratios, and the first-load JS of each route from the same build. Two ranges each: the page's default
+// (a visit without parameters) and the same explicit 28-day range for both athletes, so the output is the
+// same size and only the history behind it differs. Prints figures; asserts nothing.
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -14,6 +15,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { clearDailySeriesCache } from "@/lib/dal/daily";
 import { getBody, getOverview, getPageSeries, getSessionDetail, getSleepNight, getWeeklyZones, listSessions } from "@/lib/dal/dashboard";
 import { createTestDb, insertAthlete, seedHistory, storePhysiology } from "@/tests/integration/dal/fixtures";
+import { hasProductionBuild, signInBySession, startPageServer, timePage, type PageServer } from "./support/page-server";
 
 const RUNS = 30;
 const LAST_DATE = "2026-03-31";
@@ -87,7 +89,28 @@ function measureFirstLoadJs(): { route: string; kb: number }[] | null {
   const buildManifest = path.join(root, "build-manifest.json");
   if (!fs.existsSync(buildManifest)) return null;
   const rootMain = (JSON.parse(fs.readFileSync(buildManifest, "utf8")) as { rootMainFiles?: string[] }).rootMainFiles ?? [];
-  const routes = ["/dashboard", "/dashboard/training", "/dashboard/training/[sessionId]", "/dashboard/load", "/dashboard/sleep", "/dashboard/recovery", "/dashboard/body"];
+  const routes = [
+    "/dashboard",
+    "/dashboard/training",
+    "/dashboard/training/[sessionId]",
+    "/dashboard/load",
+    "/dashboard/sleep",
+    "/dashboard/recovery",
+    "/dashboard/body",
+    "/dashboard/activity",
+    "/dashboard/heart-rate",
+    "/dashboard/sync",
+    "/athletes/[athleteId]",
+    "/athletes/[athleteId]/training",
+    "/athletes/[athleteId]/training/[sessionId]",
+    "/athletes/[athleteId]/load",
+    "/athletes/[athleteId]/sleep",
+    "/athletes/[athleteId]/recovery",
+    "/athletes/[athleteId]/body",
+    "/teams",
+    "/teams/[teamId]",
+    "/reports/[athlete]/[week]",
+  ];
   const results: { route: string; kb: number }[] = [];
   const store = globalThis as unknown as { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> };
   for (const route of routes) {
@@ -111,12 +134,99 @@ function measureFirstLoadJs(): { route: string; kb: number }[] | null {
 
 type Seeded = { viewer: Viewer; sessions: number; latestSessionId: number };
 
-function seedAthlete(db: Db, id: string, polarUserId: number, days: number): Seeded {
+function seedAthlete(db: Db, id: string, polarUserId: number, days: number, lastDate = LAST_DATE, now = NOW): Seeded {
   insertAthlete(db, id, polarUserId);
-  storePhysiology(db, id, 190, 50, `${addDays(LAST_DATE, -(days - 1))}T06:00:00.000`);
-  const { sessions } = seedHistory(db, id, { lastDate: LAST_DATE, days, seed: polarUserId });
+  storePhysiology(db, id, 190, 50, `${addDays(lastDate, -(days - 1))}T06:00:00.000`);
+  const { sessions } = seedHistory(db, id, { lastDate, days, seed: polarUserId });
   const viewer: Viewer = { userId: id, polarUserId, name: null };
-  return { viewer, sessions, latestSessionId: listSessions(db, viewer, "me", { sort: "date-desc" }, { now: NOW }).sessions[0].id };
+  return { viewer, sessions, latestSessionId: listSessions(db, viewer, "me", { sort: "date-desc" }, { now }).sessions[0].id };
+}
+
+// ── whole pages over HTTP ──
+
+type HttpPages = (sessionId: number) => Record<string, string>;
+
+const HTTP_DEFAULT: HttpPages = (sessionId) => ({
+  overview: "/dashboard",
+  training: "/dashboard/training",
+  session: `/dashboard/training/${sessionId}`,
+  load: "/dashboard/load",
+  sleep: "/dashboard/sleep",
+  recovery: "/dashboard/recovery",
+  body: "/dashboard/body",
+});
+
+function httpSameRange(from: string, to: string): HttpPages {
+  const custom = `range=custom&from=${from}&to=${to}`;
+  return (sessionId) => ({
+    overview: "/dashboard",
+    training: `/dashboard/training?from=${from}&to=${to}`,
+    session: `/dashboard/training/${sessionId}`,
+    load: `/dashboard/load?${custom}`,
+    sleep: `/dashboard/sleep?${custom}`,
+    recovery: `/dashboard/recovery?${custom}`,
+    body: "/dashboard/body",
+  });
+}
+
+async function measurePage(server: PageServer, pathname: string, cookie: string): Promise<{ ms: number; kb: number }> {
+  // Three untimed requests: the route's first load, JIT and the athlete's series cache.
+  for (let i = 0; i < 3; i += 1) await timePage(server, pathname, cookie);
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < RUNS; i += 1) {
+    const timed = await timePage(server, pathname, cookie);
+    times.push(timed.ms);
+    bytes = timed.bytes;
+  }
+  return { ms: median(times), kb: bytes / 1024 };
+}
+
+type HttpAthlete = Seeded & { cookie: string };
+
+async function printHttpTable(server: PageServer, pages: HttpPages, month: HttpAthlete, years: HttpAthlete): Promise<void> {
+  console.log("page        1 month   2 years   ratio   | HTML+RSC kB: 1 month   2 years");
+  const monthPages = pages(month.latestSessionId);
+  const yearsPages = pages(years.latestSessionId);
+  for (const name of Object.keys(monthPages)) {
+    const short = await measurePage(server, monthPages[name], month.cookie);
+    const long = await measurePage(server, yearsPages[name], years.cookie);
+    console.log(
+      `${name.padEnd(10)} ${short.ms.toFixed(1).padStart(8)} ${long.ms.toFixed(1).padStart(9)} ${(long.ms / short.ms).toFixed(2).padStart(7)}   | ` +
+        `${short.kb.toFixed(0).padStart(20)} ${long.kb.toFixed(0).padStart(9)}`,
+    );
+  }
+}
+
+/**
+ * The pages as a browser gets them. The server reads the real clock, so this database's histories end on the
+ * athletes' real today (+01:00).
+ */
+async function benchPagesOverHttp(): Promise<void> {
+  if (!hasProductionBuild()) {
+    console.log("\nwhole pages over HTTP: no production build in .next (run `npm run build` first)");
+    return;
+  }
+  const now = Date.now();
+  const today = new Date(now + 60 * 60_000).toISOString().slice(0, 10);
+  const test = createTestDb();
+  let server: PageServer | null = null;
+  try {
+    const month = seedAthlete(test.db, "http-month", 11, 30, today, now);
+    const years = seedAthlete(test.db, "http-years", 12, 730, today, now);
+    const monthAthlete = { ...month, cookie: signInBySession(test.db, month.viewer.userId) };
+    const yearsAthlete = { ...years, cookie: signInBySession(test.db, years.viewer.userId) };
+    server = await startPageServer(test.db.$client.name);
+    console.log(`\nwhole pages over HTTP (next start, production build), median of ${RUNS} after 3 untimed (ms, to the last byte)`);
+    console.log("\n[default range]");
+    await printHttpTable(server, HTTP_DEFAULT, monthAthlete, yearsAthlete);
+    const from = addDays(today, -27);
+    console.log(`\n[same range] ${from} … ${today} for both athletes`);
+    await printHttpTable(server, httpSameRange(from, today), monthAthlete, yearsAthlete);
+  } finally {
+    await server?.close();
+    test.close();
+  }
 }
 
 function printTable(db: Db, pages: Record<string, PageFn>, month: Seeded, years: Seeded): void {
@@ -139,14 +249,15 @@ function printTable(db: Db, pages: Record<string, PageFn>, month: Seeded, years:
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  await benchPagesOverHttp();
   const test = createTestDb();
   try {
     const seedStart = performance.now();
     const month = seedAthlete(test.db, "bench-month", 1, 30);
     const years = seedAthlete(test.db, "bench-years", 2, 730);
     console.log(`seeded through the sync writers in ${((performance.now() - seedStart) / 1000).toFixed(1)} s: 30 days (${month.sessions} sessions) and 730 days (${years.sessions} sessions)`);
-    console.log(`\nserver time of each page's data function, median of ${RUNS} (ms)`);
+    console.log(`\nserver time of each page's data function alone (no rendering), median of ${RUNS} (ms)`);
     console.log("warm = the athlete's series already computed since their last sync; cold = first view after a sync");
     console.log("\n[default range] each page as visited without parameters (ranges end on today; the 1-month athlete's");
     console.log("default range may reach back before their history, so the 2-year athlete can get more output)");
@@ -167,4 +278,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
