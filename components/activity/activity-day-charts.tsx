@@ -1,16 +1,12 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import { ChartTooltip } from "@/components/charts/chart-tooltip";
-import { formatNumber } from "@/components/charts/format";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, xAxisLabel, yAxisLabel } from "@/components/charts/theme";
 import type { HourlyStepsDTO, ZoneBlockDTO } from "@/lib/dal/activity";
-import { ACTIVITY_ZONE_VIEW, formatCount, formatSecondOfDay, NO_ACTIVITY_DAY } from "./format";
+import { ACTIVITY_ZONE_VIEW, formatSecondOfDay, NO_ACTIVITY_DAY } from "./format";
+import { ActivityZonesPlot, HourlyStepsPlot } from "./lazy-plots";
 
 const DAY_SECONDS = 86_400;
 
-type ZoneRow = { slot: string; secondOfDay: number; hasData: boolean } & Partial<Record<(typeof ACTIVITY_ZONE_VIEW)[number]["key"], number>>;
+/** Minutes per activity zone in one interval of the local day. */
+export type ZoneRow = { slot: string; secondOfDay: number; hasData: boolean } & Partial<Record<(typeof ACTIVITY_ZONE_VIEW)[number]["key"], number>>;
 
 /** One row per interval of the day (24 for hourly samples); an interval Polar has not reported stays empty. */
 function toZoneRows(blocks: readonly ZoneBlockDTO[], intervalMinutes: number): ZoneRow[] {
@@ -43,39 +39,12 @@ export function ActivityZonesChart({ blocks, intervalMinutes, hasDay }: { blocks
       emptyMessage={hasDay ? "This day's summary has no zone samples yet — sync again after the watch has synced." : NO_ACTIVITY_DAY}
       footer={<p>Intervals after the watch&apos;s last sync are empty. Polar reports how long you were in each zone per interval, not in which order.</p>}
     >
-      <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 16, left: 8 }} barCategoryGap={1}>
-          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="slot" tick={AXIS_TICK} interval={interval === 60 ? 2 : "preserveStartEnd"} label={xAxisLabel("local time (HH:MM)")} />
-          <YAxis tick={AXIS_TICK} width={56} domain={[0, interval]} allowDecimals={false} label={yAxisLabel("minutes")} />
-          <Tooltip
-            content={(props) => (
-              <ChartTooltip<ZoneRow>
-                {...props}
-                title={(row) => `${row.slot}–${formatSecondOfDay(row.secondOfDay + interval * 60)}`}
-                lines={(row) =>
-                  row.hasData
-                    ? ACTIVITY_ZONE_VIEW.filter((zone) => (row[zone.key] ?? 0) > 0).map((zone) => ({
-                        label: zone.label,
-                        value: `${formatNumber(row[zone.key] ?? 0, 1)} min`,
-                        color: zone.color,
-                      }))
-                    : [{ label: "Zones", value: "no data" }]
-                }
-              />
-            )}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {ACTIVITY_ZONE_VIEW.map((zone) => (
-            <Bar key={zone.key} dataKey={zone.key} name={zone.label} stackId="zones" fill={zone.color} {...NO_ANIMATION} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <ActivityZonesPlot rows={rows} interval={interval} height={260} />
     </ChartFrame>
   );
 }
 
-type StepRow = { slot: string; secondOfDay: number; steps: number | null };
+export type StepRow = { slot: string; secondOfDay: number; steps: number | null };
 
 /** Steps per interval of the local day. */
 export function HourlyStepsChart({ samples, intervalMinutes, hasDay }: { samples: readonly HourlyStepsDTO[]; intervalMinutes: number | null; hasDay: boolean }) {
@@ -90,23 +59,7 @@ export function HourlyStepsChart({ samples, intervalMinutes, hasDay }: { samples
       state={state}
       emptyMessage={hasDay ? "This day's summary has no step samples yet — sync again after the watch has synced." : NO_ACTIVITY_DAY}
     >
-      <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 16, left: 8 }}>
-          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="slot" tick={AXIS_TICK} interval={interval === 60 ? 2 : "preserveStartEnd"} label={xAxisLabel("local time (HH:MM)")} />
-          <YAxis tick={AXIS_TICK} width={56} allowDecimals={false} label={yAxisLabel("steps")} />
-          <Tooltip
-            content={(props) => (
-              <ChartTooltip<StepRow>
-                {...props}
-                title={(row) => `${row.slot}–${formatSecondOfDay(row.secondOfDay + interval * 60)}`}
-                lines={(row) => [{ label: "Steps", value: row.steps === null ? "no data" : formatCount(row.steps), color: CHART_COLORS.c1 }]}
-              />
-            )}
-          />
-          <Bar dataKey="steps" name="Steps" fill={CHART_COLORS.c1} {...NO_ANIMATION} />
-        </BarChart>
-      </ResponsiveContainer>
+      <HourlyStepsPlot rows={rows} interval={interval} height={220} />
     </ChartFrame>
   );
 }

@@ -1,11 +1,8 @@
-"use client";
-
 import type { ReactNode } from "react";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import { ChartTooltip, type TooltipLine } from "@/components/charts/chart-tooltip";
-import { formatDayLong, formatDayShort, formatNumber } from "@/components/charts/format";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "@/components/charts/theme";
+import type { TooltipLine } from "@/components/charts/chart-tooltip";
+import { readNumber } from "@/components/charts/describe";
+import { DailyBarsPlot } from "./lazy-plots";
 
 /** One athlete-local day; `hasData` false = no record that day (shaded and labelled, never drawn as 0). */
 export type DailyBarsRow = { date: string; hasData: boolean } & { [key: string]: string | number | boolean | null };
@@ -39,11 +36,6 @@ export type DailyBarsChartProps = {
   /** The range could not be loaded. */
   isError?: boolean;
 };
-
-function readNumber(row: DailyBarsRow, key: string): number | null {
-  const value = row[key];
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
 
 /**
  * Bars (and lines) per athlete-local day. Days without data are shaded columns with "no data" in the tooltip
@@ -86,57 +78,7 @@ export function DailyBarsChart({
           </>
         }
       >
-        <ResponsiveContainer width="100%" height={height}>
-          <ComposedChart data={rows as DailyBarsRow[]} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-            <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="date" tickFormatter={formatDayShort} tick={AXIS_TICK} minTickGap={24} />
-            <YAxis tick={AXIS_TICK} width={64} domain={yDomain} label={yAxisLabel(yLabel)} allowDecimals={false} />
-            {missing.map((row) => (
-              <ReferenceArea key={row.date} x1={row.date} x2={row.date} fill={CHART_COLORS.grid} fillOpacity={0.6} ifOverflow="visible" />
-            ))}
-            <Tooltip
-              content={(props) => (
-                <ChartTooltip<DailyBarsRow>
-                  {...props}
-                  title={(row) => formatDayLong(row.date)}
-                  lines={(row) =>
-                    row.hasData
-                      ? [
-                          ...series.map((item) => {
-                            const value = readNumber(row, item.key);
-                            return {
-                              label: item.name,
-                              value: value === null ? "—" : item.format ? item.format(value) : `${formatNumber(value, item.decimals ?? 0)} ${item.unit}`.trim(),
-                              color: item.color,
-                            };
-                          }),
-                          ...(extraLines ? extraLines(row) : []),
-                        ]
-                      : [{ label: "Day", value: missingLabel }]
-                  }
-                />
-              )}
-            />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {series.map((item) =>
-              item.kind === "line" ? (
-                <Line
-                  key={item.key}
-                  dataKey={item.key}
-                  name={item.name}
-                  type="monotone"
-                  stroke={item.color}
-                  strokeWidth={2}
-                  dot={false}
-                  connectNulls={false}
-                  {...NO_ANIMATION}
-                />
-              ) : (
-                <Bar key={item.key} dataKey={item.key} name={item.name} fill={item.color} stackId={item.stackId} {...NO_ANIMATION} />
-              ),
-            )}
-          </ComposedChart>
-        </ResponsiveContainer>
+        <DailyBarsPlot yLabel={yLabel} rows={rows} series={series} yDomain={yDomain} missingLabel={missingLabel} extraLines={extraLines} height={height} />
       </ChartFrame>
     </div>
   );

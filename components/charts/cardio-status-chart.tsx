@@ -1,11 +1,5 @@
-"use client";
-
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { ChartTooltip } from "./chart-tooltip";
-import { describeCardioStatus } from "./describe";
-import { formatDayLong, formatDayShort, formatNumber } from "./format";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "./theme";
+import { CardioStatusPlot } from "./lazy-plots";
 
 export type CardioStatusPoint = {
   date: string;
@@ -27,13 +21,12 @@ const STATUS_LEVEL: Record<string, number> = {
   OVERREACHING: 4,
 };
 
-const LEVEL_LABEL: Record<number, string> = { 1: "Detraining", 2: "Maintaining", 3: "Productive", 4: "Overreaching" };
-
-type Row = CardioStatusPoint & { polarLevel: number | null; estimatedLevel: number | null };
+/** A point with its status placed on the chart's scale, Polar's and estimated ones in separate series. */
+export type CardioStatusRow = CardioStatusPoint & { polarLevel: number | null; estimatedLevel: number | null };
 
 /** Polar's cardio-load status over time; computed estimates drawn separately and labelled as such. */
 export function CardioStatusChart({ points, testId = "chart-cardio-status", height = 220 }: { points: readonly CardioStatusPoint[]; testId?: string; height?: number }) {
-  const rows: Row[] = points.map((point) => {
+  const rows: CardioStatusRow[] = points.map((point) => {
     const level = point.status === null ? undefined : STATUS_LEVEL[point.status];
     return {
       ...point,
@@ -61,47 +54,7 @@ export function CardioStatusChart({ points, testId = "chart-cardio-status", heig
         )
       }
     >
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="date" tickFormatter={formatDayShort} tick={AXIS_TICK} minTickGap={24} />
-          <YAxis
-            domain={[0.5, 4.5]}
-            ticks={[1, 2, 3, 4]}
-            tickFormatter={(value: number) => LEVEL_LABEL[value] ?? ""}
-            tick={AXIS_TICK}
-            width={96}
-            label={yAxisLabel("status")}
-          />
-          <Tooltip
-            content={(props) => (
-              <ChartTooltip<Row>
-                {...props}
-                title={(row) => formatDayLong(row.date)}
-                lines={(row) => [
-                  {
-                    label: row.source === "estimated" ? "Status (estimated)" : "Status (Polar)",
-                    value: describeCardioStatus(row.status),
-                  },
-                  { label: "Strain ÷ tolerance", value: formatNumber(row.ratio, 2) },
-                ]}
-              />
-            )}
-          />
-          <Line dataKey="polarLevel" name="Polar" type="stepAfter" stroke={CHART_COLORS.c1} strokeWidth={2} dot={false} connectNulls={false} {...NO_ANIMATION} />
-          <Line
-            dataKey="estimatedLevel"
-            name="estimated"
-            type="stepAfter"
-            stroke={CHART_COLORS.muted}
-            strokeDasharray="5 3"
-            strokeWidth={2}
-            dot={false}
-            connectNulls={false}
-            {...NO_ANIMATION}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+      <CardioStatusPlot rows={rows} height={height} />
     </ChartFrame>
   );
 }

@@ -52,3 +52,8 @@ export function toHypnogramRows(night: HypnogramNight): HypnogramRow[] {
   return rows;
 }
 
+/** A row's finite number under `key`, or null (missing, not computable, or not a number): a gap, never 0. */
+export function readNumber(row: Readonly<Record<string, unknown>>, key: string): number | null {
+  const value = row[key];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}

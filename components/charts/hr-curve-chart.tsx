@@ -1,10 +1,5 @@
-"use client";
-
-import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { ChartTooltip } from "./chart-tooltip";
-import { formatElapsed, formatNumber } from "./format";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, ZONE_COLORS, xAxisLabel, yAxisLabel } from "./theme";
+import { HrCurvePlot } from "./lazy-plots";
 
 /** One point of a session series: seconds from the start, value (null = sensor dropout). */
 export type SessionSamplePoint = { t: number; value: number | null };
@@ -32,41 +27,7 @@ export function HrCurveChart({ points, zoneLowerBounds, hrMax, testId = "chart-h
       state={hasValue ? "loaded" : "empty"}
       emptyMessage="This session has no heart-rate samples — record with a heart-rate sensor to see the curve."
     >
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={points as SessionSamplePoint[]} margin={{ top: 8, right: 8, bottom: 16, left: 8 }}>
-          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
-          {zoneLowerBounds?.map((lower, index) => (
-            <ReferenceArea
-              key={lower}
-              y1={lower}
-              y2={zoneLowerBounds[index + 1] ?? top}
-              fill={ZONE_COLORS[index]}
-              fillOpacity={0.16}
-              ifOverflow="hidden"
-              label={{ value: `Z${index + 1}`, position: "insideLeft", fill: "var(--color-muted)", fontSize: 11 }}
-            />
-          ))}
-          <XAxis
-            dataKey="t"
-            type="number"
-            domain={["dataMin", "dataMax"]}
-            tickFormatter={formatElapsed}
-            tick={AXIS_TICK}
-            label={xAxisLabel("elapsed (h:mm:ss)")}
-          />
-          <YAxis domain={[bottom, top]} tick={AXIS_TICK} width={56} label={yAxisLabel("heart rate (bpm)")} allowDecimals={false} />
-          <Tooltip
-            content={(props) => (
-              <ChartTooltip<SessionSamplePoint>
-                {...props}
-                title={(row) => formatElapsed(row.t)}
-                lines={(row) => [{ label: "Heart rate", value: row.value === null ? "no data" : `${formatNumber(row.value)} bpm`, color: CHART_COLORS.c2 }]}
-              />
-            )}
-          />
-          <Line dataKey="value" name="Heart rate" stroke={CHART_COLORS.c2} dot={false} strokeWidth={1.5} connectNulls={false} {...NO_ANIMATION} />
-        </LineChart>
-      </ResponsiveContainer>
+      <HrCurvePlot points={points} zoneLowerBounds={zoneLowerBounds} bottom={bottom} top={top} height={height} />
     </ChartFrame>
   );
 }

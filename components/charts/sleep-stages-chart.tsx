@@ -1,10 +1,5 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { ChartTooltip } from "./chart-tooltip";
-import { formatDayLong, formatDayShort, formatMinutes, formatNumber } from "./format";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "./theme";
+import { SleepStagesPlot } from "./lazy-plots";
 
 /** Stage minutes of one night (null on a night without sleep data: drawn as a gap, never as zero). */
 export type SleepStagesPoint = {
@@ -14,13 +9,6 @@ export type SleepStagesPoint = {
   remMin: number | null;
   unrecognizedMin: number | null;
 };
-
-const STAGES = [
-  { key: "deepMin", name: "Deep (N3)", color: CHART_COLORS.c1 },
-  { key: "lightMin", name: "Light (N1+N2)", color: CHART_COLORS.c5 },
-  { key: "remMin", name: "REM", color: CHART_COLORS.c3 },
-  { key: "unrecognizedMin", name: "Unrecognised", color: CHART_COLORS.muted },
-] as const;
 
 /** Stage totals per night as stacked bars; shares are of staged sleep (unrecognised excluded). */
 export function SleepStagesChart({ points, testId = "chart-sleep-stages", height = 260 }: { points: readonly SleepStagesPoint[]; testId?: string; height?: number }) {
@@ -34,33 +22,7 @@ export function SleepStagesChart({ points, testId = "chart-sleep-stages", height
       emptyMessage="No sleep data yet — sleep needs a night with the watch on."
       footer={<p>Typical adult shares: light about 50–60 %, deep 10–20 %, REM 20–25 %. Wrist staging is an estimate.</p>}
     >
-      <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={points as SleepStagesPoint[]} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="date" tickFormatter={formatDayShort} tick={AXIS_TICK} minTickGap={24} />
-          <YAxis tick={AXIS_TICK} width={56} label={yAxisLabel("sleep (min)")} />
-          <Tooltip
-            content={(props) => (
-              <ChartTooltip<SleepStagesPoint>
-                {...props}
-                title={(row) => formatDayLong(row.date)}
-                lines={(row) => {
-                  const staged = (row.lightMin ?? 0) + (row.deepMin ?? 0) + (row.remMin ?? 0);
-                  return STAGES.map((stage) => {
-                    const value = row[stage.key];
-                    const share = stage.key !== "unrecognizedMin" && value !== null && staged > 0 ? ` (${formatNumber((value / staged) * 100)} %)` : "";
-                    return { label: stage.name, value: `${formatMinutes(value)}${share}`, color: stage.color };
-                  });
-                }}
-              />
-            )}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {STAGES.map((stage) => (
-            <Bar key={stage.key} dataKey={stage.key} name={stage.name} stackId="stages" fill={stage.color} {...NO_ANIMATION} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <SleepStagesPlot points={points} height={height} />
     </ChartFrame>
   );
 }

@@ -1,23 +1,8 @@
-"use client";
-
 import type { ReactNode } from "react";
-import {
-  Area,
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
 import { ChartFrame, type BaselineProgress } from "./chart-frame";
-import { ChartTooltip, type TooltipLine } from "./chart-tooltip";
-import { formatDayLong, formatDayShort, formatNumber } from "./format";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "./theme";
+import type { TooltipLine } from "./chart-tooltip";
+import { readNumber } from "./describe";
+import { TrendPlot } from "./lazy-plots";
 
 /** One plotted value per athlete-local day; `null` = not measured / not computable (drawn as a gap). */
 export type TrendRow = { date: string } & { [key: string]: string | number | null };
@@ -62,11 +47,6 @@ export type TrendChartProps = {
   yTicks?: number[];
 };
 
-function readNumber(row: TrendRow, key: string): number | null {
-  const value = row[key];
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
 /** Line/bar trend over athlete-local days with an optional normal-range band and reference lines. */
 export function TrendChart({
   testId,
@@ -99,99 +79,7 @@ export function TrendChart({
       footer={footer}
       actions={actions}
     >
-      <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart data={rows as TrendRow[]} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="date" tickFormatter={formatDayShort} tick={AXIS_TICK} minTickGap={24} />
-          <YAxis
-            tick={AXIS_TICK}
-            width={56}
-            domain={yDomain}
-            ticks={yTicks}
-            tickFormatter={yTickDecimals === undefined ? undefined : (value: number) => value.toFixed(yTickDecimals)}
-            label={yAxisLabel(yLabel)}
-            allowDecimals
-          />
-          {referenceLines?.map((line) => (
-            <ReferenceLine
-              key={line.label}
-              y={line.y}
-              stroke={line.color ?? CHART_COLORS.c2}
-              strokeDasharray="4 4"
-              ifOverflow="extendDomain"
-              label={{ value: line.label, position: "insideTopRight", fill: "var(--color-muted)", fontSize: 11 }}
-            />
-          ))}
-          <Tooltip
-            content={(props) => (
-              <ChartTooltip<TrendRow>
-                {...props}
-                title={(row) => formatDayLong(row.date)}
-                lines={(row) => [
-                  ...series.map((item) => {
-                    const value = readNumber(row, item.key);
-                    return {
-                      label: item.name,
-                      value: value === null ? "—" : `${formatNumber(value, item.decimals ?? 0)} ${item.unit}`.trim(),
-                      color: item.color,
-                    };
-                  }),
-                  ...(band
-                    ? [
-                        {
-                          label: band.name,
-                          value:
-                            readNumber(row, band.lowKey) === null || readNumber(row, band.highKey) === null
-                              ? "building"
-                              : `${formatNumber(readNumber(row, band.lowKey), band.decimals ?? 1)}–${formatNumber(
-                                  readNumber(row, band.highKey),
-                                  band.decimals ?? 1,
-                                )} ${band.unit}`.trim(),
-                          color: band.color,
-                        },
-                      ]
-                    : []),
-                  ...(extraLines ? extraLines(row) : []),
-                ]}
-              />
-            )}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {band ? (
-            <Area
-              dataKey={(row: TrendRow) => {
-                const low = readNumber(row, band.lowKey);
-                const high = readNumber(row, band.highKey);
-                return low === null || high === null ? null : [low, high];
-              }}
-              name={band.name}
-              stroke="none"
-              fill={band.color}
-              fillOpacity={0.18}
-              connectNulls={false}
-              {...NO_ANIMATION}
-            />
-          ) : null}
-          {series.map((item) =>
-            item.kind === "bar" ? (
-              <Bar key={item.key} dataKey={item.key} name={item.name} fill={item.color} {...NO_ANIMATION} />
-            ) : (
-              <Line
-                key={item.key}
-                dataKey={item.key}
-                name={item.name}
-                type={item.kind === "step" ? "stepAfter" : "monotone"}
-                stroke={item.color}
-                strokeWidth={2}
-                strokeDasharray={item.dashed ? "5 3" : undefined}
-                dot={rows.length <= 60 ? { r: 2 } : false}
-                connectNulls={false}
-                {...NO_ANIMATION}
-              />
-            ),
-          )}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <TrendPlot yLabel={yLabel} rows={rows} series={series} band={band} referenceLines={referenceLines} extraLines={extraLines} yDomain={yDomain} height={height} yTickDecimals={yTickDecimals} yTicks={yTicks} />
     </ChartFrame>
   );
 }

@@ -1,10 +1,5 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { ChartTooltip } from "./chart-tooltip";
-import { formatDayShort, formatMinutes } from "./format";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, ZONE_COLORS, yAxisLabel } from "./theme";
+import { WeeklyZonePlot } from "./lazy-plots";
 
 /** Minutes per zone in one week (Monday start, athlete-local), computed zones only. */
 export type WeeklyZonePoint = {
@@ -31,26 +26,7 @@ export function WeeklyZoneChart({ points, testId = "chart-weekly-zones", height 
       emptyMessage="No sessions with heart rate in this range yet."
       footer={<p>Easy = Z1–Z2, moderate = Z3, hard = Z4–Z5.</p>}
     >
-      <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={points as WeeklyZonePoint[]} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="weekStart" tickFormatter={formatDayShort} tick={AXIS_TICK} minTickGap={16} />
-          <YAxis tick={AXIS_TICK} width={56} label={yAxisLabel("time (min)")} />
-          <Tooltip
-            content={(props) => (
-              <ChartTooltip<WeeklyZonePoint>
-                {...props}
-                title={(row) => `Week of ${formatDayShort(row.weekStart)} · ${row.sessions} session${row.sessions === 1 ? "" : "s"}`}
-                lines={(row) => KEYS.map((key, index) => ({ label: `Z${index + 1}`, value: formatMinutes(row[key]), color: ZONE_COLORS[index] }))}
-              />
-            )}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {KEYS.map((key, index) => (
-            <Bar key={key} dataKey={key} name={`Z${index + 1}`} stackId="zones" fill={ZONE_COLORS[index]} {...NO_ANIMATION} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <WeeklyZonePlot points={points} height={height} />
     </ChartFrame>
   );
 }

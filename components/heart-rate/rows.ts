@@ -3,6 +3,10 @@ import type { HeartRateSampleDTO } from "@/lib/dal/heart-rate";
 /** The designed empty state of a day without 24/7 heart rate. */
 export const NO_HEART_RATE_DAY = "No heart-rate data for this day — wear the watch with 24/7 heart rate on and sync.";
 
+/** Shading of training sessions and of sleep on the day's curve (and in its legend). */
+export const SESSION_FILL = "var(--chart-2)";
+export const NIGHT_FILL = "var(--chart-5)";
+
 /** Samples further apart than this are not joined by the line: the time between them has no data. */
 export const MAX_JOIN_GAP_SECONDS = 15 * 60;
 

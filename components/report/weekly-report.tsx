@@ -5,7 +5,8 @@ import { formatCount } from "@/components/activity/format";
 import { RiskBadge } from "@/components/dashboard/risk-badge";
 import type { RiskReason } from "@/lib/analytics";
 import type { ReportRecoveryDTO, ReportSleepDTO, ReportTrainingDTO, WeeklyMetricDTO, WeeklyReportDTO } from "@/lib/dal/report";
-import { PrintButton, WeeklyHoursChart, ZoneCompareChart } from "./report-charts";
+import { PrintButton } from "./print-button";
+import { WeeklyHoursChart, ZoneCompareChart } from "./report-charts";
 
 type Format = (value: number) => string;
 

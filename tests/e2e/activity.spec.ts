@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signInAs } from "./support/auth";
 import { E2E_SIM_URL } from "./support/constants";
+import { waitForPlots } from "./support/plots";
 
 // Aino (lib/polar-sim/generator/roster.ts): a steady runner at UTC+3 with daily activity and 24/7 HR.
 const AINO = "Aino Virtanen";
@@ -61,6 +62,7 @@ test("the activity and heart-rate pages show the synced day, and a day without d
   await expect(page.getByTestId("chart-activity-zones")).toHaveAttribute("data-state", "loaded");
   await expect(page.getByTestId("chart-hourly-steps")).toHaveAttribute("data-state", "loaded");
   await expect(page.getByTestId("chart-steps")).toHaveAttribute("data-state", "loaded");
+  await waitForPlots(page);
   await page.screenshot({ path: testInfo.outputPath("activity-day.png"), fullPage: true });
 
   // The range view marks days without a summary as missing, not zero: pick a range reaching before the history.
@@ -87,6 +89,7 @@ test("the activity and heart-rate pages show the synced day, and a day without d
   await expect(page.getByTestId("chart-hr-day")).toHaveAttribute("data-state", "loaded");
   await expect(page.getByTestId("chart-hr-range")).toHaveAttribute("data-state", "loaded");
   await expect(page.getByTestId("hr-definitions")).toContainText("Nightly resting HR is what the flags use");
+  await waitForPlots(page);
   await page.screenshot({ path: testInfo.outputPath("heart-rate-day.png"), fullPage: true });
 
   // A day before the history: the designed empty states.

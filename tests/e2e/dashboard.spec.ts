@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signInAs } from "./support/auth";
 import { E2E_SIM_URL } from "./support/constants";
+import { waitForPlots } from "./support/plots";
 
 // Athletes of the simulator's default roster (lib/polar-sim/generator/roster.ts).
 const AINO = "Aino Virtanen";
@@ -96,6 +97,7 @@ test("an athlete syncs and sees exactly what was stored", async ({ page, request
     for (const target of [...PAGES, sessionPage]) {
       await page.goto(target.path);
       await expect(page.getByTestId(target.ready)).toBeVisible();
+      await waitForPlots(page);
       await page.screenshot({ path: testInfo.outputPath(`${target.name}-${width}.png`), fullPage: true });
     }
   }

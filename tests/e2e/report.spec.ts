@@ -4,6 +4,7 @@ import { createPolarClient } from "@/lib/polar";
 import { syncAthlete } from "@/lib/sync";
 import { signInSimulatedAthlete } from "@/scripts/demo/prepare";
 import { signInAs } from "./support/auth";
+import { waitForPlots } from "./support/plots";
 import { E2E_APP_URL, E2E_CLIENT_ID, E2E_CLIENT_SECRET, E2E_DATABASE_PATH, E2E_SIM_URL, E2E_TOKEN_KEY } from "./support/constants";
 
 // Mikko (lib/polar-sim/generator/roster.ts): an overreaching block 2026-04-15 … 05-05 with his physiology
@@ -98,6 +99,7 @@ test("the weekly report of a week inside Mikko's overreaching block lists the fl
     const avg12 = Number(await load.getAttribute("data-avg12"));
     expect(value).toBeGreaterThan(1.5 * avg12);
     await expect(page.getByTestId("chart-report-hours")).toHaveAttribute("data-state", "loaded");
+    await waitForPlots(page);
     await page.screenshot({ path: testInfo.outputPath("report-2026-W18.png"), fullPage: true });
     await page.emulateMedia({ media: "print" });
     await expect(page.getByTestId("report-print")).toBeHidden();

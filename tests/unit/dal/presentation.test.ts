@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { formatClock, formatDayLong, formatDuration, formatNumber } from "@/components/charts/format";
-import { toHypnogramRows } from "@/components/charts/describe";
+import { readNumber, toHypnogramRows } from "@/components/charts/describe";
 import { describeReasonDetail, toBuilding, toSleepDebtRows } from "@/components/dashboard/daily-rows";
 import { formatAgo } from "@/components/dashboard/freshness";
 import { resolveRange } from "@/components/dashboard/range";
 import { downsampleSeries } from "@/lib/dal/dashboard";
 import type { DailyPointDTO } from "@/lib/dal/dto";
 import type { RiskReason } from "@/lib/analytics";
+
+describe("readNumber (what a plot draws for a field)", () => {
+  it("reads finite numbers, 0 included, and leaves a gap for anything else", () => {
+    const row = { zero: 0, load: 42.5, missing: null, text: "12", nan: Number.NaN, inf: Number.POSITIVE_INFINITY };
+    expect(readNumber(row, "zero")).toBe(0);
+    expect(readNumber(row, "load")).toBe(42.5);
+    for (const key of ["missing", "text", "nan", "inf", "absent"]) expect(readNumber(row, key)).toBeNull();
+  });
+});
 
 describe("resolveRange", () => {
   it.each([
