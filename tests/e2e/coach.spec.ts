@@ -1,13 +1,21 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signInAs } from "./support/auth";
-import { E2E_APP_URL } from "./support/constants";
+import { E2E_APP_URL, E2E_SIM_URL } from "./support/constants";
 
-// Simulated athletes (lib/polar-sim/generator/roster.ts) that no other spec deletes or disconnects. Not Mikko:
-// the report and sync specs need his first registration to happen on their own (simulated) dates.
+// Simulated athletes (lib/polar-sim/generator/roster.ts) that no other spec uses. Not Mikko: the report and
+// sync specs need his first registration to happen on their own (simulated) dates. Jordan rides most days, so
+// a month of his history has sessions to open.
 const COACH = "Priya Raman";
-const ATHLETE = "Tomás Ferreira";
+const ATHLETE = "Jordan Brooks";
+const DAY_MS = 86_400_000;
 
-test("a coach invites, the athlete shares training and recovery only, then stops sharing", async ({ browser }) => {
+/** The simulator serves data recorded after registration: register weeks back, then bring its clock to now. */
+async function setSimClock(request: APIRequestContext, ms: number): Promise<void> {
+  const response = await request.post(`${E2E_SIM_URL}/__admin/clock/set`, { data: { now: new Date(ms).toISOString() } });
+  expect(response.ok()).toBe(true);
+}
+
+test("a coach invites, the athlete shares training and recovery only, then stops sharing", async ({ browser, request }) => {
   test.setTimeout(180_000);
   // Two people, two browsers: separate cookie jars.
   const coachContext = await browser.newContext();
@@ -15,8 +23,10 @@ test("a coach invites, the athlete shares training and recovery only, then stops
   const coach = await coachContext.newPage();
   const athlete = await athleteContext.newPage();
   try {
-    // The coach creates a team and an invitation link asking for every data type.
-    await signInAs(coach, COACH, "/teams");
+    // The coach reaches their teams from the header, creates a team and an invitation asking for every type.
+    await signInAs(coach, COACH);
+    await coach.getByTestId("nav-teams").click();
+    await coach.waitForURL(`${E2E_APP_URL}/teams`);
     await coach.getByTestId("team-name").fill(`Squad ${Date.now()}`);
     await coach.getByTestId("create-team").click();
     await coach.waitForURL(/\/teams\/[0-9a-f-]{36}$/);
@@ -27,7 +37,10 @@ test("a coach invites, the athlete shares training and recovery only, then stops
     expect(inviteUrl).toMatch(new RegExp(`^${E2E_APP_URL}/invite/[A-Za-z0-9_-]{43}$`));
     const invitePath = new URL(inviteUrl).pathname;
 
-    // The athlete opens the link signed out, signs in with Polar and comes back to it.
+    // The athlete opens the link signed out, signs in with Polar (registering 30 simulated days back) and comes
+    // back to it.
+    const now = Date.now();
+    await setSimClock(request, now - 30 * DAY_MS);
     await athlete.goto(invitePath);
     await expect(athlete).toHaveURL(`${E2E_APP_URL}/signin?callbackUrl=${encodeURIComponent(invitePath)}`);
     await signInAs(athlete, ATHLETE, invitePath);
@@ -42,6 +55,12 @@ test("a coach invites, the athlete shares training and recovery only, then stops
     await expect(athlete.getByTestId("scope-training")).toBeChecked();
     await expect(athlete.getByTestId("scope-recovery")).toBeChecked();
     await expect(athlete.getByTestId("scope-sleep")).not.toBeChecked();
+
+    // A month of the athlete's rides arrives with one sync.
+    await setSimClock(request, now);
+    await athlete.goto("/dashboard");
+    await athlete.getByTestId("sync-button").click();
+    await expect(athlete.getByTestId("sync-button")).toHaveAttribute("data-state", /^(succeeded|partial)$/, { timeout: 120_000 });
 
     // The coach sees the athlete, with sleep not shared and training shared.
     await coach.goto(teamPath);
@@ -64,6 +83,22 @@ test("a coach invites, the athlete shares training and recovery only, then stops
     const load = await coach.goto(`${athletePath}/load`);
     expect(load?.status()).toBe(200);
     await expect(coach.getByTestId("chart-load")).toBeVisible();
+
+    // A shared session opens read-only for the coach, with the zone times the athlete sees for it.
+    await coach.goto(`${athletePath}/training`);
+    const sessionRow = coach.getByTestId("session-row").first();
+    await expect(sessionRow).toBeVisible();
+    const sessionId = await sessionRow.getAttribute("data-session-id");
+    await sessionRow.getByRole("link").click();
+    await coach.waitForURL(`${E2E_APP_URL}${athletePath}/training/${sessionId}`);
+    await expect(coach.getByTestId("coach-view-banner")).toContainText(ATHLETE);
+    await expect(coach.getByTestId("session-detail")).toHaveAttribute("data-session-id", String(sessionId));
+    const zoneRows = (page: typeof coach) => page.locator('[data-testid^="zone-row-"]').allInnerTexts();
+    await expect(coach.locator('[data-testid^="zone-row-"]')).toHaveCount(5);
+    const coachZones = await zoneRows(coach);
+    await athlete.goto(`/dashboard/training/${sessionId}`);
+    await expect(athlete.getByTestId("session-detail")).toHaveAttribute("data-session-id", String(sessionId));
+    expect(await zoneRows(athlete)).toEqual(coachZones);
     const recovery = await coach.goto(`${athletePath}/recovery`);
     expect(recovery?.status()).toBe(200);
     const sleep = await coach.goto(`${athletePath}/sleep`);
@@ -73,6 +108,7 @@ test("a coach invites, the athlete shares training and recovery only, then stops
     expect(body?.status()).toBe(404);
 
     // The athlete stops sharing; the coach's very next request has no access.
+    await athlete.goto("/settings/sharing");
     await athlete.getByTestId("stop-sharing").click();
     await expect(athlete.getByTestId("share")).toHaveCount(0);
     const after = await coach.goto(athletePath);
