@@ -28,6 +28,8 @@ export const simSwitchesSchema = z.object({
   /** U10: continuous-HR maximum range and look-back, days. */
   chrMaxRangeDays: z.number().int().min(1),
   chrLookbackDays: z.number().int().min(1),
+  /** U13: some nights' hypnograms carry codes outside the documented 0–5 (6 as in Polar's example, and 9). */
+  hypnogramUndocumentedCodes: z.boolean(),
   /** U14: omit the numbers of cardio-load placeholder days. */
   cardioPlaceholderOmitNumbers: z.boolean(),
   /** U15: sign the PING with the webhook's secret; header spelling. */
@@ -43,6 +45,8 @@ export const simSwitchesSchema = z.object({
   missingAccept: z.enum(["json", "406"]),
   /** U21: second `DELETE /v3/users/{id}`. */
   deleteTwice: z.enum(["401", "404", "204"]),
+  /** U22: how a missing value is written in exercise sample strings: an empty field or the word `null`. */
+  sampleMissingValue: z.enum(["empty", "null"]),
   /** U23: gzip TCX files. */
   tcxGzip: z.boolean(),
   /** U24: Bearer token of athlete A on athlete B's `{user-id}`. */
@@ -74,6 +78,7 @@ export function createDefaultSwitches(): SimSwitches {
     chrRangeShape: "heart_rates",
     chrMaxRangeDays: 28,
     chrLookbackDays: 90,
+    hypnogramUndocumentedCodes: false,
     cardioPlaceholderOmitNumbers: false,
     pingSigned: true,
     signatureHeader: "Polar-Webhook-Signature",
@@ -83,6 +88,7 @@ export function createDefaultSwitches(): SimSwitches {
     servePreRegistrationDays: false,
     missingAccept: "json",
     deleteTwice: "401",
+    sampleMissingValue: "empty",
     tcxGzip: false,
     foreignUserStatus: 403,
     rateLimitShortBase: 500,

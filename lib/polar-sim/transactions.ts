@@ -9,6 +9,7 @@ import type { SimRequest, SimResponse } from "@/lib/polar-sim/http";
 import { respondEmpty, respondJson } from "@/lib/polar-sim/http";
 import type { Registration, SimContext, Transaction, TransactionType } from "@/lib/polar-sim/state";
 import { toRegistrationKey } from "@/lib/polar-sim/state";
+import { withSampleMissingValues } from "@/lib/polar-sim/variants";
 
 /** The transactional API (§5) and the pull notifications that point at it (§4). */
 
@@ -141,7 +142,10 @@ function serveItem(ctx: SimContext, access: AthleteAccess, transaction: Transact
     }
     if (sub === "heart-rate-zones") return respondRendered(athlete.exerciseHeartRateZones(itemId, link));
     if (sub === "samples") return respondRendered(athlete.exerciseSampleList(itemId, link));
-    if (rest.length === 2 && rest[0] === "samples" && rest[1] !== "") return respondRendered(athlete.exerciseSample(itemId, rest[1], link));
+    if (rest.length === 2 && rest[0] === "samples" && rest[1] !== "") {
+      const json = athlete.exerciseSample(itemId, rest[1], link);
+      return respondRendered(json && withSampleMissingValues(json, ctx.state.switches));
+    }
     if (sub === "fit" || sub === "tcx" || sub === "gpx") return respondFile(ctx, athlete.exerciseFile(itemId, sub), sub);
     return respondApiError(ctx, 404, null);
   }

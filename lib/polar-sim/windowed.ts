@@ -3,6 +3,7 @@ import { listVisibleDates, listVisibleUploads, requireAthleteAccess, respondApiE
 import type { JsonObject, JsonValue, SimUploadKind } from "@/lib/polar-sim/contract";
 import { DAY_MS, addDays, addMonths, diffDays, isValidDate, listDates } from "@/lib/polar-sim/dates";
 import { applyMalformed } from "@/lib/polar-sim/faults";
+import { withExerciseSampleMissingValues, withHypnogramCodes } from "@/lib/polar-sim/variants";
 import type { SimRequest, SimResponse } from "@/lib/polar-sim/http";
 import { respondEmpty, respondJson } from "@/lib/polar-sim/http";
 import type { MalformedKind, SimContext } from "@/lib/polar-sim/state";
@@ -92,7 +93,7 @@ export function handleExercises(ctx: SimContext, request: SimRequest, segments: 
     const out: JsonValue[] = [];
     for (const hashedId of hashes) {
       const json = athlete.exerciseByHash(hashedId, flags);
-      if (json) out.push(applyMalformed(ctx, userId, "exercise", { hashedId }, json));
+      if (json) out.push(applyMalformed(ctx, userId, "exercise", { hashedId }, withExerciseSampleMissingValues(json, ctx.state.switches)));
     }
     return respondJson(200, out);
   }
@@ -100,7 +101,9 @@ export function handleExercises(ctx: SimContext, request: SimRequest, segments: 
   if (segments.length > 2 || !hashes.includes(hashedId)) return respondApiError(ctx, 404, "Exercise not found");
   if (segments.length === 1) {
     const json = athlete.exerciseByHash(hashedId, flags);
-    return json ? respondJson(200, applyMalformed(ctx, userId, "exercise", { hashedId }, json)) : respondApiError(ctx, 404, "Exercise not found");
+    return json
+      ? respondJson(200, applyMalformed(ctx, userId, "exercise", { hashedId }, withExerciseSampleMissingValues(json, ctx.state.switches)))
+      : respondApiError(ctx, 404, "Exercise not found");
   }
   const format = segments[1];
   if (format !== "fit" && format !== "tcx" && format !== "gpx") return respondApiError(ctx, 404, null);
@@ -274,7 +277,7 @@ export function handleUserWindowed(ctx: SimContext, request: SimRequest, segment
     case "sleep":
       return handleNightly(ctx, access, rest, "sleep", "nights", (date) => {
         const json = athlete.sleep(date);
-        return json && applyDayMalformed(ctx, access, "sleep", date, json);
+        return json && applyDayMalformed(ctx, access, "sleep", date, withHypnogramCodes(json, athlete.profile.userId, date, ctx.state.switches));
       });
     case "nightly-recharge":
       return handleNightly(ctx, access, rest, "nightly-recharge", "recharges", (date) => {
