@@ -113,7 +113,7 @@ export type SimAthleteData = {
   /** `/v3/users/activities/{date}` object (and list elements). */
   dailyActivity(
     date: string,
-    opts: { steps: boolean; activityZones: boolean; inactivityStamps: boolean },
+    opts: { steps: boolean; activityZones: boolean; inactivityStamps: boolean; utcTimes?: boolean },
   ): JsonObject | null;
   /** `/v3/users/activities/samples/{date}` object. */
   dailyActivitySamples(date: string): JsonObject | null;

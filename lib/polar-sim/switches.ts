@@ -28,6 +28,8 @@ export const simSwitchesSchema = z.object({
   /** U10: continuous-HR maximum range and look-back, days. */
   chrMaxRangeDays: z.number().int().min(1),
   chrLookbackDays: z.number().int().min(1),
+  /** U11: new daily-activity `start_time`/`end_time` as local wall-clock times (observed) or UTC (the spec's word). */
+  dailyActivityTimes: z.enum(["local", "utc"]),
   /** U13: some nights' hypnograms carry codes outside the documented 0–5 (6 as in Polar's example, and 9). */
   hypnogramUndocumentedCodes: z.boolean(),
   /** U14: omit the numbers of cardio-load placeholder days. */
@@ -78,6 +80,7 @@ export function createDefaultSwitches(): SimSwitches {
     chrRangeShape: "heart_rates",
     chrMaxRangeDays: 28,
     chrLookbackDays: 90,
+    dailyActivityTimes: "local",
     hypnogramUndocumentedCodes: false,
     cardioPlaceholderOmitNumbers: false,
     pingSigned: true,

@@ -122,6 +122,7 @@ function handleActivities(ctx: SimContext, access: AthleteAccess, query: URLSear
     steps: readFlag(query, "steps"),
     activityZones: readFlag(query, "activity_zones"),
     inactivityStamps: readFlag(query, "inactivity_stamps"),
+    utcTimes: ctx.state.switches.dailyActivityTimes === "utc",
   };
   const single = (date: string, render: (d: string) => JsonObject | null): SimResponse => {
     if (!isValidDate(date) || diffDays(date, today) > ACTIVITY_LOOKBACK_DAYS) return respondApiError(ctx, 400, ACTIVITY_MESSAGE);

@@ -169,14 +169,17 @@ export async function syncCardioLoad(ctx: RunContext): Promise<void> {
 
 /**
  * The non-transactional daily activity (§6.2), for the fields the transactional summary lacks (distance from
- * steps, inactivity alerts). Counted under "activity", the athlete's daily-activity switch; no sample flags,
- * the transactional summary already carries the samples.
+ * steps, inactivity alerts). Counted under "activity", the athlete's daily-activity switch; only the
+ * inactivity-stamp samples are asked for (for the explicit date), the transactional summary carries the rest.
  */
 export async function syncDailyActivityExtras(ctx: RunContext): Promise<void> {
   ctx.touch("activity");
   ctx.setStep("Reading daily activity totals");
   const window = computeWindow(ctx.today, readCursor(ctx, "activity"));
-  const list = await ctx.user.listDailyActivities(window.from, window.to);
+  // The inactivity stamps (a handful a day) bring `samples.date`, the day's local date in words: the
+  // offset-less `start_time` is local wall time as observed, but UTC by the spec's wording (U11), and an
+  // athlete far east of UTC wakes on the previous UTC date.
+  const list = await ctx.user.listDailyActivities(window.from, window.to, { inactivityStamps: true });
   const items: Entry<(typeof list.items)[number]>[] = [];
   const invalid: Listed<(typeof list.items)[number]>["invalid"] = [...list.invalid];
   for (const data of list.items) {

@@ -402,7 +402,7 @@ export class SimAthlete implements SimAthleteData {
     return session ? this.renderFile(session, format) : null;
   }
 
-  dailyActivity(date: string, opts: { steps: boolean; activityZones: boolean; inactivityStamps: boolean }): JsonObject | null {
+  dailyActivity(date: string, opts: { steps: boolean; activityZones: boolean; inactivityStamps: boolean; utcTimes?: boolean }): JsonObject | null {
     const day = this.model.toDay(date);
     if (day === null || !this.hasDailyData(day)) return null;
     return renderDailyActivity(this.model, this.getDayMinutes(day), opts);

@@ -277,14 +277,17 @@ export function renderActivitySamples(
 export function renderDailyActivity(
   model: AthleteModel,
   minutes: DayMinutes,
-  opts: { steps: boolean; activityZones: boolean; inactivityStamps: boolean },
+  opts: { steps: boolean; activityZones: boolean; inactivityStamps: boolean; utcTimes?: boolean },
 ): JsonObject {
   const totals = sumTotalsUntil(model, minutes, Number.POSITIVE_INFINITY);
   const startMs = Math.max(minutes.utc[0], minutes.wakeUtc);
+  // The local day's last second: its last minute (23:59 whatever the day's length) plus 59 s.
+  const endMs = minutes.utc[minutes.utc.length - 1] + 59_000;
   const out: JsonObject = {
-    // Local wall-clock day boundaries without offset (U11 default).
-    start_time: formatLocalDateTime(startMs, model.getOffsetAt(startMs)),
-    end_time: `${minutes.date}T23:59:59`,
+    // Local wall-clock day boundaries without offset (U11 default); the switch writes the same instants in UTC,
+    // still without an offset, as the spec's wording would have them.
+    start_time: formatLocalDateTime(startMs, opts.utcTimes ? 0 : model.getOffsetAt(startMs)),
+    end_time: opts.utcTimes ? formatLocalDateTime(endMs, 0) : `${minutes.date}T23:59:59`,
     active_duration: formatIsoDuration(totals.activeMinutes * 60),
     inactive_duration: formatIsoDuration(totals.sedentaryMinutes * 60),
     daily_activity: roundToTenth((totals.activeCalories / ACTIVITY_GOAL_KCAL) * 100),

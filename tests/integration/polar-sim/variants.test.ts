@@ -55,6 +55,32 @@ describe("U22: missing sample values", () => {
   });
 });
 
+describe("U11: times of the new daily activity", () => {
+  it("are local wall-clock times by default and the same instants in UTC (no offset either way) when switched", async () => {
+    // Aino lives at UTC+3 all year: UTC = local − 3 h.
+    const { token, userId } = await connectAthlete(sim, "aino");
+    sim.clock.advance(10 * DAY_MS);
+    const offsetMs = (sim.dataset.athlete(userId)?.profile.utcOffsetMinutes ?? 0) * 60_000;
+    expect(offsetMs).toBe(3 * 3_600_000);
+    type Day = { start_time: string; end_time: string; steps: number };
+    const to = new Date(sim.clock.now() + offsetMs).toISOString().slice(0, 10);
+    const from = new Date(sim.clock.now() + offsetMs - 6 * DAY_MS).toISOString().slice(0, 10);
+    const path = `/v3/users/activities?from=${from}&to=${to}`;
+    const local = await getJson<Day[]>(token, path);
+    expect(local.length).toBeGreaterThan(3);
+    expect(local.every((day) => day.end_time.endsWith("T23:59:59"))).toBe(true);
+
+    await switches({ dailyActivityTimes: "utc" });
+    const utc = await getJson<Day[]>(token, path);
+    expect(utc.map((day) => day.steps)).toEqual(local.map((day) => day.steps));
+    utc.forEach((day, i) => {
+      expect(day.start_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+      expect(Date.parse(`${day.start_time}Z`)).toBe(Date.parse(`${local[i].start_time}Z`) - offsetMs);
+      expect(Date.parse(`${day.end_time}Z`)).toBe(Date.parse(`${local[i].end_time}Z`) - offsetMs);
+    });
+  });
+});
+
 describe("U13: undocumented hypnogram codes", () => {
   it("never appear by default; when switched, some nights carry 6 or 9 at one change point and nothing else moves", async () => {
     const { token } = await connectAthlete(sim, "aino");

@@ -48,7 +48,7 @@ function rows(db: Db, sql: string, athleteId: string): Record<string, unknown>[]
 describe("sync with the simulator's payload variants switched on", () => {
   it("stores what the default payloads store; undocumented hypnogram codes are kept raw, stored as unknown and not counted as a stage", async () => {
     const plain = await syncFrom(sims[0], "maria", {});
-    const varied = await syncFrom(sims[1], "maria", { sampleMissingValue: "null", hypnogramUndocumentedCodes: true });
+    const varied = await syncFrom(sims[1], "maria", { sampleMissingValue: "null", hypnogramUndocumentedCodes: true, dailyActivityTimes: "utc" });
 
     const samples = `select e.polar_exercise_id, s.sample_type, s.sample_count, s.packed_values from exercise_sample s
       join exercise e on e.id = s.exercise_id where e.athlete_id = ? order by 1, 2`;
@@ -79,6 +79,20 @@ describe("sync with the simulator's payload variants switched on", () => {
       expect(stored.every((code) => code !== null && code >= 0 && code <= 5)).toBe(true);
       const changed = stored.flatMap((code, k) => (code === before[k] ? [] : [code]));
       expect(changed).toEqual(withUndocumented.includes(night) ? [5] : []);
+    });
+
+    // U11: the newer daily summaries land on the same local days whether their times are local or UTC.
+    const extras = "select local_date, distance_from_steps_meters, inactivity_alert_count from daily_activity_extra where athlete_id = ? order by 1";
+    const plainExtras = rows(plain.db, extras, plain.athleteId);
+    expect(plainExtras.length).toBeGreaterThan(15);
+    expect(rows(varied.db, extras, varied.athleteId)).toEqual(plainExtras);
+    // …because the day comes from `samples.date`, not from a time that may be UTC.
+    const raws = "select local_date, raw_json from daily_activity_extra where athlete_id = ? order by 1";
+    const rawOf = (row: Record<string, unknown>) => JSON.parse(String(row.raw_json)) as { start_time: string; samples?: { date?: string } };
+    const plainRaw = rows(plain.db, raws, plain.athleteId).map(rawOf);
+    rows(varied.db, raws, varied.athleteId).forEach((row, i) => {
+      expect(rawOf(row).samples?.date).toBe(row.local_date);
+      expect(Date.parse(`${rawOf(row).start_time}Z`) - Date.parse(`${plainRaw[i].start_time}Z`)).toBe(3 * 3_600_000);
     });
 
     // The analytics read Polar's totals: the nights' sleep numbers are the same either way.
