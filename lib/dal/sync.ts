@@ -4,11 +4,9 @@ import type { Db } from "@/db/client";
 import { getDb } from "@/db";
 import { syncRuns } from "@/db/schema/sync";
 import { requireViewer } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { createPolarClient } from "@/lib/polar";
-import { createInProcessRunner, type SyncJobRunner } from "@/lib/sync/runner";
 import { getRun } from "@/lib/sync/runs";
+import { getAppSyncRunner } from "@/lib/sync/scheduler";
 import { getSyncSettings, saveSyncSettings, type SyncSettings } from "@/lib/sync/settings";
 import type { SyncCounts, SyncResource, SyncRunError, SyncRunStatus, SyncTrigger } from "@/lib/sync/types";
 
@@ -27,30 +25,12 @@ export type SyncRunDTO = {
   durationMs: number | null;
 };
 
-const globalForRunner = globalThis as unknown as { thresholdSyncRunner?: SyncJobRunner };
-
-/** The app's runner (one per server process), wired from the validated environment on first use. */
-function getSyncRunner(): SyncJobRunner {
-  globalForRunner.thresholdSyncRunner ??= createInProcessRunner(() => {
-    const env = getEnv();
-    return {
-      db: getDb(),
-      tokenKey: env.TOKEN_ENCRYPTION_KEY,
-      polar: createPolarClient({
-        apiBaseUrl: env.POLAR_API_URL,
-        tokenUrl: env.POLAR_TOKEN_URL,
-        clientId: env.POLAR_CLIENT_ID,
-        clientSecret: env.POLAR_CLIENT_SECRET,
-      }),
-    };
-  });
-  return globalForRunner.thresholdSyncRunner;
-}
-
 /** Starts a sync for the signed-in athlete, or joins the one running; returns the run id at once. */
 export async function startViewerSync(trigger: Extract<SyncTrigger, "click"> = "click"): Promise<{ runId: string; joined: boolean }> {
   const viewer = await requireViewer();
-  return getSyncRunner().start(viewer.userId, trigger);
+  // The process's one runner, shared with webhooks and the scheduler (same wiring, same leases).
+  const runner = await getAppSyncRunner();
+  return runner.start(viewer.userId, trigger);
 }
 
 /** One run of the signed-in athlete. Another athlete's run is reported as not found (its id leaks nothing). */

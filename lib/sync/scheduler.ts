@@ -183,8 +183,8 @@ async function loadAppModules() {
 }
 
 /**
- * The process's sync runner, built from the environment. It lives on the same globalThis slot as the one
- * lib/dal/sync.ts builds for clicks, with the same wiring, so clicks, webhooks and the scheduler share it.
+ * The process's one sync runner, built from the environment on first use: clicks (lib/dal/sync.ts), the
+ * roster, webhooks and the scheduler all start runs through it.
  */
 export async function getAppSyncRunner(): Promise<SyncJobRunner> {
   if (appGlobals.thresholdSyncRunner) return appGlobals.thresholdSyncRunner;
