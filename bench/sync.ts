@@ -103,7 +103,7 @@ async function downloadOnly(user: PolarUserClient, today: string): Promise<numbe
       });
       await user.commitTransaction(tx.resourceUri);
     }
-    if (kind === "activity") fetched += (await user.listDailyActivities(from, today)).items.length;
+    if (kind === "activity") fetched += (await user.listDailyActivities(from, today, { inactivityStamps: true })).items.length;
   }
   fetched += (await user.listSleep()).items.length;
   fetched += (await user.listNightlyRecharge()).items.length;
