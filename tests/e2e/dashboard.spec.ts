@@ -116,3 +116,20 @@ test("an athlete without sleep data sees the designed empty state", async ({ pag
   await page.goto("/dashboard/training");
   await expect(page.getByTestId("sessions-table")).toHaveAttribute("data-state", "empty");
 });
+
+test("a chart whose code cannot be loaded says so and keeps its frame; the rest of the page stays", async ({ page }) => {
+  await signInAs(page, AINO);
+  // The scripts the page itself names load; the plots' chunks, fetched afterwards, fail as if offline.
+  const html = await (await page.request.get("/dashboard/load")).text();
+  const initial = new Set([...html.matchAll(/\/_next\/static\/[^"'\s]+\.js/g)].map((match) => match[0]));
+  await page.route("**/_next/static/**/*.js", (route) =>
+    initial.has(new URL(route.request().url()).pathname) ? route.continue() : route.abort("internetdisconnected"),
+  );
+  await page.goto("/dashboard/load");
+  await expect(page.getByTestId("chart-load")).toHaveAttribute("data-state", "loaded");
+  const error = page.getByTestId("chart-load").getByTestId("plot-error");
+  await expect(error).toBeVisible();
+  await expect(error).toContainText("This chart could not be loaded. Check your connection, then reload the page.");
+  await expect(error.getByRole("button", { name: "Reload" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Training load" })).toBeVisible();
+});
