@@ -16,6 +16,7 @@ import { clearDailySeriesCache } from "@/lib/dal/daily";
 import { getBody, getOverview, getPageSeries, getSessionDetail, getSleepNight, getWeeklyZones, listSessions } from "@/lib/dal/dashboard";
 import { createTestDb, insertAthlete, seedHistory, storePhysiology } from "@/tests/integration/dal/fixtures";
 import { hasProductionBuild, signInBySession, startPageServer, timePage, type PageServer } from "./support/page-server";
+import { median } from "./support/stats";
 
 const RUNS = 30;
 const LAST_DATE = "2026-03-31";
@@ -63,12 +64,6 @@ const SAME_RANGE_PAGES: Record<string, PageFn> = {
   recovery: (db, viewer) => getPageSeries(db, viewer, "me", () => SAME_RANGE, { now: NOW, scope: "recovery" }),
   body: PAGES.body,
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 0 ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[mid];
-}
 
 function measure(fn: () => unknown): number {
   // Two warm-up calls: statement preparation and JIT are not what the figure is about.

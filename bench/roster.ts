@@ -17,6 +17,7 @@ import {
   storeRecharge,
   storeSession,
 } from "@/tests/integration/dal/fixtures";
+import { median } from "./support/stats";
 
 const RUNS = 30;
 const ATHLETES = 100;
@@ -24,12 +25,6 @@ const DAYS = 365;
 const LAST_DATE = "2026-03-31";
 /** Midday on LAST_DATE on the athletes' clock (+01:00). */
 const NOW = Date.UTC(2026, 2, 31, 11, 0, 0);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** One year per athlete: a session most days (Polar cardio load), a night, Nightly Recharge, cardio-load status. */
 function seedYear(db: Db, athleteId: string, seed: number): void {

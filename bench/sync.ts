@@ -6,10 +6,11 @@ import { spawn } from "node:child_process";
 import { readStoredCredentials } from "@/lib/auth/connection";
 import { createPolarClient, createRateGovernor, type PolarClient, type PolarUserClient, type TransactionKind } from "@/lib/polar";
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
-import { ITEM_CONCURRENCY, syncAthlete, WINDOW_DAYS } from "@/lib/sync";
+import { forEachConcurrently, ITEM_CONCURRENCY, syncAthlete, WINDOW_DAYS } from "@/lib/sync";
 import { addDays, STORED_SAMPLE_TYPES, toIsoDate } from "@/lib/sync/transforms";
 import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, TEST_TOKEN_KEY } from "@/tests/integration/sync/support/harness";
 import { startRemoteSimulator, type RemoteSim as Sim } from "./support/remote-sim";
+import { median } from "./support/stats";
 
 /** The big athlete: a triathlete with often two sessions a day (many exercises, every sample type). */
 const BIG_LOGIN = "maria";
@@ -46,28 +47,9 @@ async function countRequests(sim: Sim): Promise<number> {
   return log.length;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 0 ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[mid];
-}
-
 function peakRssMb(): number {
   // maxRSS is in kilobytes on every platform Node supports.
   return process.resourceUsage().maxRSS / 1024;
-}
-
-/** Runs `handle` over `items` with at most `limit` at once, as the sync's item workers do. */
-async function pool<T>(items: readonly T[], limit: number, handle: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next];
-      next += 1;
-      await handle(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /**
@@ -83,7 +65,7 @@ async function downloadOnly(user: PolarUserClient, today: string): Promise<numbe
       const tx = await user.createTransaction(kind);
       if (!tx) break;
       const urls = await user.listTransaction(kind, tx.resourceUri);
-      await pool(urls, ITEM_CONCURRENCY, async (url) => {
+      await forEachConcurrently(urls, ITEM_CONCURRENCY, async (url) => {
         if (kind === "exercise") {
           await user.getExercise(url);
           await user.getExerciseHeartRateZones(url);

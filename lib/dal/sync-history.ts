@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gt } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db";
-import { syncLeases, syncRuns } from "@/db/schema/sync";
+import { syncRuns } from "@/db/schema/sync";
 import { requireViewer, type Viewer } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -10,7 +10,7 @@ import { defaultRateGovernor } from "@/lib/polar";
 import { getSyncHealth, isDataStale, type SyncHealth } from "@/lib/sync/health";
 import { readRateLimitPause } from "@/lib/sync/scheduler";
 import { countWebhookEventsByRun } from "@/lib/sync/webhooks";
-import { getRun } from "@/lib/sync/runs";
+import { findLiveRun, getRun } from "@/lib/sync/runs";
 import type { SyncCounts, SyncResource, SyncRunError, SyncRunStatus, SyncTrigger } from "@/lib/sync/types";
 
 /**
@@ -105,13 +105,10 @@ function resolveAthlete(viewer: Viewer, athleteId: string | undefined): string {
 
 /** The athlete's run in progress (a live lease), or null. */
 export function getCurrentSyncRun(db: Db, athleteId: string, now: number): SyncRunDetailDTO | null {
-  const lease = db
-    .select({ runId: syncLeases.runId })
-    .from(syncLeases)
-    .where(and(eq(syncLeases.athleteId, athleteId), gt(syncLeases.expiresAt, now)))
-    .get();
-  if (!lease) return null;
-  const run = getRun(db, lease.runId);
+  // The lease rule the sync itself uses: unexpired, owner process alive, run still marked running.
+  const runId = findLiveRun(db, athleteId, now);
+  if (!runId) return null;
+  const run = getRun(db, runId);
   return run && run.status === "running" ? toDetail(run) : null;
 }
 

@@ -5,6 +5,7 @@ export { createInProcessRunner, type SyncJobRunner } from "./runner";
 export { DEFAULT_SYNC_SETTINGS, getSyncSettings, saveSyncSettings, type SyncSettings } from "./settings";
 export { reparseQuarantine, type ReparseResult } from "./reparse";
 export { purgeResources } from "./store";
+export { forEachConcurrently } from "./pool";
 export { ITEM_CONCURRENCY } from "./transactional";
 export { OVERLAP_DAYS, WINDOW_DAYS } from "./windowed";
 export * from "./types";

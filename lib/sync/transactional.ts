@@ -3,6 +3,7 @@ import { polarTransactions } from "@/db/schema/sync";
 import type { TransactionKind } from "@/lib/polar";
 import { isPolarError } from "@/lib/polar/errors";
 import type { RunContext } from "./context";
+import { forEachConcurrently } from "./pool";
 import {
   quarantinePayload,
   storeActivity,
@@ -136,23 +137,21 @@ export async function syncTransactionalKind(ctx: RunContext, kind: TransactionKi
  * (an item answered 404). Any other error stops the remaining items and is rethrown: no commit follows.
  */
 async function processItems(ctx: RunContext, urls: string[], handle: (url: string) => Promise<void>): Promise<boolean> {
-  const limit = Math.max(1, ctx.deps.concurrency ?? ITEM_CONCURRENCY);
-  let next = 0;
   let expired = false;
   let failure: { error: unknown } | null = null;
-  const worker = async () => {
-    while (!expired && failure === null && next < urls.length) {
-      const url = urls[next];
-      next += 1;
+  await forEachConcurrently(
+    urls,
+    ctx.deps.concurrency ?? ITEM_CONCURRENCY,
+    async (url) => {
       try {
         await handle(url);
       } catch (error) {
         if (isPolarError(error, "not_found")) expired = true;
         else failure ??= { error };
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, urls.length) }, worker));
+    },
+    () => expired || failure !== null,
+  );
   if (failure !== null) throw (failure as { error: unknown }).error;
   return !expired;
 }

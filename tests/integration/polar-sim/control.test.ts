@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Sim } from "./helpers";
-import { DAY_MS, basicHeader, callApi, connectAthlete, issueToken, postAdmin, startTestSimulator } from "./helpers";
+import { DAY_MS, basicHeader, callApi, connectAthlete, issueToken, postAdmin, startTestSimulator, withTestSimulator } from "./helpers";
 
 /** §13 "Rate limits and faults" and "Control": limits, faults, clock, admin API, robustness, determinism. */
 
 let sim: Sim;
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await postAdmin(sim, "/reset");
-});
+withTestSimulator((started) => (sim = started));
 
 function rateHeaders(response: Response): [string | null, string | null, string | null] {
   return [response.headers.get("ratelimit-usage"), response.headers.get("ratelimit-limit"), response.headers.get("ratelimit-reset")];

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { DEFAULT_SIM_CLIENT, startSimulator } from "@/lib/polar-sim";
 import type { SimulatorOptions } from "@/lib/polar-sim";
 
@@ -71,4 +72,22 @@ export function userIdOf(sim: Sim, login: string): number {
   const athlete = sim.dataset.athletes.find((a) => a.profile.login === login);
   if (!athlete) throw new Error(`no athlete ${login}`);
   return athlete.profile.userId;
+}
+
+/**
+ * One simulator per test file, reset to its initial state before every test: `use` receives it once started.
+ * (Declared after the helpers it calls; hooks run in the file that calls this.)
+ */
+export function withTestSimulator(use: (sim: Sim) => void, options: SimulatorOptions = {}): void {
+  let sim: Sim | null = null;
+  beforeAll(async () => {
+    sim = await startTestSimulator(options);
+    use(sim);
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  beforeEach(async () => {
+    if (sim) await postAdmin(sim, "/reset");
+  });
 }

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SimUpload } from "@/lib/polar-sim/contract";
 import type { Sim } from "./helpers";
-import { DAY_MS, basicHeader, callApi, connectAthlete, postAdmin, startTestSimulator } from "./helpers";
+import { DAY_MS, basicHeader, callApi, connectAthlete, postAdmin, withTestSimulator } from "./helpers";
 
 /** §13 "Transactions" and "Pull notifications". */
 
 let sim: Sim;
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await postAdmin(sim, "/reset");
-});
+withTestSimulator((started) => (sim = started));
 
 type Location = { "transaction-id": number; "resource-uri": string };
 

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Sim } from "./helpers";
-import { DAY_MS, callApi, connectAthlete, issueToken, postAdmin, startTestSimulator } from "./helpers";
+import { DAY_MS, callApi, connectAthlete, issueToken, postAdmin, withTestSimulator } from "./helpers";
 
 /** §13 "Users" and the 401/403 rules of every Bearer route. */
 
 let sim: Sim;
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await postAdmin(sim, "/reset");
-});
+withTestSimulator((started) => (sim = started));
 
 function register(token: string, memberId: string): Promise<Response> {
   return callApi(sim, token, "/v3/users", {

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UNDOCUMENTED_HYPNOGRAM_CODES } from "@/lib/polar-sim/variants";
 import type { Sim } from "./helpers";
-import { DAY_MS, callApi, connectAthlete, postAdmin, startTestSimulator } from "./helpers";
+import { DAY_MS, callApi, connectAthlete, postAdmin, withTestSimulator } from "./helpers";
 
 /** §12 U13 and U22: switches that change what a payload says, flipped at runtime, defaults untouched. */
 
 let sim: Sim;
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await postAdmin(sim, "/reset");
-});
+withTestSimulator((started) => (sim = started));
 
 type Sample = { "sample-type": string; data: string };
 type Exercise = { id: string; samples?: Sample[] };
