@@ -1,6 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { finishRun } from "@/lib/sync/runs";
 import { createWebhookDispatcher, WEBHOOK_BUSY_RETRY_MS, WEBHOOK_DEBOUNCE_MS } from "@/lib/sync/webhooks";
+import { syncLeases } from "@/db/schema/sync";
 import { webhookEvents } from "@/db/schema/webhooks";
 import { getCurrentSyncRun, listSyncHistory, toFixAction } from "@/lib/dal/sync-history";
 import { beginRun } from "@/lib/sync/runs";
@@ -62,6 +65,15 @@ describe("sync history", () => {
     expect(getCurrentSyncRun(unit.db, "other", NOW + 1000)).toBeNull();
     // A lease nobody renewed for its whole lifetime is not a running run any more.
     expect(getCurrentSyncRun(unit.db, "aino", NOW + 10 * 60_000)).toBeNull();
+  });
+
+  it("does not show a run as going when the process that held its lease is gone (a crash, SIGKILL)", () => {
+    const { runId } = beginRun(unit.db, "aino", "click", NOW);
+    expect(getCurrentSyncRun(unit.db, "aino", NOW + 1000)?.runId).toBe(runId);
+    // A process that has exited: its pid is free, the lease still unexpired and the run still "running".
+    const deadPid = spawnSync(process.execPath, ["-e", ""]).pid;
+    unit.db.update(syncLeases).set({ ownerPid: deadPid }).where(eq(syncLeases.runId, runId)).run();
+    expect(getCurrentSyncRun(unit.db, "aino", NOW + 1000)).toBeNull();
   });
 });
 
