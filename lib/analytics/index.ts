@@ -1,5 +1,6 @@
 /** Public API of the training analytics (metrics.md): pure functions, rows in, numbers out. */
 export * from "./acwr";
+export * from "./advice";
 export * from "./cardio-load";
 export * from "./daily-series";
 export * from "./dates";
