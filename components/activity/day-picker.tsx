@@ -4,7 +4,8 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { FormEvent } from "react";
 import { formatDayLong } from "@/components/charts/format";
-import { isCalendarDate, shiftDate } from "@/components/dashboard/range";
+import { isCalendarDate } from "@/components/dashboard/range";
+import { addDays } from "@/lib/analytics/dates";
 
 /**
  * Picks one athlete-local day, kept in the URL as `?day=YYYY-MM-DD` beside the range params. Previous/next are
@@ -27,8 +28,8 @@ export function DayPicker({ day, today, testId = "day-picker" }: { day: string; 
     if (isCalendarDate(value) && value <= today) router.push(toHref(value), { scroll: false });
   }
 
-  const previous = shiftDate(day, -1);
-  const next = shiftDate(day, 1);
+  const previous = addDays(day, -1);
+  const next = addDays(day, 1);
   const linkClass = "rounded-md border border-border px-2 py-1 text-sm hover:bg-bg";
   return (
     <nav aria-label="Choose day" className="flex flex-wrap items-end gap-2" data-testid={testId} data-day={day}>

@@ -1,73 +1,96 @@
+import { Temporal } from "temporal-polyfill";
+
 /**
- * Day arithmetic on the athlete's local calendar dates (`YYYY-MM-DD`).
+ * The project's one date module: calendar arithmetic on the athlete's local dates (`YYYY-MM-DD`), ISO weeks,
+ * ages, and the local date of a UTC instant at a fixed offset. Everything goes through Temporal
+ * (`temporal-polyfill`, imported as a module so the global scope is untouched): a `PlainDate` has no time zone,
+ * so neither the server's nor the viewer's zone can shift a day and DST never applies.
  *
- * Dates are handled as plain civil dates converted to a day number (days since 1970-01-01) with integer
- * arithmetic, so neither the server's nor the viewer's time zone can shift a day, and DST never applies.
+ * Polar's own timestamp formats are parsed leniently in `lib/polar/time.ts`; this module takes clean dates.
+ *
+ * Pure: no clock is read. The caches below only memoize conversions (a date string always maps to the same
+ * day), because series loops call them per day and the polyfill costs microseconds per call.
  */
 
 /** An athlete-local calendar date, `YYYY-MM-DD`. */
 export type LocalDate = string;
 
-const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** An ISO 8601 week: the week (Monday start) belongs to the year of its Thursday. */
+export type IsoWeek = { year: number; week: number };
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return isLeap ? 29 : 28;
+const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const EPOCH = Temporal.PlainDate.from({ year: 1970, month: 1, day: 1 });
+/** Bound on each memo; a dashboard touches a few thousand distinct days at most. */
+const MEMO_LIMIT = 20_000;
+
+const plainDates = new Map<string, Temporal.PlainDate>();
+const dayNumbers = new Map<string, number>();
+const datesByNumber = new Map<number, LocalDate>();
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/** The `PlainDate` of a strict `YYYY-MM-DD`, or null (Temporal alone would also accept `20240203`, times, …). */
+function parsePlainDate(value: string): Temporal.PlainDate | null {
+  const cached = plainDates.get(value);
+  if (cached) return cached;
+  if (!LOCAL_DATE_PATTERN.test(value)) return null;
+  try {
+    return remember(plainDates, value, Temporal.PlainDate.from(value, { overflow: "reject" }));
+  } catch {
+    return null;
   }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * A local date as a Temporal `PlainDate`.
+ * @throws RangeError for anything that is not a real `YYYY-MM-DD` date.
+ */
+export function toPlainDate(date: LocalDate): Temporal.PlainDate {
+  const plain = parsePlainDate(date);
+  if (!plain) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return plain;
+}
+
+/** `YYYY-MM-DD` of a `PlainDate` (four-digit years; Temporal writes others with a sign). */
+function fromPlainDate(date: Temporal.PlainDate): LocalDate {
+  return date.toString();
 }
 
 /** True for a well-formed, existing calendar date such as `2024-02-29`. */
 export function isLocalDate(value: string): boolean {
-  const match = LOCAL_DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return parsePlainDate(value) !== null;
 }
 
 /**
- * Days since 1970-01-01 for a local date (Howard Hinnant's `days_from_civil`).
+ * Days since 1970-01-01 for a local date.
  * @throws RangeError for anything that is not a real `YYYY-MM-DD` date.
  */
 export function toDayNumber(date: LocalDate): number {
-  if (!isLocalDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  const cached = dayNumbers.get(date);
+  if (cached !== undefined) return cached;
+  return remember(dayNumbers, date, EPOCH.until(toPlainDate(date), { largestUnit: "days" }).days);
 }
 
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, "0");
-}
-
-/** The local date of a day number (inverse of `toDayNumber`, Hinnant's `civil_from_days`). */
+/** The local date of a day number (inverse of `toDayNumber`). */
 export function fromDayNumber(dayNumber: number): LocalDate {
   if (!Number.isInteger(dayNumber)) throw new RangeError(`day number must be an integer: ${dayNumber}`);
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  const cached = datesByNumber.get(dayNumber);
+  if (cached !== undefined) return cached;
+  return remember(datesByNumber, dayNumber, fromPlainDate(EPOCH.add({ days: dayNumber })));
 }
 
 /** `date` shifted by `days` calendar days (negative goes back). */
 export function addDays(date: LocalDate, days: number): LocalDate {
   return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** `date` shifted by whole years; 29 February lands on 28 February in a common year. */
+export function addYears(date: LocalDate, years: number): LocalDate {
+  return fromPlainDate(toPlainDate(date).add({ years }, { overflow: "constrain" }));
 }
 
 /** Calendar days from `from` to `to` (`to − from`; negative when `to` is earlier). */
@@ -84,10 +107,9 @@ export function listDays(from: LocalDate, to: LocalDate): LocalDate[] {
   return days;
 }
 
-/** ISO weekday of a local date: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+/** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
 export function getIsoWeekday(date: LocalDate): number {
-  const n = toDayNumber(date);
-  return ((((n + 3) % 7) + 7) % 7) + 1;
+  return toPlainDate(date).dayOfWeek;
 }
 
 /**
@@ -99,11 +121,37 @@ export function getWeekStart(date: LocalDate, weekStartsOn = 1): LocalDate {
   return addDays(date, -offset);
 }
 
+/** ISO 8601 week of a local date (2021-01-03 is in 2020-W53). */
+export function getIsoWeek(date: LocalDate): IsoWeek {
+  const plain = toPlainDate(date);
+  const year = plain.yearOfWeek;
+  const week = plain.weekOfYear;
+  if (year === undefined || week === undefined) throw new RangeError(`no ISO week for ${date}`);
+  return { year, week };
+}
+
+/** Monday of ISO week `week` of `year` (week 1 holds 4 January). */
+export function getIsoWeekStart(week: IsoWeek): LocalDate {
+  const jan4 = Temporal.PlainDate.from({ year: week.year, month: 1, day: 4 });
+  return fromPlainDate(jan4.subtract({ days: jan4.dayOfWeek - 1 }).add({ weeks: week.week - 1 }));
+}
+
+/** 52 or 53: a year has 53 ISO weeks when 28 December falls in week 53. */
+export function countIsoWeeks(year: number): number {
+  return Temporal.PlainDate.from({ year, month: 12, day: 28 }).weekOfYear ?? 52;
+}
+
 /** Whole years between a birth date and a reference date (both local), as on a birthday card. */
 export function computeAgeYears(birthday: LocalDate, onDate: LocalDate): number {
   if (!isLocalDate(birthday) || !isLocalDate(onDate)) throw new RangeError("dates must be YYYY-MM-DD");
-  const by = Number(birthday.slice(0, 4));
-  const oy = Number(onDate.slice(0, 4));
-  const hadBirthday = onDate.slice(5) >= birthday.slice(5);
-  return oy - by - (hadBirthday ? 0 : 1);
+  // Temporal counts a 29 February birthday as reached on 1 March in a common year.
+  return toPlainDate(birthday).until(toPlainDate(onDate), { largestUnit: "years" }).years;
+}
+
+/**
+ * The local calendar date of a UTC instant on a clock `offsetMinutes` east of UTC (the athlete's last known
+ * offset). A fixed offset, not a zone: Polar reports offsets, so DST arrives as a new offset, not a rule.
+ */
+export function toLocalDateAt(epochMs: number, offsetMinutes: number): LocalDate {
+  return fromPlainDate(Temporal.Instant.fromEpochMilliseconds(epochMs + offsetMinutes * 60_000).toZonedDateTimeISO("UTC").toPlainDate());
 }

@@ -10,8 +10,8 @@ import {
   addDays,
   computeDailySeries,
   diffDays,
-  fromDayNumber,
   isLocalDate,
+  toLocalDateAt,
   type AnalyticsSettingsInput,
   type DailySeriesInput,
   type LocalDate,
@@ -85,8 +85,7 @@ export function parseDailyRange(params: { from?: string | null; to?: string | nu
 
 /** The athlete's local calendar day at `nowMs` (their clock, not the server's or the viewer's). */
 export function getAthleteToday(db: Db, athleteId: string, nowMs: number): LocalDate {
-  const offsetMs = getLatestOffsetMinutes(db, athleteId) * 60_000;
-  return fromDayNumber(Math.floor((nowMs + offsetMs) / 86_400_000));
+  return toLocalDateAt(nowMs, getLatestOffsetMinutes(db, athleteId));
 }
 
 // ── overrides (athlete settings) ──

@@ -328,9 +328,7 @@ export function getWeeklyZones(db: Db, viewer: Viewer, athleteId: string, range:
 }
 
 function shiftWeek(weekStart: LocalDate): LocalDate {
-  const next = new Date(`${weekStart}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 7);
-  return next.toISOString().slice(0, 10);
+  return addDays(weekStart, 7);
 }
 
 // ── sleep ──

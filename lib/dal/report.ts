@@ -6,10 +6,12 @@ import { users } from "@/db/schema/auth";
 import { dailyActivities, exercises } from "@/db/schema/polar-data";
 import {
   addDays,
-  diffDays,
+  countIsoWeeks,
   fromDayNumber,
-  getIsoWeekday,
+  getIsoWeek,
+  getIsoWeekStart,
   isLocalDate,
+  type IsoWeek,
   toDayNumber,
   type AcwrBand,
   type LocalDate,
@@ -29,29 +31,7 @@ import type { DailyPointDTO } from "./dto";
  * and a report with no readable section is `not_found`.
  */
 
-// ── ISO weeks ──
-
-export type IsoWeek = { year: number; week: number };
-
-/** ISO 8601 week of a local date: the week (Monday start) belongs to the year of its Thursday. */
-export function getIsoWeek(date: LocalDate): IsoWeek {
-  const thursday = addDays(date, 4 - getIsoWeekday(date));
-  const year = Number(thursday.slice(0, 4));
-  const week = Math.floor(diffDays(`${String(year).padStart(4, "0")}-01-01`, thursday) / 7) + 1;
-  return { year, week };
-}
-
-/** Monday of ISO week `week` of `year` (week 1 holds 4 January). */
-export function getIsoWeekStart(week: IsoWeek): LocalDate {
-  const jan4 = `${String(week.year).padStart(4, "0")}-01-04`;
-  const mondayOfWeek1 = addDays(jan4, 1 - getIsoWeekday(jan4));
-  return addDays(mondayOfWeek1, (week.week - 1) * 7);
-}
-
-/** 52 or 53: a year has 53 ISO weeks when 28 December falls in week 53. */
-export function countIsoWeeks(year: number): number {
-  return getIsoWeek(`${String(year).padStart(4, "0")}-12-28`).week;
-}
+// ── ISO weeks in URLs (the week arithmetic is in lib/analytics/dates) ──
 
 /** `2026-W05` (week zero-padded). */
 export function formatIsoWeek(week: IsoWeek): string {

@@ -6,6 +6,7 @@ import {
   parseUtcTimestamp,
   unwrapClockMap,
 } from "@/lib/polar/time";
+import { addDays } from "@/lib/analytics/dates";
 import type { TrimpMethod } from "@/lib/analytics/trimp";
 import { deriveSession, type PhysiologyContext } from "./derive";
 import { packNumbers, packPairs, packTimedValues, packZoneSamples, type PackedPair } from "./pack";
@@ -668,9 +669,4 @@ export function toDailyActivityExtraRow(day: DailyActivityInput): DailyActivityE
 /** `YYYY-MM-DD` of an instant read as UTC (callers shift by an offset first when they mean a local day). */
 export function toIsoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return toIsoDate(Date.UTC(y, m - 1, d) + days * 86_400_000);
 }

@@ -11,7 +11,8 @@ import {
   type DbTx,
   type Provenance,
 } from "./store";
-import { addDays, readDailyActivityDate } from "./transforms";
+import { addDays } from "@/lib/analytics/dates";
+import { readDailyActivityDate } from "./transforms";
 import type { Outcome, SyncResource } from "./types";
 
 /**

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
 import { getDailySeries } from "@/lib/dal/daily";
-import { getIsoWeekStart, getLatestReportPath, getWeeklyReport } from "@/lib/dal/report";
+import { getLatestReportPath, getWeeklyReport } from "@/lib/dal/report";
 import { isAppError } from "@/lib/errors";
-import { addDays } from "@/lib/analytics";
+import { addDays, getIsoWeekStart } from "@/lib/analytics";
 import { createTestDb, insertAthlete, seedHistory, storePhysiology, storeRecharge, type TestDb } from "../dal/fixtures";
 import { shareWithCoach } from "./sharing";
 import { storeActivityDay } from "./support";

@@ -3,7 +3,8 @@ import { formatCount, formatSecondOfDay } from "@/components/activity/format";
 import { MAX_JOIN_GAP_SECONDS, toHeartRateRows } from "@/components/heart-rate/rows";
 import { computeMeanHr, computeRollingMean, sumZoneBlocks, toZoneBlocks } from "@/lib/dal/activity";
 import { summarizeHeartRate, toClockSpan } from "@/lib/dal/heart-rate";
-import { countIsoWeeks, formatIsoWeek, getIsoWeek, getIsoWeekStart, parseIsoWeek, parseReportParams, toWeeklyMetric } from "@/lib/dal/report";
+import { countIsoWeeks, getIsoWeek, getIsoWeekStart } from "@/lib/analytics/dates";
+import { formatIsoWeek, parseIsoWeek, parseReportParams, toWeeklyMetric } from "@/lib/dal/report";
 
 describe("ISO weeks", () => {
   it.each([
