@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { toCsv } from "@/lib/dal/csv";
 import { createZip } from "@/lib/dal/zip";
 
 /**
@@ -153,16 +154,12 @@ function toExportRow(row: Record<string, unknown>): ExportRow {
   return out;
 }
 
-/** RFC 4180 CSV: header row from the table's columns, CRLF line ends, quoted where needed, null = empty. */
-export function toCsv(rows: ExportRow[], columns: string[]): string {
-  const cell = (value: ExportValue) => {
-    if (value === null) return "";
-    const text = String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [columns.map((name) => cell(name)).join(",")];
-  for (const row of rows) lines.push(columns.map((name) => cell(row[name] ?? null)).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+/** One table as CSV (lib/dal/csv: RFC 4180, formula-guarded): header from `columns`, one record per row. */
+export function toTableCsv(rows: ExportRow[], columns: string[]): string {
+  return toCsv(
+    columns,
+    rows.map((row) => columns.map((name) => row[name] ?? null)),
+  );
 }
 
 /**
@@ -173,8 +170,8 @@ export function buildAthleteExportZip(db: Db, userId: string, exportedAt: Date):
   const { athlete, tables } = readAthleteTables(db, userId);
   const encoder = new TextEncoder();
   const files = [
-    { name: "athlete.csv", data: encoder.encode(toCsv(athlete.rows, athlete.columns)) },
-    ...tables.map((table) => ({ name: `${table.name}.csv`, data: encoder.encode(toCsv(table.rows, table.columns)) })),
+    { name: "athlete.csv", data: encoder.encode(toTableCsv(athlete.rows, athlete.columns)) },
+    ...tables.map((table) => ({ name: `${table.name}.csv`, data: encoder.encode(toTableCsv(table.rows, table.columns)) })),
   ];
   const manifest = {
     format: EXPORT_FORMAT,

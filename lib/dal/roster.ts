@@ -24,6 +24,7 @@ import type { SyncJobRunner } from "@/lib/sync/runner";
 import { getRun } from "@/lib/sync/runs";
 import { getAppSyncRunner, readRateLimitPause } from "@/lib/sync/scheduler";
 import { authorizeAthleteView, authorizeTeamCoach, READ_SCOPES, toScopeList, type ScopeSet } from "./access";
+import { toCsv, type CsvCell } from "./csv";
 import type { DailyPointDTO, DailySeriesDTO, NightExtrasDTO, ReadScope } from "./dto";
 import { computeSleepWindowMean, EMPTY_NIGHT_EXTRAS, STORED_SLEEP_COLUMNS, toSleepExtras, toSleepNightInput } from "./night-rows";
 import { slicePoints } from "./series-range";
@@ -473,12 +474,9 @@ export function compareByRisk(a: RosterRowDTO, b: RosterRowDTO): number {
 
 // ── CSV export ──
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  const text = typeof value === "number" ? String(Math.round(value * 100) / 100) : value;
-  // A leading =,+,-,@ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+/** Numbers to two decimals, as the table shows them. */
+function toCsvCell(value: CsvCell): CsvCell {
+  return typeof value === "number" ? Math.round(value * 100) / 100 : value;
 }
 
 const NOT_SHARED = "not shared";
@@ -506,7 +504,7 @@ export function toRosterCsv(roster: RosterDTO): string {
     "sleep_avg_min_7n",
   ];
   const cell = <T,>(value: Shared<T>, pick: (v: T) => string | number | null): string | number | null => (value.shared ? pick(value.value) : NOT_SHARED);
-  const lines = roster.rows.map((row) =>
+  const records = roster.rows.map((row) =>
     [
       row.name,
       row.athleteId,
@@ -526,11 +524,9 @@ export function toRosterCsv(roster: RosterDTO): string {
       cell(row.hrv, (v) => v.bandLow),
       cell(row.hrv, (v) => v.bandHigh),
       cell(row.sleep7, (v) => v.averageMinutes),
-    ]
-      .map(csvCell)
-      .join(","),
+    ].map(toCsvCell),
   );
-  return [header.join(","), ...lines].join("\r\n") + "\r\n";
+  return toCsv(header, records);
 }
 
 // ── coach-triggered syncs ──

@@ -1,7 +1,7 @@
-import zlib from "node:zlib";
+import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { storePolarSignIn } from "@/lib/auth/connection";
-import { buildAthleteExport, buildAthleteExportZip, toCsv } from "@/lib/dal/export";
+import { buildAthleteExport, buildAthleteExportZip, toTableCsv } from "@/lib/dal/export";
 import { createTestDb, insertUser, TEST_KEY, type TestDb } from "./support";
 
 const TOKEN = "plain-token-4f1c9a77d2e0";
@@ -69,7 +69,7 @@ describe("athlete export", () => {
 
   it("the CSV flavour is a ZIP with a manifest and one CSV per table", () => {
     const zip = Buffer.from(buildAthleteExportZip(t.db, "u-a", EXPORTED_AT));
-    const files = readStoredZip(zip);
+    const files = readZip(zip);
     const names = Object.keys(files);
     expect(names[0]).toBe("manifest.json");
     expect(names).toEqual(expect.arrayContaining(["athlete.csv", "t_exercise.csv", "t_sample.csv", "t_team.csv", "polar_connection.csv"]));
@@ -79,24 +79,30 @@ describe("athlete export", () => {
     expect(zip.includes(Buffer.from(TOKEN))).toBe(false);
   });
 
-  it("toCsv quotes commas, quotes and line breaks", () => {
-    expect(toCsv([{ a: "x\ny", b: 2, c: null }], ["a", "b", "c"])).toBe('a,b,c\r\n"x\ny",2,\r\n');
+  it("toTableCsv quotes commas, quotes and line breaks", () => {
+    expect(toTableCsv([{ a: "x\ny", b: 2, c: null }], ["a", "b", "c"])).toBe('a,b,c\r\n"x\ny",2,\r\n');
+  });
+
+  it("neutralises spreadsheet formulas in the CSV flavour and keeps the JSON flavour verbatim", () => {
+    t.db.$client.exec(`
+      INSERT INTO t_exercise VALUES (4, 'u-a', '=HYPERLINK("http://evil.example","x")', '+1+2'), (5, 'u-a', '@SUM(A1)', '-2+3'), (6, 'u-a', '\t=1', '\r=1');
+      UPDATE user SET name = '=cmd|'' /C calc''!A0' WHERE id = 'u-a';
+    `);
+    const files = readZip(Buffer.from(buildAthleteExportZip(t.db, "u-a", EXPORTED_AT)));
+    expect(files["t_exercise.csv"].split("\r\n").slice(3, 6)).toEqual([
+      `4,u-a,"'=HYPERLINK(""http://evil.example"",""x"")",'+1+2`,
+      "5,u-a,'@SUM(A1),'-2+3",
+      `6,u-a,'\t=1,"'\r=1"`,
+    ]);
+    expect(files["athlete.csv"]).toContain(`,'=cmd|' /C calc'!A0,`);
+    // Numbers are not text: a negative number stays a number.
+    expect(toTableCsv([{ n: -5 }], ["n"])).toBe("n\r\n-5\r\n");
+    const json = buildAthleteExport(t.db, "u-a", EXPORTED_AT);
+    expect(json.data.t_exercise.map((row) => row.sport)).toContain('=HYPERLINK("http://evil.example","x")');
   });
 });
 
-/** Minimal reader for our STORE-only archives, verifying each CRC with zlib. */
-function readStoredZip(zip: Buffer): Record<string, string> {
-  const files: Record<string, string> = {};
-  let at = 0;
-  while (zip.readUInt32LE(at) === 0x04034b50) {
-    const crc = zip.readUInt32LE(at + 14);
-    const size = zip.readUInt32LE(at + 18);
-    const nameLength = zip.readUInt16LE(at + 26);
-    const name = zip.subarray(at + 30, at + 30 + nameLength).toString("utf8");
-    const data = zip.subarray(at + 30 + nameLength, at + 30 + nameLength + size);
-    expect(zlib.crc32(data)).toBe(crc);
-    files[name] = data.toString("utf8");
-    at += 30 + nameLength + size;
-  }
-  return files;
+/** Every file of an archive as text, in archive order (fflate checks each CRC as it inflates). */
+function readZip(zip: Buffer): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(zip)).map(([name, data]) => [name, strFromU8(data)]));
 }
