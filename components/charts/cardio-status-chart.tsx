@@ -1,3 +1,4 @@
+import type { PolarCardioLoadStatus } from "@/lib/polar/schemas/cardio-load";
 import { ChartFrame } from "./chart-frame";
 import { CardioStatusPlot } from "./lazy-plots";
 
@@ -11,7 +12,7 @@ export type CardioStatusPoint = {
 };
 
 /** Vertical position of each status, transitions placed between their neighbours. */
-const STATUS_LEVEL: Record<string, number> = {
+const STATUS_LEVEL: Partial<Record<PolarCardioLoadStatus, number>> = {
   DETRAINING: 1,
   MAINTAINING: 2,
   RECOVERY_AFTER_OVERREACHING: 2.5,
@@ -27,7 +28,7 @@ export type CardioStatusRow = CardioStatusPoint & { polarLevel: number | null; e
 /** Polar's cardio-load status over time; computed estimates drawn separately and labelled as such. */
 export function CardioStatusChart({ points, testId = "chart-cardio-status", height = 220 }: { points: readonly CardioStatusPoint[]; testId?: string; height?: number }) {
   const rows: CardioStatusRow[] = points.map((point) => {
-    const level = point.status === null ? undefined : STATUS_LEVEL[point.status];
+    const level = point.status === null ? undefined : STATUS_LEVEL[point.status as PolarCardioLoadStatus];
     return {
       ...point,
       polarLevel: point.source === "polar" && level !== undefined ? level : null,

@@ -1,4 +1,5 @@
 /** Pure helpers of the charts, usable from server components too (no "use client" here). */
+import type { PolarCardioLoadStatus } from "@/lib/polar/schemas/cardio-load";
 
 /** Display bands of metrics §5.1: < 0.8 low, 0.8–1.3 usual range, 1.3–1.5 rising, ≥ 1.5 spike. */
 export function describeAcwrBand(value: number | null): string {
@@ -12,7 +13,8 @@ export function describeAcwrBand(value: number | null): string {
 /** `PRODUCTIVE_ALMOST_OVERREACHING` → `Productive, almost overreaching`. */
 export function describeCardioStatus(status: string | null): string {
   if (status === null || status === "LOAD_STATUS_NOT_AVAILABLE") return "not available";
-  const words: Record<string, string> = {
+  // Keyed by the one status enum: a status added there fails to compile here until it has words.
+  const words: Record<Exclude<PolarCardioLoadStatus, "LOAD_STATUS_NOT_AVAILABLE">, string> = {
     DETRAINING: "Detraining",
     MAINTAINING: "Maintaining",
     PRODUCTIVE: "Productive",
@@ -22,7 +24,7 @@ export function describeCardioStatus(status: string | null): string {
     PRODUCTIVE_ALMOST_OVERREACHING: "Productive, almost overreaching",
     UNRECOGNIZED: "Unrecognised",
   };
-  return words[status] ?? status;
+  return Object.hasOwn(words, status) ? words[status as keyof typeof words] : status;
 }
 
 /** Polar hypnogram codes (API §10.3): 0 wake, 1 REM, 2 N1, 3 N2, 4 N3, 5 unknown; anything else = unknown. */

@@ -31,10 +31,15 @@ export function formatNumber(value: number | null | undefined, decimals = 0): st
   return value.toFixed(decimals);
 }
 
-/** Seconds → `1 h 05 min` / `42 min` / `35 s`. */
-export function formatDuration(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
-  const total = Math.round(seconds);
+export type DurationUnit = "seconds" | "milliseconds";
+
+/**
+ * A duration in words: `1 h 05 min` / `42 min` / `5 min 05 s` / `35 s`; an em dash when unknown. The one
+ * duration formatter: session and zone times pass seconds (the default), sync runs pass milliseconds.
+ */
+export function formatDuration(amount: number | null | undefined, options: { unit?: DurationUnit } = {}): string {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return "—";
+  const total = Math.round(options.unit === "milliseconds" ? amount / 1000 : amount);
   if (total < 60) return `${total} s`;
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);

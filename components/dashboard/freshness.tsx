@@ -1,14 +1,5 @@
+import { formatAgo } from "@/components/sync/time";
 import type { FreshnessDTO } from "@/lib/dal/dto";
-
-/** "just now", "12 min ago", "2 h ago", "3 days ago". */
-export function formatAgo(thenMs: number, nowMs: number): string {
-  const minutes = Math.max(0, Math.floor((nowMs - thenMs) / 60_000));
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} days ago`;
-}
 
 const CONNECTION_TEXT: Record<string, string> = {
   reconnect_needed: "Polar access expired — sign in with Polar again to reconnect.",

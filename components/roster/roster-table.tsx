@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { formatMinutes, formatNumber } from "@/components/charts/format";
 import { describeAcwrBand } from "@/components/charts/describe";
-import { formatAgo } from "@/components/dashboard/freshness";
+import { formatAgo } from "@/components/sync/time";
 import { RiskBadge } from "@/components/dashboard/risk-badge";
 import type { RosterRowDTO, RosterSyncProgressDTO, RosterSyncStartDTO, Shared } from "@/lib/dal/roster";
 import { fetchJson } from "@/lib/query/fetch-json";

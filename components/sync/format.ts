@@ -86,16 +86,6 @@ export function formatRemaining(ms: number | null): string | null {
   return `about ${Math.round(ms / 60_000)} min left`;
 }
 
-/** "1 min 12 s", "8 s", "2 h 3 min". */
-export function formatDuration(ms: number | null): string {
-  if (ms === null) return "—";
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
 /** Per resource: "2 new, 1 updated" (only what is not zero), or "nothing new". */
 export function describeCounts(counts: SyncCountsView): string {
   const parts = [

@@ -1,5 +1,6 @@
 import type { SyncRunDetailDTO } from "@/lib/dal/sync-history";
-import { describeCounts, formatDuration, RESOURCE_ORDER, RESOURCE_WORDS, TRIGGER_WORDS } from "./format";
+import { formatDuration } from "@/components/charts/format";
+import { describeCounts, RESOURCE_ORDER, RESOURCE_WORDS, TRIGGER_WORDS } from "./format";
 
 const STATUS_WORDS: Record<SyncRunDetailDTO["status"], { label: string; tone: string }> = {
   running: { label: "Running", tone: "text-fg" },
@@ -37,7 +38,7 @@ export function RunHistory({ runs }: { runs: SyncRunDetailDTO[] }) {
                 </span>
               </p>
               <p className="text-sm text-muted">
-                {formatUtc(run.startedAt)} · {run.status === "running" ? run.step : formatDuration(run.durationMs)} · {run.requestCount} Polar{" "}
+                {formatUtc(run.startedAt)} · {run.status === "running" ? run.step : formatDuration(run.durationMs, { unit: "milliseconds" })} · {run.requestCount} Polar{" "}
                 {run.requestCount === 1 ? "request" : "requests"}
               </p>
             </div>

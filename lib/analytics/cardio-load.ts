@@ -2,7 +2,8 @@
  * Cardio-load status (metrics.md §6): Polar's own status shown as given; otherwise an estimate from the
  * daily load series with unpublished (third-party attributed) cut-points.
  */
-import type { PolarCardioLoadDay, PolarCardioLoadStatus } from "./load-series";
+import type { PolarCardioLoadStatus } from "@/lib/polar/schemas/cardio-load";
+import type { PolarCardioLoadDay } from "./load-series";
 import { divideOrNull } from "./stats";
 
 /** Cut-points of the computed status (unverified, configurable). */

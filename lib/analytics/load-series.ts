@@ -1,29 +1,14 @@
 /**
  * The daily load series (metrics.md §3): one load per athlete-local calendar day, with its source.
  */
+import { PolarCardioLoadStatusSchema, type PolarCardioLoadStatus } from "@/lib/polar/schemas/cardio-load";
 import type { LocalDate } from "./dates";
 import { fromDayNumber, toDayNumber } from "./dates";
 
-/** Polar's `cardio_load_status` values (polar-accesslink.md §10.4). */
-export const POLAR_CARDIO_LOAD_STATUS_VALUES = [
-  "LOAD_STATUS_NOT_AVAILABLE",
-  "DETRAINING",
-  "MAINTAINING",
-  "PRODUCTIVE",
-  "OVERREACHING",
-  "RECOVERY_AFTER_OVERREACHING",
-  "PRODUCTIVE_DROPPED_FROM_OVERREACHING",
-  "PRODUCTIVE_ALMOST_OVERREACHING",
-  "UNRECOGNIZED",
-] as const;
-
-export type PolarCardioLoadStatus = (typeof POLAR_CARDIO_LOAD_STATUS_VALUES)[number];
-
-const KNOWN_STATUSES: ReadonlySet<string> = new Set(POLAR_CARDIO_LOAD_STATUS_VALUES);
-
-/** A stored status string as a known status; anything Polar adds later reads as `UNRECOGNIZED`. */
+/** A stored status string as a known status (polar-accesslink.md §10.4); anything Polar adds later reads as `UNRECOGNIZED`. */
 export function toPolarCardioLoadStatus(status: string): PolarCardioLoadStatus {
-  return KNOWN_STATUSES.has(status) ? (status as PolarCardioLoadStatus) : "UNRECOGNIZED";
+  const known = PolarCardioLoadStatusSchema.safeParse(status);
+  return known.success ? known.data : "UNRECOGNIZED";
 }
 
 /** `polar`: Polar cardio load; `trimp`: our Banister TRIMP (fallback); `none`: no session that day (load 0). */

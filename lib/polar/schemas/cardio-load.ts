@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { isoDateSchema } from "./common";
 
-/** Known `cardio_load_status` values (§10.4); the schema accepts any string. */
-export const POLAR_CARDIO_LOAD_STATUSES = [
+/**
+ * Known `cardio_load_status` values (§10.4): the one list, read by the analytics. The day schema below still
+ * accepts any string, so a status Polar adds later is stored, not rejected.
+ */
+export const PolarCardioLoadStatusSchema = z.enum([
   "LOAD_STATUS_NOT_AVAILABLE",
   "DETRAINING",
   "MAINTAINING",
@@ -12,7 +15,8 @@ export const POLAR_CARDIO_LOAD_STATUSES = [
   "PRODUCTIVE_DROPPED_FROM_OVERREACHING",
   "PRODUCTIVE_ALMOST_OVERREACHING",
   "UNRECOGNIZED",
-] as const;
+]);
+export type PolarCardioLoadStatus = z.infer<typeof PolarCardioLoadStatusSchema>;
 
 /** Session-load thresholds; note the hyphen in `very-high` next to `very_low`. */
 export const PolarCardioLoadLevelSchema = z.looseObject({

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatClock, formatDayLong, formatDuration, formatNumber } from "@/components/charts/format";
 import { readNumber, toHypnogramRows } from "@/components/charts/describe";
 import { describeReasonDetail, toBuilding, toSleepDebtRows } from "@/components/dashboard/daily-rows";
-import { formatAgo } from "@/components/dashboard/freshness";
+import { formatAgo } from "@/components/sync/time";
 import { resolveRange } from "@/components/dashboard/range";
 import { downsampleSeries } from "@/lib/dal/dashboard";
 import type { DailyPointDTO } from "@/lib/dal/dto";
@@ -49,7 +49,7 @@ describe("formatting", () => {
     expect(formatDuration(35)).toBe("35 s");
     expect(formatClock(Date.UTC(2026, 2, 3, 22, 30), 60)).toBe("23:30");
     expect(formatClock(Date.UTC(2026, 2, 3, 22, 30), -300)).toBe("17:30");
-    expect(formatAgo(0, 2 * 3_600_000)).toBe("2 h ago");
+    expect(formatAgo(0, 2 * 3_600_000)).toBe("2 hours ago");
     expect(formatAgo(0, 30_000)).toBe("just now");
   });
 });

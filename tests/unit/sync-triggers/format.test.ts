@@ -3,11 +3,11 @@ import {
   describeCounts,
   describeProgressStep,
   estimateRemainingMs,
-  formatDuration,
   formatRemaining,
   progressFraction,
   summarizeArrivals,
 } from "@/components/sync/format";
+import { formatDuration } from "@/components/charts/format";
 import { describeHealth } from "@/components/sync/health-badge";
 import { formatAgo } from "@/components/sync/time";
 
@@ -63,9 +63,9 @@ describe("result words", () => {
   it("describes counts and durations", () => {
     expect(describeCounts({ new: 2, updated: 1, unchanged: 5, quarantined: 0 })).toBe("2 new, 1 updated");
     expect(describeCounts(zero)).toBe("nothing new");
-    expect(formatDuration(8_400)).toBe("8 s");
-    expect(formatDuration(72_000)).toBe("1 min 12 s");
-    expect(formatDuration(null)).toBe("—");
+    expect(formatDuration(8_400, { unit: "milliseconds" })).toBe("8 s");
+    expect(formatDuration(72_000, { unit: "milliseconds" })).toBe("1 min 12 s");
+    expect(formatDuration(null, { unit: "milliseconds" })).toBe("—");
   });
 
   it("describes health with its fix", () => {
@@ -73,7 +73,7 @@ describe("result words", () => {
     expect(formatAgo(now - 3 * 24 * 3_600_000, now)).toBe("3 days ago");
     expect(
       describeHealth({ state: "failing", lastSuccessAt: now - 86_400_000, nextAttemptAt: null, failingSince: now - 5 * 3_600_000, lastError: { resource: "exercise", code: "polar_unavailable", message: "Polar did not answer." } }, now),
-    ).toBe("Failing since 5 h ago: Polar did not answer.");
+    ).toBe("Failing since 5 hours ago: Polar did not answer.");
     expect(describeHealth({ state: "rate_limited", lastSuccessAt: null, nextAttemptAt: Date.UTC(2026, 2, 10, 12, 14), failingSince: null, lastError: null }, now)).toBe(
       "Polar's request limit was reached (never synced); next attempt 12:14 UTC.",
     );
