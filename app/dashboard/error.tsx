@@ -1,5 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 /** A dashboard page failed to load its data: say so plainly and offer a retry. */
 export default function DashboardError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
@@ -8,9 +10,9 @@ export default function DashboardError({ reset }: { error: Error & { digest?: st
         <span aria-hidden>⚠ </span>This page could not be loaded
       </h1>
       <p className="mt-1 text-sm text-muted">Your stored data is safe. Try again in a moment.</p>
-      <button type="button" onClick={reset} className="mt-3 rounded-md border border-border px-3 py-1.5 text-sm">
+      <Button onClick={reset} className="mt-3">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { FormEvent } from "react";
 import { formatDayLong } from "@/components/charts/format";
 import { isCalendarDate } from "@/components/dashboard/range";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { addDays } from "@/lib/analytics/dates";
 
 /**
@@ -30,7 +32,7 @@ export function DayPicker({ day, today, testId = "day-picker" }: { day: string; 
 
   const previous = addDays(day, -1);
   const next = addDays(day, 1);
-  const linkClass = "rounded-md border border-border px-2 py-1 text-sm hover:bg-bg";
+  const linkClass = buttonClass({ size: "sm" });
   return (
     <nav aria-label="Choose day" className="flex flex-wrap items-end gap-2" data-testid={testId} data-day={day}>
       <Link href={toHref(previous)} className={linkClass} scroll={false} data-testid={`${testId}-previous`} aria-label={`Previous day, ${formatDayLong(previous)}`}>
@@ -39,20 +41,19 @@ export function DayPicker({ day, today, testId = "day-picker" }: { day: string; 
       <form onSubmit={submit} className="flex items-end gap-2">
         <label className="flex flex-col text-xs text-muted">
           Day
-          <input
+          <Input
             key={day}
             type="date"
             name="day"
             defaultValue={day}
             max={today}
             required
-            className="rounded border border-border bg-surface px-2 py-1 text-sm text-fg"
             data-testid={`${testId}-input`}
           />
         </label>
-        <button type="submit" className={linkClass}>
+        <Button type="submit" size="sm">
           Show
-        </button>
+        </Button>
       </form>
       {next <= today ? (
         <Link href={toHref(next)} className={linkClass} scroll={false} data-testid={`${testId}-next`} aria-label={`Next day, ${formatDayLong(next)}`}>

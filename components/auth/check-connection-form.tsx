@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { checkConnectionAction } from "@/app/settings/actions";
 import { ActionResultMessage } from "@/components/auth/action-result-message";
+import { Button } from "@/components/ui/button";
 import type { ConnectionState } from "@/db/schema";
 import type { ActionResult } from "@/lib/errors";
 
@@ -13,14 +14,13 @@ export function CheckConnectionForm() {
   );
   return (
     <form action={action} className="space-y-2">
-      <button
+      <Button
         type="submit"
         disabled={isPending}
-        className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-bg disabled:opacity-60"
         data-testid="check-connection"
       >
         {isPending ? "Checking…" : "Check connection"}
-      </button>
+      </Button>
       <ActionResultMessage result={result} success="Polar accepts the connection." testId="check-connection-result" />
     </form>
   );

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { deleteAccountAction } from "@/app/settings/actions";
 import { ActionResultMessage } from "@/components/auth/action-result-message";
+import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 
 /** Two steps: the first button only opens the confirmation; nothing is deleted until the second. */
@@ -12,14 +13,13 @@ export function DeleteAccountForm() {
 
   if (!isConfirming) {
     return (
-      <button
-        type="button"
+      <Button
         onClick={() => setConfirming(true)}
-        className="rounded-md border border-high px-3 py-1.5 text-sm font-medium text-high hover:bg-bg"
+        variant="danger"
         data-testid="delete-account-start"
       >
         Disconnect and delete…
-      </button>
+      </Button>
     );
   }
   return (
@@ -30,23 +30,21 @@ export function DeleteAccountForm() {
         copy.
       </p>
       <div className="flex flex-wrap gap-2">
-        <button
+        <Button
           type="submit"
           disabled={isPending}
-          className="rounded-md bg-high px-3 py-1.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          variant="danger-solid"
           data-testid="delete-account-confirm-button"
         >
           {isPending ? "Deleting…" : "Yes, delete my account"}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
           onClick={() => setConfirming(false)}
           disabled={isPending}
-          className="rounded-md border border-border px-3 py-1.5 text-sm"
           data-testid="delete-account-cancel"
         >
           Cancel
-        </button>
+        </Button>
       </div>
       <ActionResultMessage result={result} success="Deleted." testId="delete-account-result" />
     </form>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { retryRegistrationAction } from "@/app/settings/actions";
 import { ActionResultMessage } from "@/components/auth/action-result-message";
+import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 
 export function RetryRegistrationForm() {
@@ -12,14 +13,13 @@ export function RetryRegistrationForm() {
   );
   return (
     <form action={action} className="space-y-2">
-      <button
+      <Button
         type="submit"
         disabled={isPending}
-        className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-bg disabled:opacity-60"
         data-testid="retry-registration"
       >
         {isPending ? "Retrying…" : "Retry registration"}
-      </button>
+      </Button>
       <ActionResultMessage result={result} success="Registered with Polar." testId="retry-registration-result" />
     </form>
   );

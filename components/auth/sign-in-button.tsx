@@ -1,4 +1,5 @@
 import { signInWithPolar } from "@/app/signin/actions";
+import { Button } from "@/components/ui/button";
 
 /** Starts Polar OAuth; also the "Reconnect with Polar" fix, since a new sign-in stores a fresh token. */
 export function SignInButton({
@@ -13,13 +14,13 @@ export function SignInButton({
   return (
     <form action={signInWithPolar}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <button
+      <Button
         type="submit"
-        className="rounded-md bg-accent px-4 py-2 font-medium text-accent-fg hover:opacity-90"
+        variant="primary" size="lg"
         data-testid={testId}
       >
         {label}
-      </button>
+      </Button>
     </form>
   );
 }

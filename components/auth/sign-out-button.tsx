@@ -1,15 +1,16 @@
 import { signOutAction } from "@/app/signin/actions";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
     <form action={signOutAction}>
-      <button
+      <Button
         type="submit"
-        className="rounded-md border border-border px-2 py-1 text-sm text-muted hover:text-fg"
+        variant="quiet" size="sm"
         data-testid="sign-out"
       >
         Sign out
-      </button>
+      </Button>
     </form>
   );
 }

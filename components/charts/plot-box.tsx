@@ -1,4 +1,5 @@
 import { Component, type ComponentType, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 
 /**
  * Stands in for a plot while its code (Recharts) loads after the page: it fills the box the plot will fill, so
@@ -25,9 +26,9 @@ class PlotLoadBoundary extends Component<{ children: ReactNode }, { failed: bool
     return (
       <div role="alert" data-testid="plot-error" className="flex h-full w-full flex-col items-center justify-center gap-2 rounded-md border border-dashed border-border p-4 text-center text-sm text-muted">
         <p>This chart could not be loaded. Check your connection, then reload the page.</p>
-        <button type="button" onClick={() => window.location.reload()} className="rounded border border-border px-2 py-1 text-fg hover:bg-bg">
+        <Button onClick={() => window.location.reload()} size="xs">
           Reload
-        </button>
+        </Button>
       </div>
     );
   }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
 import type { AthleteOverridesDTO, BodyDTO } from "@/lib/dal/dto";
 import type { ActionResult } from "@/lib/errors";
 
@@ -11,8 +13,6 @@ export type BodySettingsFormProps = {
   overrides: AthleteOverridesDTO;
   resolved: BodyDTO["settings"];
 };
-
-const inputClass = "w-28 rounded border border-border bg-surface px-2 py-1 text-sm text-fg";
 
 /** Override HRmax, resting HR, sex and zone model; an empty field falls back to Polar's value. */
 export function BodySettingsForm({ action, overrides, resolved }: BodySettingsFormProps) {
@@ -28,39 +28,39 @@ export function BodySettingsForm({ action, overrides, resolved }: BodySettingsFo
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm">
           <span>HRmax (bpm)</span>
-          <input name="hrmax" type="number" inputMode="numeric" min={100} max={240} defaultValue={overrides.hrmax ?? ""} placeholder={resolved.hrmax.value?.toString() ?? ""} className={inputClass} aria-invalid={fieldError("hrmax") ? true : undefined} />
+          <Input name="hrmax" type="number" inputMode="numeric" min={100} max={240} defaultValue={overrides.hrmax ?? ""} placeholder={resolved.hrmax.value?.toString() ?? ""} className="w-28" aria-invalid={fieldError("hrmax") ? true : undefined} />
           <span className="text-xs text-muted">Now {resolved.hrmax.value ?? "—"} bpm · {resolved.hrmax.label}</span>
           {fieldError("hrmax") ? <span className="text-xs text-high">{fieldError("hrmax")}</span> : null}
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span>Resting HR (bpm)</span>
-          <input name="hrrest" type="number" inputMode="numeric" min={25} max={120} defaultValue={overrides.hrrest ?? ""} placeholder={resolved.hrrest.value?.toString() ?? ""} className={inputClass} aria-invalid={fieldError("hrrest") ? true : undefined} />
+          <Input name="hrrest" type="number" inputMode="numeric" min={25} max={120} defaultValue={overrides.hrrest ?? ""} placeholder={resolved.hrrest.value?.toString() ?? ""} className="w-28" aria-invalid={fieldError("hrrest") ? true : undefined} />
           <span className="text-xs text-muted">Now {resolved.hrrest.value ?? "—"} bpm · {resolved.hrrest.label}</span>
           {fieldError("hrrest") ? <span className="text-xs text-high">{fieldError("hrrest")}</span> : null}
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span>Sex (for Banister TRIMP)</span>
-          <select name="sex" defaultValue={overrides.sex ?? ""} className={inputClass}>
+          <Select name="sex" defaultValue={overrides.sex ?? ""} className="w-28">
             <option value="">From Polar</option>
             <option value="female">Female</option>
             <option value="male">Male</option>
-          </select>
+          </Select>
           <span className="text-xs text-muted">Now {resolved.sex.value} · {resolved.sex.label}</span>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span>Zone model</span>
-          <select name="zoneModel" defaultValue={overrides.zoneModel ?? ""} className="rounded border border-border bg-surface px-2 py-1 text-sm text-fg">
+          <Select name="zoneModel" defaultValue={overrides.zoneModel ?? ""}>
             <option value="">Polar default (% of HRmax)</option>
             <option value="polar-hrmax">% of HRmax</option>
             <option value="hrr">Heart-rate reserve (Karvonen)</option>
-          </select>
+          </Select>
           <span className="text-xs text-muted">Now {resolved.zoneModel.value === "hrr" ? "heart-rate reserve" : "% of HRmax"}</span>
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={isPending} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg disabled:opacity-60" data-testid="body-settings-save">
+        <Button type="submit" disabled={isPending} variant="primary" data-testid="body-settings-save">
           {isPending ? "Saving and recomputing…" : "Save"}
-        </button>
+        </Button>
         <p aria-live="polite" className="text-sm" data-testid="body-settings-result">
           {result?.ok ? `Saved. ${result.data.sessionsRecomputed} session${result.data.sessionsRecomputed === 1 ? "" : "s"} recomputed.` : null}
           {result && !result.ok ? <span className="text-high">{result.error.message}</span> : null}

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { TabNav } from "@/components/ui/tab-nav";
 
 const LINKS = [
   { href: "/dashboard", label: "Overview" },
@@ -20,25 +20,15 @@ const LINKS = [
 export function DashboardNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Dashboard" data-app-nav className="-mx-4 mb-6 overflow-x-auto border-b border-border px-4">
-      <ul className="flex min-w-max gap-1">
-        {LINKS.map((link) => {
-          const isActive = link.href === "/dashboard" ? pathname === link.href : pathname.startsWith(link.href);
-          return (
-            <li key={link.href}>
-              <Link
-                href={link.href}
-                aria-current={isActive ? "page" : undefined}
-                className={`inline-block border-b-2 px-3 py-2 text-sm ${
-                  isActive ? "border-accent font-semibold text-fg" : "border-transparent text-muted hover:text-fg"
-                }`}
-              >
-                {link.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav
+      label="Dashboard"
+      dataAttributes={{ "data-app-nav": true }}
+      items={LINKS.map((link) => ({
+        key: link.href,
+        label: link.label,
+        href: link.href,
+        isActive: link.href === "/dashboard" ? pathname === link.href : pathname.startsWith(link.href),
+      }))}
+    />
   );
 }

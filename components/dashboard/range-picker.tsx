@@ -2,6 +2,8 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { Button, ToggleButton } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { RANGE_PRESETS, resolveRange, type RangePreset } from "./range";
 
 /**
@@ -46,43 +48,36 @@ export function RangePicker({ today, fallback = "3m" }: { today: string; fallbac
     <div className="flex flex-wrap items-center gap-2" data-testid="range-picker" data-range={current.key}>
       <div role="group" aria-label="Date range" className="inline-flex overflow-hidden rounded-md border border-border">
         {RANGE_PRESETS.map((preset) => (
-          <button
+          <ToggleButton
             key={preset.key}
-            type="button"
-            aria-pressed={current.key === preset.key}
+            appearance="segment"
+            isPressed={current.key === preset.key}
             onClick={() => {
               setIsCustomOpen(false);
               navigate({ range: preset.key });
             }}
-            className={`px-2.5 py-1 text-sm ${current.key === preset.key ? "bg-accent text-accent-fg" : "bg-surface text-muted hover:text-fg"}`}
             title={preset.label}
           >
             {preset.key}
-          </button>
+          </ToggleButton>
         ))}
-        <button
-          type="button"
-          aria-pressed={current.key === "custom"}
-          aria-expanded={isCustomOpen}
-          onClick={() => setIsCustomOpen((open) => !open)}
-          className={`px-2.5 py-1 text-sm ${current.key === "custom" ? "bg-accent text-accent-fg" : "bg-surface text-muted hover:text-fg"}`}
-        >
+        <ToggleButton appearance="segment" isPressed={current.key === "custom"} aria-expanded={isCustomOpen} onClick={() => setIsCustomOpen((open) => !open)}>
           custom
-        </button>
+        </ToggleButton>
       </div>
       {isCustomOpen ? (
         <form onSubmit={submitCustom} className="flex flex-wrap items-end gap-2 text-sm">
           <label className="flex flex-col text-xs text-muted">
             From
-            <input type="date" name="from" defaultValue={current.from} max={today} required className="rounded border border-border bg-surface px-2 py-1 text-sm text-fg" />
+            <Input type="date" name="from" defaultValue={current.from} max={today} required />
           </label>
           <label className="flex flex-col text-xs text-muted">
             To
-            <input type="date" name="to" defaultValue={current.to} max={today} required className="rounded border border-border bg-surface px-2 py-1 text-sm text-fg" />
+            <Input type="date" name="to" defaultValue={current.to} max={today} required />
           </label>
-          <button type="submit" className="rounded-md border border-border px-2.5 py-1 hover:bg-bg">
+          <Button type="submit" size="sm">
             Apply
-          </button>
+          </Button>
           {error ? (
             <p role="alert" className="w-full text-xs text-high">
               {error}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDuration, formatNumber } from "@/components/charts/format";
+import { Table, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import type { SessionSummaryDTO } from "@/lib/dal/dto";
 
 /** `RUNNING` / `ROAD_RUNNING` → `Road running`. */
@@ -32,45 +33,47 @@ export function SessionTable({
     );
   }
   return (
-    <div className="overflow-x-auto" data-testid={testId} data-state="loaded" data-count={sessions.length}>
-      <table className="w-full text-sm">
-        <thead>
-          <tr className="text-left text-xs text-muted">
-            <th scope="col" className="py-1 pr-3">Start (local)</th>
-            <th scope="col" className="py-1 pr-3">Sport</th>
-            <th scope="col" className="py-1 pr-3">Duration</th>
-            <th scope="col" className="hidden py-1 pr-3 sm:table-cell">Distance</th>
-            <th scope="col" className="hidden py-1 pr-3 sm:table-cell">Avg HR</th>
-            <th scope="col" className="py-1 pr-3">Load</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((session) => (
-            <tr key={session.id} className="border-t border-border" data-testid="session-row" data-session-id={session.id}>
-              <td className="py-1.5 pr-3 tabular-nums">
-                <Link href={`${hrefBase}/${session.id}`} className="text-accent underline-offset-2 hover:underline">
-                  {formatLocalStart(session.startTimeLocal)}
-                </Link>
-              </td>
-              <td className="py-1.5 pr-3">{formatSport(session.sport, session.detailedSport)}</td>
-              <td className="py-1.5 pr-3 tabular-nums">{formatDuration(session.durationSeconds)}</td>
-              <td className="hidden py-1.5 pr-3 tabular-nums sm:table-cell">
-                {session.distanceMeters === null ? "—" : `${formatNumber(session.distanceMeters / 1000, 2)} km`}
-              </td>
-              <td className="hidden py-1.5 pr-3 tabular-nums sm:table-cell">{session.avgHr === null ? "—" : `${session.avgHr} bpm`}</td>
-              <td className="py-1.5 pr-3 tabular-nums">
-                {session.cardioLoad !== null ? (
-                  <span title="Polar cardio load">{formatNumber(session.cardioLoad, 1)} <span className="text-xs text-muted">Polar</span></span>
-                ) : session.trimp !== null ? (
-                  <span title="Banister TRIMP (fallback)">{formatNumber(session.trimp, 1)} <span className="text-xs text-muted">TRIMP</span></span>
-                ) : (
-                  "—"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table frameProps={{ "data-testid": testId, "data-state": "loaded", "data-count": sessions.length }}>
+      <TableHead>
+        <Th>Start (local)</Th>
+        <Th>Sport</Th>
+        <Th>Duration</Th>
+        <Th className="hidden sm:table-cell">Distance</Th>
+        <Th className="hidden sm:table-cell">Avg HR</Th>
+        <Th>Load</Th>
+      </TableHead>
+      <tbody>
+        {sessions.map((session) => (
+          <Tr key={session.id} data-testid="session-row" data-session-id={session.id}>
+            <Td isNumeric>
+              <Link href={`${hrefBase}/${session.id}`} className="text-accent underline-offset-2 hover:underline">
+                {formatLocalStart(session.startTimeLocal)}
+              </Link>
+            </Td>
+            <Td>{formatSport(session.sport, session.detailedSport)}</Td>
+            <Td isNumeric>{formatDuration(session.durationSeconds)}</Td>
+            <Td isNumeric className="hidden sm:table-cell">
+              {session.distanceMeters === null ? "—" : `${formatNumber(session.distanceMeters / 1000, 2)} km`}
+            </Td>
+            <Td isNumeric className="hidden sm:table-cell">
+              {session.avgHr === null ? "—" : `${session.avgHr} bpm`}
+            </Td>
+            <Td isNumeric>
+              {session.cardioLoad !== null ? (
+                <span title="Polar cardio load">
+                  {formatNumber(session.cardioLoad, 1)} <span className="text-xs text-muted">Polar</span>
+                </span>
+              ) : session.trimp !== null ? (
+                <span title="Banister TRIMP (fallback)">
+                  {formatNumber(session.trimp, 1)} <span className="text-xs text-muted">TRIMP</span>
+                </span>
+              ) : (
+                "—"
+              )}
+            </Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }

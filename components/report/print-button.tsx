@@ -1,10 +1,12 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 /** Prints the report (the print stylesheet hides navigation and controls). */
 export function PrintButton() {
   return (
-    <button type="button" onClick={() => window.print()} className="rounded-md border border-border px-2.5 py-1 text-sm hover:bg-bg print:hidden" data-testid="report-print">
+    <Button onClick={() => window.print()} size="sm" className="print:hidden" data-testid="report-print">
       Print
-    </button>
+    </Button>
   );
 }

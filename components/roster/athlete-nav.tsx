@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { TabNav } from "@/components/ui/tab-nav";
 import type { ReadScope } from "@/lib/dal/dto";
 
 const PAGES: { path: string; label: string; scope: ReadScope | null }[] = [
@@ -18,32 +18,21 @@ export function AthleteNav({ athleteId, scopes }: { athleteId: string; scopes: r
   const pathname = usePathname();
   const base = `/athletes/${encodeURIComponent(athleteId)}`;
   return (
-    <nav aria-label="Athlete" className="-mx-4 mb-6 overflow-x-auto border-b border-border px-4">
-      <ul className="flex min-w-max gap-1">
-        {PAGES.map((page) => {
-          const href = `${base}${page.path}`;
-          const isShared = page.scope === null || scopes.includes(page.scope);
-          const isActive = page.path === "" ? pathname === href : pathname.startsWith(href);
-          return (
-            <li key={page.path}>
-              {isShared ? (
-                <Link
-                  href={href}
-                  aria-current={isActive ? "page" : undefined}
-                  className={`inline-block border-b-2 px-3 py-2 text-sm ${isActive ? "border-accent font-semibold text-fg" : "border-transparent text-muted hover:text-fg"}`}
-                  data-testid={`athlete-nav${page.path.replace("/", "-") || "-overview"}`}
-                >
-                  {page.label}
-                </Link>
-              ) : (
-                <span className="inline-block px-3 py-2 text-sm text-muted line-through" title="not shared" data-testid={`athlete-nav${page.path.replace("/", "-")}-not-shared`}>
-                  {page.label}
-                </span>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav
+      label="Athlete"
+      items={PAGES.map((page) => {
+        const href = `${base}${page.path}`;
+        const isShared = page.scope === null || scopes.includes(page.scope);
+        const testId = `athlete-nav${page.path.replace("/", "-") || "-overview"}`;
+        return {
+          key: page.path,
+          label: page.label,
+          href: isShared ? href : null,
+          isActive: page.path === "" ? pathname === href : pathname.startsWith(href),
+          testId: isShared ? testId : `${testId}-not-shared`,
+          disabledTitle: "not shared",
+        };
+      })}
+    />
   );
 }

@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { ScopeCheckboxes } from "@/components/sharing/scope-checkboxes";
 import type { CreatedLink } from "@/app/teams/actions";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
 
 /** Creates an invitation link and shows it once (the server keeps only its hash). */
@@ -33,11 +35,11 @@ export function InviteForm({
         </div>
         <label className="block text-sm">
           <span className="block text-xs text-muted">Expires after (days)</span>
-          <input type="number" name="expiresInDays" min={1} max={30} defaultValue={7} className="w-20 rounded-md border border-border bg-surface px-2 py-1" />
+          <Input type="number" name="expiresInDays" min={1} max={30} defaultValue={7} className="w-20" />
         </label>
-        <button type="submit" disabled={isPending} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg" data-testid="create-invite">
+        <Button type="submit" disabled={isPending} variant="primary" data-testid="create-invite">
           Create invitation link
-        </button>
+        </Button>
       </form>
       {state?.ok ? (
         <div role="status" className="rounded-md border border-border p-3 text-sm" data-testid="invite-created">

@@ -7,6 +7,8 @@ import { formatMinutes, formatNumber } from "@/components/charts/format";
 import { describeAcwrBand } from "@/components/charts/describe";
 import { formatAgo } from "@/components/sync/time";
 import { RiskBadge } from "@/components/dashboard/risk-badge";
+import { Button, ToggleButton } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import type { RosterRowDTO, RosterSyncProgressDTO, RosterSyncStartDTO, Shared } from "@/lib/dal/roster";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { filterRosterRows, getDefaultDirection, sortRosterRows, type RosterFilter, type RosterSortKey, type SortDirection } from "./roster-view";
@@ -131,36 +133,27 @@ export function RosterTable({ teamId, rows, now }: { teamId: string; rows: Roste
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
           <span className="block text-xs text-muted">Search by name</span>
-          <input
+          <Input
             type="search"
             value={search}
             onChange={(event) => setSearch(event.target.value)}
-            className="rounded-md border border-border bg-surface px-2 py-1"
             data-testid="roster-search"
           />
         </label>
         <fieldset className="flex flex-wrap gap-1" aria-label="Filter">
           {FILTERS.map((item) => (
-            <button
-              key={item.key}
-              type="button"
-              aria-pressed={filter === item.key}
-              onClick={() => setFilter(item.key)}
-              className={`rounded-md border px-2 py-1 text-sm ${filter === item.key ? "border-accent font-semibold" : "border-border"}`}
-              data-testid={`roster-filter-${item.key}`}
-            >
+            <ToggleButton key={item.key} isPressed={filter === item.key} onClick={() => setFilter(item.key)} data-testid={`roster-filter-${item.key}`}>
               {item.label}
-            </button>
+            </ToggleButton>
           ))}
         </fieldset>
-        <button
-          type="button"
+        <Button
           onClick={() => startSync(null)}
-          className="ml-auto rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg"
+          variant="primary" className="ml-auto"
           data-testid="roster-sync-all"
         >
           Sync all
-        </button>
+        </Button>
       </div>
       {message ? (
         <p role="status" className="text-sm text-muted" data-testid="roster-sync-message">
@@ -295,15 +288,14 @@ export function RosterTable({ teamId, rows, now }: { teamId: string; rows: Roste
                     <SharedCell cell={row.sparkline}>{(values) => <Sparkline values={values} />}</SharedCell>
                   </td>
                   <td className="px-2 py-2">
-                    <button
-                      type="button"
+                    <Button
                       onClick={() => startSync([row.athleteId])}
                       disabled={run?.status === "running"}
-                      className="rounded-md border border-border px-2 py-1 text-xs disabled:opacity-50"
+                      size="xs"
                       data-testid="row-sync"
                     >
                       Sync
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import type { ReadScope } from "@/lib/dal/dto";
 import type { ActionResult } from "@/lib/errors";
 import { ScopeCheckboxes } from "./scope-checkboxes";
@@ -43,16 +44,16 @@ export function InvitationDecision({
           <p className="text-sm">You will coach this team and see what each of its athletes shares with it.</p>
         )}
         <div className="flex gap-2">
-          <button type="submit" disabled={isAccepting} className="rounded-md bg-accent px-4 py-2 font-medium text-accent-fg" data-testid="accept-invite">
+          <Button type="submit" disabled={isAccepting} variant="primary" size="lg" data-testid="accept-invite">
             {kind === "athlete" ? "Accept and share" : "Join as coach"}
-          </button>
+          </Button>
         </div>
       </form>
       <form action={declineAction}>
         <input type="hidden" name="token" value={token} />
-        <button type="submit" disabled={isDeclining} className="rounded-md border border-border px-4 py-2" data-testid="decline-invite">
+        <Button type="submit" disabled={isDeclining} size="lg" data-testid="decline-invite">
           Decline
-        </button>
+        </Button>
       </form>
       {error ? (
         <p role="alert" className="text-sm text-high" data-testid="invite-error">

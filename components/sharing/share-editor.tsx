@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import type { ReadScope } from "@/lib/dal/dto";
 import type { ActionResult } from "@/lib/errors";
 import { ScopeCheckboxes } from "./scope-checkboxes";
@@ -20,9 +21,9 @@ export function ShareEditor({
     <form action={formAction} className="space-y-2" data-testid="share-editor">
       <input type="hidden" name="teamId" value={teamId} />
       <ScopeCheckboxes scopes={["training", "sleep", "recovery", "body"]} checked={scopes} idPrefix={`share-${teamId}`} />
-      <button type="submit" disabled={isPending} className="rounded-md border border-border px-3 py-1 text-sm" data-testid="save-sharing">
+      <Button type="submit" disabled={isPending} size="sm" data-testid="save-sharing">
         Save
-      </button>
+      </Button>
       {state?.ok ? (
         <p role="status" className="text-sm text-muted" data-testid="sharing-saved">
           {state.data.scopes.length > 0 ? `Saved: ${state.data.scopes.join(", ")}.` : "Sharing stopped."}

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { queryKeys } from "@/lib/query/keys";
 import {
   describeCounts,
@@ -85,19 +86,18 @@ export function SyncButton({ athleteId }: { athleteId?: string }) {
   return (
     <div className="flex min-w-0 flex-col gap-2" data-testid="sync-panel">
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
+        <Button
           onClick={onClick}
           aria-busy={isRunning}
           data-testid="sync-button"
           data-state={isRunning ? "running" : (status ?? "idle")}
           data-run-id={runId ?? undefined}
-          className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
+          variant="primary"
           disabled={isStarting}
         >
           <span aria-hidden>{isRunning ? "⟳ " : "↻ "}</span>
           {isRunning ? "Syncing…" : "Sync"}
-        </button>
+        </Button>
         {startError ? (
           <p role="alert" className="text-xs text-high" data-testid="sync-start-error">
             {startError}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { Button } from "./button";
 
 type Theme = "light" | "dark";
 
@@ -38,14 +39,13 @@ export function ThemeToggle() {
   }
 
   return (
-    <button
-      type="button"
+    <Button
       onClick={toggle}
-      className="rounded-md border border-border px-2 py-1 text-sm text-muted hover:text-fg"
+      variant="quiet" size="sm"
       aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"}
       data-testid="theme-toggle"
     >
       {theme === "dark" ? "☀ Light" : "☾ Dark"}
-    </button>
+    </Button>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { WeeklyZoneChart } from "@/components/charts/weekly-zone-chart";
 import { firstParam } from "@/components/dashboard/range";
 import { formatSport, SessionTable } from "@/components/dashboard/session-table";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getWeeklyZones, listSessions, parseSessionFilter, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
@@ -31,7 +33,6 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
   // The list covers the filter's dates, by default the last 12 weeks; the weekly zones cover the same dates.
   const list = listSessions(db, viewer, SELF_ATHLETE_ID, filter);
   const weekly = getWeeklyZones(db, viewer, SELF_ATHLETE_ID, { from: list.from, to: list.to });
-  const inputClass = "rounded border border-border bg-surface px-2 py-1 text-sm text-fg";
   return (
     <div className="space-y-4">
       <PageHeader title="Training" description="Your sessions with heart-rate zones and load." />
@@ -39,36 +40,36 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
         <form method="get" className="mb-3 flex flex-wrap items-end gap-3" aria-label="Filter sessions" data-testid="session-filter">
           <label className="flex flex-col text-xs text-muted">
             Sport
-            <select name="sport" defaultValue={filter.sport ?? ""} className={inputClass}>
+            <Select name="sport" defaultValue={filter.sport ?? ""}>
               <option value="">All sports</option>
               {list.sports.map((sport) => (
                 <option key={sport} value={sport}>
                   {formatSport(sport)}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
           <label className="flex flex-col text-xs text-muted">
             From
-            <input type="date" name="from" defaultValue={list.from} className={inputClass} />
+            <Input type="date" name="from" defaultValue={list.from} />
           </label>
           <label className="flex flex-col text-xs text-muted">
             To
-            <input type="date" name="to" defaultValue={list.to} className={inputClass} />
+            <Input type="date" name="to" defaultValue={list.to} />
           </label>
           <label className="flex flex-col text-xs text-muted">
             Sort
-            <select name="sort" defaultValue={filter.sort ?? "date-desc"} className={inputClass}>
+            <Select name="sort" defaultValue={filter.sort ?? "date-desc"}>
               {SORTS.map((sort) => (
                 <option key={sort.value} value={sort.value}>
                   {sort.label}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
-          <button type="submit" className="rounded-md border border-border px-3 py-1 text-sm hover:bg-bg">
+          <Button type="submit" size="sm">
             Apply
-          </button>
+          </Button>
         </form>
         <p className="mb-2 text-xs text-muted" data-testid="sessions-count" data-total={list.total}>
           {list.total} session{list.total === 1 ? "" : "s"}

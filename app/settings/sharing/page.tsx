@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ShareEditor } from "@/components/sharing/share-editor";
+import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getViewer } from "@/lib/auth/session";
@@ -36,16 +37,16 @@ export default async function SharingPage() {
               <ShareEditor teamId={share.teamId} scopes={share.scopes} action={updateSharingAction} />
               <form action={stopSharingAction} className="mt-3">
                 <input type="hidden" name="teamId" value={share.teamId} />
-                <button type="submit" className="rounded-md border border-high px-3 py-1 text-sm text-high" data-testid="stop-sharing">
+                <Button type="submit" variant="danger" size="sm" data-testid="stop-sharing">
                   Stop sharing with {share.teamName}
-                </button>
+                </Button>
               </form>
             </Card>
           ))}
           <form action={stopSharingEverywhereAction}>
-            <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg" data-testid="stop-sharing-all">
+            <Button type="submit" variant="primary" data-testid="stop-sharing-all">
               Stop sharing with everyone
-            </button>
+            </Button>
           </form>
         </>
       )}

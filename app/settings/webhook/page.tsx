@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Button } from "@/components/ui/button";
 import {
   describeWebhookOutcome,
   expectedWebhookUrl,
@@ -22,8 +23,6 @@ function readOutcome(value: string | string[] | undefined): WebhookOutcomeCode |
 function formatUtc(ms: number | null): string {
   return ms === null ? "never" : `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
-
-const buttonClass = "rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-bg";
 
 /**
  * /settings/webhook — for the instance owner only (ADMIN_POLAR_USER_IDS); everyone else gets a 404. Manages
@@ -99,23 +98,23 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
         <div className="flex flex-wrap gap-3">
           {atPolar === null ? (
             <form action={createWebhookAction}>
-              <button type="submit" className={buttonClass} data-testid="webhook-create">
+              <Button type="submit" data-testid="webhook-create">
                 Create webhook
-              </button>
+              </Button>
             </form>
           ) : null}
           {atPolar !== null && !atPolar.active ? (
             <form action={activateWebhookAction}>
-              <button type="submit" className={buttonClass} data-testid="webhook-activate">
+              <Button type="submit" data-testid="webhook-activate">
                 Activate
-              </button>
+              </Button>
             </form>
           ) : null}
           {atPolar !== null || status?.stored ? (
             <form action={deleteWebhookAction}>
-              <button type="submit" className={`${buttonClass} text-high`} data-testid="webhook-delete">
+              <Button type="submit" variant="danger" data-testid="webhook-delete">
                 Delete webhook
-              </button>
+              </Button>
             </form>
           ) : null}
         </div>

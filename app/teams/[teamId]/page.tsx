@@ -5,6 +5,7 @@ import { RosterSummaryBar } from "@/components/roster/roster-summary";
 import { RosterTable } from "@/components/roster/roster-table";
 import { summarizeRoster } from "@/components/roster/roster-view";
 import { SCOPE_DESCRIPTIONS } from "@/components/sharing/scope-checkboxes";
+import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getViewer } from "@/lib/auth/session";
@@ -72,9 +73,9 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
                     <form action={revokeInvitationAction}>
                       <input type="hidden" name="teamId" value={teamId} />
                       <input type="hidden" name="invitationId" value={invitation.invitationId} />
-                      <button type="submit" className="rounded-md border border-border px-2 py-1 text-xs" data-testid="revoke-invite">
+                      <Button type="submit" size="xs" data-testid="revoke-invite">
                         Revoke
-                      </button>
+                      </Button>
                     </form>
                   ) : null}
                 </li>
@@ -97,9 +98,9 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
                 <form action={removeAthleteAction}>
                   <input type="hidden" name="teamId" value={teamId} />
                   <input type="hidden" name="athleteId" value={row.athleteId} />
-                  <button type="submit" className="rounded-md border border-border px-2 py-1 text-xs" data-testid="remove-athlete">
+                  <Button type="submit" size="xs" data-testid="remove-athlete">
                     Remove from team
-                  </button>
+                  </Button>
                 </form>
               </li>
             ))}

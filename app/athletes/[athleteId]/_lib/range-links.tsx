@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RANGE_PRESETS, type ResolvedRange } from "@/components/dashboard/range";
+import { toggleClass } from "@/components/ui/button";
 
 /** Range choice as plain links: the coach pages are server-rendered for one range at a time. */
 export function RangeLinks({ basePath, current }: { basePath: string; current: ResolvedRange }) {
@@ -10,7 +11,7 @@ export function RangeLinks({ basePath, current }: { basePath: string; current: R
           key={preset.key}
           href={`${basePath}?range=${preset.key}`}
           aria-current={current.key === preset.key ? "page" : undefined}
-          className={`rounded-md border px-2 py-1 text-sm ${current.key === preset.key ? "border-accent font-semibold" : "border-border"}`}
+          className={toggleClass(current.key === preset.key)}
         >
           {preset.label}
         </Link>
