@@ -6,7 +6,7 @@ import type { FormEvent } from "react";
 import { formatDayLong } from "@/components/charts/format";
 import { isCalendarDate } from "@/components/dashboard/range";
 import { Button, buttonClass } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { Field, Input } from "@/components/ui/input";
 import { addDays } from "@/lib/analytics/dates";
 
 /**
@@ -39,8 +39,7 @@ export function DayPicker({ day, today, testId = "day-picker" }: { day: string; 
         ←
       </Link>
       <form onSubmit={submit} className="flex items-end gap-2">
-        <label className="flex flex-col text-xs text-muted">
-          Day
+        <Field label="Day">
           <Input
             key={day}
             type="date"
@@ -50,7 +49,7 @@ export function DayPicker({ day, today, testId = "day-picker" }: { day: string; 
             required
             data-testid={`${testId}-input`}
           />
-        </label>
+        </Field>
         <Button type="submit" size="sm">
           Show
         </Button>

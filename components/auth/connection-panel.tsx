@@ -1,6 +1,6 @@
 import { CheckConnectionForm } from "@/components/auth/check-connection-form";
 import { ConnectionBadge } from "@/components/auth/connection-badge";
-import { formatInstantUtc } from "@/components/auth/format";
+import { formatInstantUtc } from "@/components/charts/format";
 import { RetryRegistrationForm } from "@/components/auth/retry-registration-form";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import type { AccountDTO } from "@/lib/dal/account";

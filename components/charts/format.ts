@@ -63,6 +63,15 @@ export function formatClock(utcMs: number, offsetMinutes: number): string {
   return `${String(local.getUTCHours()).padStart(2, "0")}:${String(local.getUTCMinutes()).padStart(2, "0")}`;
 }
 
+/**
+ * An instant as `YYYY-MM-DD HH:MM UTC` (epoch ms or a Date; an em dash for none): account and sync facts are not
+ * athlete-day data, so they are shown unambiguously whatever the viewer's browser zone.
+ */
+export function formatInstantUtc(instant: Date | number | null | undefined): string {
+  if (instant === null || instant === undefined) return "—";
+  return `${new Date(instant).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
 /** Elapsed seconds → `m:ss` or `h:mm:ss` for session time axes. */
 export function formatElapsed(seconds: number): string {
   const total = Math.max(0, Math.round(seconds));

@@ -3,7 +3,7 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, ToggleButton } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { Field, Input } from "@/components/ui/input";
 import { RANGE_PRESETS, resolveRange, type RangePreset } from "./range";
 
 /**
@@ -67,14 +67,12 @@ export function RangePicker({ today, fallback = "3m" }: { today: string; fallbac
       </div>
       {isCustomOpen ? (
         <form onSubmit={submitCustom} className="flex flex-wrap items-end gap-2 text-sm">
-          <label className="flex flex-col text-xs text-muted">
-            From
+          <Field label="From">
             <Input type="date" name="from" defaultValue={current.from} max={today} required />
-          </label>
-          <label className="flex flex-col text-xs text-muted">
-            To
+          </Field>
+          <Field label="To">
             <Input type="date" name="to" defaultValue={current.to} max={today} required />
-          </label>
+          </Field>
           <Button type="submit" size="sm">
             Apply
           </Button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { formatInstantUtc } from "@/components/charts/format";
 import { ScopeCheckboxes } from "@/components/sharing/scope-checkboxes";
 import type { CreatedLink } from "@/app/teams/actions";
 import { Button } from "@/components/ui/button";
@@ -43,7 +44,7 @@ export function InviteForm({
       </form>
       {state?.ok ? (
         <div role="status" className="rounded-md border border-border p-3 text-sm" data-testid="invite-created">
-          <p>Send this link (shown only now; valid until {new Date(state.data.expiresAt).toISOString().slice(0, 16).replace("T", " ")} UTC):</p>
+          <p>Send this link (shown only now; valid until {formatInstantUtc(state.data.expiresAt)}):</p>
           <input readOnly value={state.data.url} className="mt-1 w-full rounded-md border border-border bg-bg px-2 py-1 font-mono text-xs" data-testid="invite-url" aria-label="Invitation link" />
         </div>
       ) : null}

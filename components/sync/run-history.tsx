@@ -1,5 +1,5 @@
 import type { SyncRunDetailDTO } from "@/lib/dal/sync-history";
-import { formatDuration } from "@/components/charts/format";
+import { formatDuration, formatInstantUtc } from "@/components/charts/format";
 import { describeCounts, RESOURCE_ORDER, RESOURCE_WORDS, TRIGGER_WORDS } from "./format";
 
 const STATUS_WORDS: Record<SyncRunDetailDTO["status"], { label: string; tone: string }> = {
@@ -9,10 +9,6 @@ const STATUS_WORDS: Record<SyncRunDetailDTO["status"], { label: string; tone: st
   failed: { label: "Failed", tone: "text-high" },
 };
 
-/** `2026-03-10 12:04 UTC`: unambiguous whatever the viewer's browser zone. */
-function formatUtc(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
 
 /** The sync log, newest first: one card per run with its counts per data type and each error with its fix. */
 export function RunHistory({ runs }: { runs: SyncRunDetailDTO[] }) {
@@ -38,7 +34,7 @@ export function RunHistory({ runs }: { runs: SyncRunDetailDTO[] }) {
                 </span>
               </p>
               <p className="text-sm text-muted">
-                {formatUtc(run.startedAt)} · {run.status === "running" ? run.step : formatDuration(run.durationMs, { unit: "milliseconds" })} · {run.requestCount} Polar{" "}
+                {formatInstantUtc(run.startedAt)} · {run.status === "running" ? run.step : formatDuration(run.durationMs, { unit: "milliseconds" })} · {run.requestCount} Polar{" "}
                 {run.requestCount === 1 ? "request" : "requests"}
               </p>
             </div>

@@ -23,7 +23,7 @@ export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectE
 /** A small muted label above its field; the label wraps the field, so the field is named by `label`. */
 export function Field({ label, children, className }: { label: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <label className={joinClasses("flex flex-col gap-0.5 text-xs text-muted", className)}>
+    <label className={joinClasses("flex flex-col text-xs text-muted", className)}>
       {label}
       {children}
     </label>

@@ -3,8 +3,8 @@ import { WeeklyZoneChart } from "@/components/charts/weekly-zone-chart";
 import { firstParam } from "@/components/dashboard/range";
 import { formatSport, SessionTable } from "@/components/dashboard/session-table";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/input";
 import { getDb } from "@/db";
 import { getWeeklyZones, listSessions, parseSessionFilter, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
 import { requirePageViewer } from "../_lib/viewer";
@@ -38,8 +38,7 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
       <PageHeader title="Training" description="Your sessions with heart-rate zones and load." />
       <Card title="Sessions" testId="training-sessions">
         <form method="get" className="mb-3 flex flex-wrap items-end gap-3" aria-label="Filter sessions" data-testid="session-filter">
-          <label className="flex flex-col text-xs text-muted">
-            Sport
+          <Field label="Sport">
             <Select name="sport" defaultValue={filter.sport ?? ""}>
               <option value="">All sports</option>
               {list.sports.map((sport) => (
@@ -48,17 +47,14 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
                 </option>
               ))}
             </Select>
-          </label>
-          <label className="flex flex-col text-xs text-muted">
-            From
+          </Field>
+          <Field label="From">
             <Input type="date" name="from" defaultValue={list.from} />
-          </label>
-          <label className="flex flex-col text-xs text-muted">
-            To
+          </Field>
+          <Field label="To">
             <Input type="date" name="to" defaultValue={list.to} />
-          </label>
-          <label className="flex flex-col text-xs text-muted">
-            Sort
+          </Field>
+          <Field label="Sort">
             <Select name="sort" defaultValue={filter.sort ?? "date-desc"}>
               {SORTS.map((sort) => (
                 <option key={sort.value} value={sort.value}>
@@ -66,7 +62,7 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
                 </option>
               ))}
             </Select>
-          </label>
+          </Field>
           <Button type="submit" size="sm">
             Apply
           </Button>

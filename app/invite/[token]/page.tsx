@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SignInButton } from "@/components/auth/sign-in-button";
+import { formatInstantUtc } from "@/components/charts/format";
 import { InvitationDecision } from "@/components/sharing/invitation-decision";
 import { SCOPE_DESCRIPTIONS } from "@/components/sharing/scope-checkboxes";
 import { Card } from "@/components/ui/card";
@@ -47,7 +48,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <Card title={preview.kind === "coach" ? "Coach invitation" : "What the coaches will see"} testId="invite-preview">
         <p className="mb-3 text-sm">
           Team <strong>{preview.teamName}</strong>, coached by <strong>{coaches}</strong>. The link is valid until{" "}
-          {new Date(preview.expiresAt).toISOString().slice(0, 16).replace("T", " ")} UTC.
+          {formatInstantUtc(preview.expiresAt)}.
         </p>
         {preview.kind === "athlete" ? (
           <ul className="mb-3 list-disc pl-5 text-sm" data-testid="invite-requested-scopes">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { formatInstantUtc } from "@/components/charts/format";
 import { Button } from "@/components/ui/button";
 import {
   describeWebhookOutcome,
@@ -20,9 +21,6 @@ function readOutcome(value: string | string[] | undefined): WebhookOutcomeCode |
   return WEBHOOK_OUTCOME_CODES.find((known) => known === code) ?? null;
 }
 
-function formatUtc(ms: number | null): string {
-  return ms === null ? "never" : `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
 
 /**
  * /settings/webhook — for the instance owner only (ADMIN_POLAR_USER_IDS); everyone else gets a 404. Manages
@@ -87,7 +85,7 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
                 : "Not stored here: deliveries cannot be verified and are refused"}
           </dd>
           <dt className="text-muted">Last checked</dt>
-          <dd>{formatUtc(status?.stored?.checkedAt ?? null)}</dd>
+          <dd>{status?.stored?.checkedAt ? formatInstantUtc(status.stored.checkedAt) : "never"}</dd>
         </dl>
       </section>
 

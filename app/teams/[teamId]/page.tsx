@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { formatInstantUtc } from "@/components/charts/format";
 import { InviteForm } from "@/components/roster/invite-form";
 import { RosterSummaryBar } from "@/components/roster/roster-summary";
 import { RosterTable } from "@/components/roster/roster-table";
@@ -17,9 +18,6 @@ import { createInvitationAction, removeAthleteAction, revokeInvitationAction } f
 
 export const metadata: Metadata = { title: "Roster" };
 
-function formatUtc(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
 
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const viewer = await getViewer();
@@ -66,7 +64,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
                   <span>
                     {invitation.kind === "coach" ? "Coach" : invitation.scopes.map((scope) => SCOPE_DESCRIPTIONS[scope].label).join(", ")} ·{" "}
                     <span className="text-muted">
-                      {invitation.status === "active" ? `expires ${formatUtc(invitation.expiresAt)}` : invitation.status}
+                      {invitation.status === "active" ? `expires ${formatInstantUtc(invitation.expiresAt)}` : invitation.status}
                     </span>
                   </span>
                   {invitation.status === "active" ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration } from "@/components/charts/format";
+import { formatDuration, formatInstantUtc } from "@/components/charts/format";
 import { formatAgo } from "@/components/sync/time";
 
 const MIN = 60_000;
@@ -52,5 +52,20 @@ describe("formatDuration", () => {
     [499, "0 s"],
   ])("%s milliseconds read %j", (ms, expected) => {
     expect(formatDuration(ms, { unit: "milliseconds" })).toBe(expected);
+  });
+});
+
+describe("formatInstantUtc", () => {
+  const originalTz = process.env.TZ;
+  it("writes the UTC minute whatever the process zone, and an em dash for none", () => {
+    process.env.TZ = "Pacific/Auckland";
+    try {
+      expect(formatInstantUtc(Date.UTC(2026, 2, 10, 23, 4, 59))).toBe("2026-03-10 23:04 UTC");
+      expect(formatInstantUtc(new Date("2026-12-31T23:59:00Z"))).toBe("2026-12-31 23:59 UTC");
+      expect(formatInstantUtc(null)).toBe("—");
+      expect(formatInstantUtc(undefined)).toBe("—");
+    } finally {
+      process.env.TZ = originalTz;
+    }
   });
 });
