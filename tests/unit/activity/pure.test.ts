@@ -3,39 +3,9 @@ import { formatCount, formatSecondOfDay } from "@/components/activity/format";
 import { MAX_JOIN_GAP_SECONDS, toHeartRateRows } from "@/components/heart-rate/rows";
 import { computeMeanHr, computeRollingMean, sumZoneBlocks, toZoneBlocks } from "@/lib/dal/activity";
 import { summarizeHeartRate, toClockSpan } from "@/lib/dal/heart-rate";
-import { countIsoWeeks, getIsoWeek, getIsoWeekStart } from "@/lib/analytics/dates";
 import { formatIsoWeek, parseIsoWeek, parseReportParams, toWeeklyMetric } from "@/lib/dal/report";
 
-describe("ISO weeks", () => {
-  it.each([
-    ["2026-01-01", 2026, 1],
-    ["2026-01-04", 2026, 1],
-    ["2026-01-05", 2026, 2],
-    ["2026-05-11", 2026, 20],
-    ["2026-12-31", 2026, 53],
-    ["2021-01-03", 2020, 53],
-    ["2024-12-30", 2025, 1],
-    ["2027-01-03", 2026, 53],
-    ["2027-01-04", 2027, 1],
-  ])("%s is in %i-W%i", (date, year, week) => {
-    expect(getIsoWeek(date)).toEqual({ year, week });
-  });
-
-  it.each([
-    [2026, 1, "2025-12-29"],
-    [2026, 20, "2026-05-11"],
-    [2026, 53, "2026-12-28"],
-    [2020, 53, "2020-12-28"],
-    [2025, 1, "2024-12-30"],
-  ])("week %i-W%i starts on Monday %s", (year, week, monday) => {
-    expect(getIsoWeekStart({ year, week })).toBe(monday);
-    expect(getIsoWeek(monday)).toEqual({ year, week });
-  });
-
-  it("knows 52- and 53-week years", () => {
-    expect([2020, 2021, 2025, 2026, 2027].map(countIsoWeeks)).toEqual([53, 52, 52, 53, 52]);
-  });
-
+describe("ISO weeks in report URLs", () => {
   it.each([
     ["2026-W20", { year: 2026, week: 20 }],
     ["2026-W5", { year: 2026, week: 5 }],

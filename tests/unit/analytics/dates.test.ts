@@ -77,6 +77,10 @@ describe("ISO weeks across year boundaries", () => {
     ["2021-01-03", 2020, 53],
     ["2021-01-04", 2021, 1],
     ["2024-12-29", 2024, 52],
+    ["2026-01-01", 2026, 1],
+    ["2026-01-04", 2026, 1],
+    ["2026-01-05", 2026, 2],
+    ["2026-05-11", 2026, 20],
     ["2024-12-30", 2025, 1],
     ["2025-12-29", 2026, 1],
     ["2026-12-31", 2026, 53],
@@ -85,6 +89,17 @@ describe("ISO weeks across year boundaries", () => {
     ["2032-12-31", 2032, 53],
   ])("%s is in %i-W%i", (date, year, week) => {
     expect(getIsoWeek(date)).toEqual({ year, week });
+  });
+
+  it.each([
+    [2026, 1, "2025-12-29"],
+    [2026, 20, "2026-05-11"],
+    [2026, 53, "2026-12-28"],
+    [2020, 53, "2020-12-28"],
+    [2025, 1, "2024-12-30"],
+  ])("week %i-W%i starts on Monday %s", (year, week, monday) => {
+    expect(getIsoWeekStart({ year, week })).toBe(monday);
+    expect(getIsoWeek(monday)).toEqual({ year, week });
   });
 
   it("every day of 2000–2040 lies in the Monday-to-Sunday week its ISO week names", () => {
