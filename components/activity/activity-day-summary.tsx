@@ -1,24 +1,9 @@
 import { formatDayLong, formatDuration, formatNumber } from "@/components/charts/format";
-import type { ReactNode } from "react";
-import { Card } from "@/components/ui/card";
+import { Card, Stat } from "@/components/ui/card";
 import type { ActivityDayDTO } from "@/lib/dal/activity";
 import { ACTIVITY_ZONE_VIEW, formatCount, NO_ACTIVITY_DAY } from "./format";
 
 const NOT_SYNCED = "not in the synced daily summary";
-
-/** A labelled number; `raw` (the unformatted stored value) is exposed as `data-value` for browser tests. */
-function ValueStat({ testId, raw, label, value, unit, hint }: { testId: string; raw: number | null; label: string; value: string | null; unit?: string; hint?: ReactNode }) {
-  return (
-    <div className="min-w-0" data-testid={testId} data-value={raw ?? ""}>
-      <dt className="text-xs text-muted">{label}</dt>
-      <dd className="text-lg font-semibold tabular-nums">
-        {value ?? "—"}
-        {value !== null && unit ? <span className="ml-1 text-sm font-normal text-muted">{unit}</span> : null}
-      </dd>
-      {hint ? <dd className="text-xs text-muted">{hint}</dd> : null}
-    </div>
-  );
-}
 
 /** The day's totals: steps, active time, calories, distance, inactivity alerts, time per activity zone. */
 export function ActivityDaySummary({ day }: { day: ActivityDayDTO }) {
@@ -35,15 +20,15 @@ export function ActivityDaySummary({ day }: { day: ActivityDayDTO }) {
       ) : (
         <div className="space-y-4">
           <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
-            <ValueStat testId="activity-steps" raw={activity.steps} label="Steps" value={activity.steps === null ? null : formatCount(activity.steps)} hint="Polar's active steps" />
-            <ValueStat testId="activity-active-time" raw={activity.activeSeconds} label="Active time" value={activity.activeSeconds === null ? null : formatDuration(activity.activeSeconds)} />
-            <ValueStat testId="activity-active-calories" raw={activity.activeCalories} label="Active calories" value={activity.activeCalories === null ? null : formatNumber(activity.activeCalories)} unit="kcal" />
-            <ValueStat testId="activity-calories" raw={activity.calories} label="Total calories" value={activity.calories === null ? null : formatNumber(activity.calories)} unit="kcal" hint="incl. basal metabolism" />
-            <ValueStat testId="activity-distance" raw={activity.distanceMeters} label="Distance from steps"
+            <Stat testId="activity-steps" rawValue={activity.steps} label="Steps" value={activity.steps === null ? null : formatCount(activity.steps)} hint="Polar's active steps" />
+            <Stat testId="activity-active-time" rawValue={activity.activeSeconds} label="Active time" value={activity.activeSeconds === null ? null : formatDuration(activity.activeSeconds)} />
+            <Stat testId="activity-active-calories" rawValue={activity.activeCalories} label="Active calories" value={activity.activeCalories === null ? null : formatNumber(activity.activeCalories)} unit="kcal" />
+            <Stat testId="activity-calories" rawValue={activity.calories} label="Total calories" value={activity.calories === null ? null : formatNumber(activity.calories)} unit="kcal" hint="incl. basal metabolism" />
+            <Stat testId="activity-distance" rawValue={activity.distanceMeters} label="Distance from steps"
                 value={activity.distanceMeters === null ? null : formatNumber(activity.distanceMeters / 1000, 2)}
                 unit="km"
                 hint={activity.distanceMeters === null ? NOT_SYNCED : undefined} />
-            <ValueStat testId="activity-inactivity-alerts" raw={activity.inactivityAlerts} label="Inactivity alerts"
+            <Stat testId="activity-inactivity-alerts" rawValue={activity.inactivityAlerts} label="Inactivity alerts"
                 value={activity.inactivityAlerts === null ? null : String(activity.inactivityAlerts)}
                 hint={activity.inactivityAlerts === null ? NOT_SYNCED : "55 min without moving"} />
           </dl>

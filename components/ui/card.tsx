@@ -13,10 +13,27 @@ export function Card({ title, children, testId, state, actions }: { title: strin
   );
 }
 
-/** One labelled number with its unit; `null` shows an em dash, never 0. */
-export function Stat({ label, value, unit, hint, testId }: { label: string; value: string | null; unit?: string; hint?: ReactNode; testId?: string }) {
+/**
+ * One labelled number with its unit; `null` shows an em dash, never 0. `rawValue` (the unformatted stored
+ * number) is exposed as `data-value` for browser tests, empty when there is none.
+ */
+export function Stat({
+  label,
+  value,
+  unit,
+  hint,
+  testId,
+  rawValue,
+}: {
+  label: string;
+  value: string | null;
+  unit?: string;
+  hint?: ReactNode;
+  testId?: string;
+  rawValue?: number | null;
+}) {
   return (
-    <div className="min-w-0" data-testid={testId}>
+    <div className="min-w-0" data-testid={testId} data-value={rawValue === undefined ? undefined : (rawValue ?? "")}>
       <dt className="text-xs text-muted">{label}</dt>
       <dd className="text-lg font-semibold tabular-nums">
         {value ?? "—"}
