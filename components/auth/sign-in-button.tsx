@@ -16,7 +16,8 @@ export function SignInButton({
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Button
         type="submit"
-        variant="primary" size="lg"
+        variant="primary"
+        size="lg"
         data-testid={testId}
       >
         {label}

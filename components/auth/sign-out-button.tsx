@@ -6,7 +6,8 @@ export function SignOutButton() {
     <form action={signOutAction}>
       <Button
         type="submit"
-        variant="quiet" size="sm"
+        variant="quiet"
+        size="sm"
         data-testid="sign-out"
       >
         Sign out

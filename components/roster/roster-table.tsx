@@ -149,7 +149,8 @@ export function RosterTable({ teamId, rows, now }: { teamId: string; rows: Roste
         </fieldset>
         <Button
           onClick={() => startSync(null)}
-          variant="primary" className="ml-auto"
+          variant="primary"
+          className="ml-auto"
           data-testid="roster-sync-all"
         >
           Sync all

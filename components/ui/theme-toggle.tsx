@@ -41,7 +41,8 @@ export function ThemeToggle() {
   return (
     <Button
       onClick={toggle}
-      variant="quiet" size="sm"
+      variant="quiet"
+      size="sm"
       aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"}
       data-testid="theme-toggle"
     >
