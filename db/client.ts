@@ -23,10 +23,17 @@ export function openDatabase(filePath: string, options: { migrationsFolder?: str
   const sqlite = new Database(filePath);
   // WAL lets the UI read while a sync writes; busy_timeout makes concurrent writers wait instead of failing.
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema }) as Db;
+  // Foreign keys stay off while migrating: drizzle-kit rebuilds a table to change a column (create, copy, DROP,
+  // rename), and with them on, that DROP would cascade into the child rows (an exercise's samples). The
+  // generated `PRAGMA foreign_keys=OFF` cannot help: the migrator runs inside one transaction, where the pragma
+  // is a no-op. The check afterwards fails start-up rather than run on a broken reference.
+  sqlite.pragma("foreign_keys = OFF");
   migrate(db, { migrationsFolder: options.migrationsFolder ?? MIGRATIONS_FOLDER });
+  const broken = sqlite.pragma("foreign_key_check") as unknown[];
+  if (broken.length > 0) throw new Error(`migrations left ${broken.length} broken foreign key reference(s)`);
+  sqlite.pragma("foreign_keys = ON");
   return db;
 }

@@ -19,13 +19,19 @@ const athleteRef = () =>
     .notNull()
     .references(() => users.id, { onDelete: "cascade" });
 
-/** A training session from the transactional exercise API (int64 Polar id). */
+/**
+ * A training session, one row whichever exercise API delivered it (§5.2 transactional, int64 id; §6.1 list,
+ * hashed id): the two are matched by (device id, UTC start), and each id is kept once known.
+ */
 export const exercises = sqliteTable(
   "exercise",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     athleteId: athleteRef(),
-    polarExerciseId: integer("polar_exercise_id").notNull(),
+    /** The transactional API's int64 id; null while the session is known only from `/v3/exercises`. */
+    polarExerciseId: integer("polar_exercise_id"),
+    /** The hashed id of `/v3/exercises` (and of the EXERCISE webhook's `entity_id`); null until the list shows it. */
+    polarHashedId: text("polar_hashed_id"),
     uploadTime: integer("upload_time"),
     device: text("device"),
     deviceId: text("device_id"),
@@ -82,6 +88,7 @@ export const exercises = sqliteTable(
   },
   (t) => [
     uniqueIndex("exercise_athlete_polar_id_uq").on(t.athleteId, t.polarExerciseId),
+    uniqueIndex("exercise_athlete_hashed_id_uq").on(t.athleteId, t.polarHashedId),
     index("exercise_athlete_date_idx").on(t.athleteId, t.localDate),
     // The newest sessions (overview, the athlete's clock) without sorting the whole history.
     index("exercise_athlete_start_idx").on(t.athleteId, t.startUtcMs),

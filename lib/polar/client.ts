@@ -92,7 +92,11 @@ export type PolarUserClient = {
   getActivityStepSamples(url: string): Promise<Fetched<PolarActivityStepSamples> | null>;
   getActivityZoneSamples(url: string): Promise<Fetched<PolarActivityZoneSamples> | null>;
   getPhysicalInfo(url: string): Promise<Fetched<PolarPhysicalInfo>>;
-  listExercises(opts?: ExerciseQueryOptions): Promise<Lenient<PolarExerciseV2>>;
+  /**
+   * `GET /v3/exercises`: every session uploaded in the last 30 days (after registration), samples and zones inline
+   * when asked for. Each element is validated on its own and keeps the JSON it came from (`raw`).
+   */
+  listExercises(opts?: ExerciseQueryOptions): Promise<Lenient<Fetched<PolarExerciseV2>>>;
   /** null on 404 (`Exercise not found`, or outside the 30-day window). */
   getExerciseByHash(id: string, opts?: ExerciseQueryOptions): Promise<Fetched<PolarExerciseV2> | null>;
   listDailyActivities(from: string, to: string, opts?: DailyActivityQueryOptions): Promise<Lenient<PolarDailyActivity>>;
@@ -175,17 +179,15 @@ function validateOne<S extends z.ZodType>(schema: S, body: unknown, response: Po
   );
 }
 
-/** Validates each element on its own so that one bad element never hides the rest. */
-function validateEach<S extends z.ZodType>(
-  schema: S,
-  elements: readonly unknown[],
-  pathPrefix: string,
-): Lenient<z.output<S>> {
-  const out: Lenient<z.output<S>> = { items: [], invalid: [] };
+type Checked<T> = { valid: { data: T; raw: unknown }[]; invalid: Lenient<T>["invalid"] };
+
+/** Validates each element on its own so that one bad element never hides the rest; valid ones keep their raw JSON. */
+function checkEach<S extends z.ZodType>(schema: S, elements: readonly unknown[], pathPrefix: string): Checked<z.output<S>> {
+  const out: Checked<z.output<S>> = { valid: [], invalid: [] };
   elements.forEach((element, index) => {
     const result = schema.safeParse(element);
     if (result.success) {
-      out.items.push(result.data);
+      out.valid.push({ data: result.data, raw: element });
       return;
     }
     const issue = result.error.issues[0];
@@ -194,6 +196,11 @@ function validateEach<S extends z.ZodType>(
     out.invalid.push({ raw: element, error: issue ? issue.message : "invalid", path: inner === "" ? prefix : `${prefix}.${inner}` });
   });
   return out;
+}
+
+function validateEach<S extends z.ZodType>(schema: S, elements: readonly unknown[], pathPrefix: string): Lenient<z.output<S>> {
+  const checked = checkEach(schema, elements, pathPrefix);
+  return { items: checked.valid.map((entry) => entry.data), invalid: checked.invalid };
 }
 
 function createEmptyLenient<T>(): Lenient<T> {
@@ -459,7 +466,12 @@ export function createPolarClient(options: PolarClientOptions): PolarClient {
 
       getPhysicalInfo: async (url) => fetchItem(PolarPhysicalInfoSchema, url, "physical information"),
 
-      listExercises: async (opts) => fetchList(PolarExerciseV2Schema, apiUrl("/v3/exercises", exerciseQuery(opts)), "", "exercise list"),
+      async listExercises(opts) {
+        const response = await get(apiUrl("/v3/exercises", exerciseQuery(opts)));
+        if (response.body === undefined) return createEmptyLenient();
+        const checked = checkEach(PolarExerciseV2Schema, requireArray(response.body, response, "exercise list", ""), "");
+        return { items: checked.valid.map((entry) => ({ ...entry, url: response.url })), invalid: checked.invalid };
+      },
 
       getExerciseByHash: async (id, opts) =>
         fetchOptional(

@@ -25,7 +25,8 @@ type Maybe<T> = T | null | undefined;
 export type { PhysiologyContext } from "./derive";
 
 export type ExerciseInput = {
-  id: number;
+  /** The transactional int64 id; null for a session read from `/v3/exercises` (whose hashed id is kept apart). */
+  id: number | null;
   "upload-time"?: Maybe<string>;
   device?: Maybe<string>;
   "device-id"?: Maybe<string>;
@@ -121,7 +122,7 @@ export function toExerciseZoneRows(zones: Maybe<ExerciseZonesInput>): ExerciseZo
 }
 
 export type ExerciseRow = {
-  polarExerciseId: number;
+  polarExerciseId: number | null;
   uploadTime: number | null;
   device: string | null;
   deviceId: string | null;

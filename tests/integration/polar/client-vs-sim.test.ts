@@ -258,7 +258,10 @@ describe("non-transactional endpoints", () => {
     const exercises = await user.listExercises({ samples: true, zones: true, route: true });
     expect(exercises.invalid).toEqual([]);
     expect(exercises.items.length).toBeGreaterThan(0);
-    const first = exercises.items[0];
+    const first = exercises.items[0].data;
+    // Each element keeps the JSON it came from (samples as Polar's comma-separated strings) and the list URL.
+    expect(exercises.items[0].raw).toMatchObject({ id: first.id, samples: expect.arrayContaining([expect.objectContaining({ data: expect.any(String) })]) });
+    expect(exercises.items[0].url).toContain("/v3/exercises?samples=true&zones=true&route=true");
     expect((await user.getExerciseByHash(first.id, { zones: true }))?.data.id).toBe(first.id);
     expect(await user.getExerciseByHash("doesNotExist")).toBeNull();
 

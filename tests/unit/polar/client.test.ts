@@ -285,7 +285,9 @@ describe("non-transactional endpoints", () => {
       [`GET ${API}/v3/exercises?samples=true&zones=true&route=true`]: { status: 200, json: [exerciseV2, bad, second] },
     });
     const result = await polarUser.listExercises({ samples: true, zones: true, route: true });
-    expect(result.items.map((item) => item.id)).toEqual(["bN7xQ2", "cQ8yR3"]);
+    expect(result.items.map((item) => item.data.id)).toEqual(["bN7xQ2", "cQ8yR3"]);
+    // Each valid element keeps its own raw JSON (the bad one in between does not shift the pairing).
+    expect(result.items.map((item) => item.raw)).toEqual([exerciseV2, second]);
     expect(result.invalid).toHaveLength(1);
     expect(result.invalid[0].path).toBe("1.start_time_utc_offset");
     expect(result.invalid[0].raw).toEqual(bad);
