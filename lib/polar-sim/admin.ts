@@ -28,6 +28,8 @@ export type SimAdminAthlete = {
 
 export const uploadRequestSchema = z.object({
   exercises: z.number().int().min(0).max(20).optional(),
+  /** Backdates the uploaded sessions by this many days (a late upload of old sessions). */
+  exerciseAgeDays: z.number().int().min(0).max(400).optional(),
   sleep: z.boolean().optional(),
   activity: z.boolean().optional(),
 });

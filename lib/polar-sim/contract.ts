@@ -138,6 +138,12 @@ export type SimDatasetOptions = {
   days: number;
 };
 
+/**
+ * What one admin upload brings. `exerciseAgeDays` backdates its sessions: they end that many days before the
+ * upload (a late upload of an old session, found on a watch synced weeks later).
+ */
+export type SimUploadRequest = { exercises?: number; exerciseAgeDays?: number; sleep?: boolean; activity?: boolean };
+
 export type SimDataset = {
   options: SimDatasetOptions;
   athletes: SimAthleteData[];
@@ -149,6 +155,6 @@ export type SimDataset = {
   uploadNow(
     userId: number,
     atMs: number,
-    what: { exercises?: number; sleep?: boolean; activity?: boolean },
+    what: SimUploadRequest,
   ): SimUpload[];
 };

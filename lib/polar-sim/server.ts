@@ -6,13 +6,14 @@ import { authenticateBearer, identifyClientId } from "@/lib/polar-sim/auth";
 import { formatUtcMillis } from "@/lib/polar-sim/dates";
 import type { SimRequest, SimResponse } from "@/lib/polar-sim/http";
 import { readHeader, respondEmpty, respondJson } from "@/lib/polar-sim/http";
+import { handleExercises } from "@/lib/polar-sim/exercises";
 import { handleAuthorizeForm, handleAuthorizePage, handleToken } from "@/lib/polar-sim/oauth";
 import { applyRateLimit } from "@/lib/polar-sim/rate-limit";
 import type { SimContext } from "@/lib/polar-sim/state";
 import { findTransactionType, handleNotifications, handleTransactionRoute } from "@/lib/polar-sim/transactions";
 import { handleDeleteUser, handleGetUser, handleRegisterUser } from "@/lib/polar-sim/users";
 import { handleWebhooks } from "@/lib/polar-sim/webhooks";
-import { handleExercises, handleUserWindowed } from "@/lib/polar-sim/windowed";
+import { handleUserWindowed } from "@/lib/polar-sim/windowed";
 
 /** HTTP plumbing: body reading, routing, faults, rate-limit headers on every response, the request log. */
 

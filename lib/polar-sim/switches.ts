@@ -49,6 +49,11 @@ export const simSwitchesSchema = z.object({
   deleteTwice: z.enum(["401", "404", "204"]),
   /** U22: how a missing value is written in exercise sample strings: an empty field or the word `null`. */
   sampleMissingValue: z.enum(["empty", "null"]),
+  /**
+   * §6.1 [obs]: device ids (`device_id`) whose sessions `/v3/exercises` never shows, while the exercise
+   * transactions still deliver them (one integrator's Polar Loop). Default: none.
+   */
+  exerciseListHiddenDevices: z.array(z.string()),
   /** U23: gzip TCX files. */
   tcxGzip: z.boolean(),
   /** U24: Bearer token of athlete A on athlete B's `{user-id}`. */
@@ -92,6 +97,7 @@ export function createDefaultSwitches(): SimSwitches {
     missingAccept: "json",
     deleteTwice: "401",
     sampleMissingValue: "empty",
+    exerciseListHiddenDevices: [],
     tcxGzip: false,
     foreignUserStatus: 403,
     rateLimitShortBase: 500,

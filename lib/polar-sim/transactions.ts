@@ -122,7 +122,7 @@ function respondRendered(value: JsonObject | null): SimResponse {
   return value === null ? respondEmpty(204) : respondJson(200, value);
 }
 
-function respondFile(ctx: SimContext, file: SimFile | null, format: "fit" | "tcx" | "gpx"): SimResponse {
+export function respondFile(ctx: SimContext, file: SimFile | null, format: "fit" | "tcx" | "gpx"): SimResponse {
   if (!file) return respondEmpty(204);
   // U23: TCX is documented as gzipped but observed plain; the bytes themselves are compressed, no Content-Encoding.
   const body = format === "tcx" && ctx.state.switches.tcxGzip ? gzipSync(file.body) : file.body;

@@ -1,16 +1,15 @@
 import type { AthleteAccess } from "@/lib/polar-sim/access";
-import { listVisibleDates, listVisibleUploads, requireAthleteAccess, respondApiError, todayOf } from "@/lib/polar-sim/access";
+import { listVisibleDates, requireAthleteAccess, respondApiError, todayOf } from "@/lib/polar-sim/access";
 import type { JsonObject, JsonValue, SimUploadKind } from "@/lib/polar-sim/contract";
-import { DAY_MS, addDays, addMonths, diffDays, isValidDate, listDates } from "@/lib/polar-sim/dates";
+import { addDays, addMonths, diffDays, isValidDate, listDates } from "@/lib/polar-sim/dates";
 import { applyMalformed } from "@/lib/polar-sim/faults";
-import { withExerciseSampleMissingValues, withHypnogramCodes } from "@/lib/polar-sim/variants";
+import { withHypnogramCodes } from "@/lib/polar-sim/variants";
 import type { SimRequest, SimResponse } from "@/lib/polar-sim/http";
 import { respondEmpty, respondJson } from "@/lib/polar-sim/http";
 import type { MalformedKind, SimContext } from "@/lib/polar-sim/state";
 
 /** The non-transactional endpoints of §6: plain GETs over date windows, re-readable at will. */
 
-const EXERCISE_WINDOW_DAYS = 30;
 const ACTIVITY_MESSAGE = "Invalid or too old date. Cannot be older than 365 days.";
 const ACTIVITY_LOOKBACK_DAYS = 365;
 const DEFAULT_WINDOW_DAYS = 28;
@@ -72,44 +71,6 @@ function collectDays(
 
 function isDayVisible(ctx: SimContext, access: AthleteAccess, kind: SimUploadKind, date: string): boolean {
   return listVisibleDates(ctx, access, kind, date, date).has(date);
-}
-
-// ── /v3/exercises (§6.1) ──
-
-function visibleExerciseHashes(ctx: SimContext, access: AthleteAccess): string[] {
-  const uploads = listVisibleUploads(ctx, access, ["exercise"], ctx.clock.now() - EXERCISE_WINDOW_DAYS * DAY_MS);
-  return uploads.flatMap((upload) => (upload.kind === "exercise" ? [upload.hashedId] : []));
-}
-
-export function handleExercises(ctx: SimContext, request: SimRequest, segments: string[]): SimResponse {
-  const result = requireAthleteAccess(ctx, request, null);
-  if (!result.ok) return result.response;
-  const access = result.access;
-  const athlete = access.athlete;
-  const userId = athlete.profile.userId;
-  const flags = { samples: readFlag(request.query, "samples"), zones: readFlag(request.query, "zones"), route: readFlag(request.query, "route") };
-  const hashes = visibleExerciseHashes(ctx, access);
-  if (segments.length === 0) {
-    const out: JsonValue[] = [];
-    for (const hashedId of hashes) {
-      const json = athlete.exerciseByHash(hashedId, flags);
-      if (json) out.push(applyMalformed(ctx, userId, "exercise", { hashedId }, withExerciseSampleMissingValues(json, ctx.state.switches)));
-    }
-    return respondJson(200, out);
-  }
-  const hashedId = segments[0];
-  if (segments.length > 2 || !hashes.includes(hashedId)) return respondApiError(ctx, 404, "Exercise not found");
-  if (segments.length === 1) {
-    const json = athlete.exerciseByHash(hashedId, flags);
-    return json
-      ? respondJson(200, applyMalformed(ctx, userId, "exercise", { hashedId }, withExerciseSampleMissingValues(json, ctx.state.switches)))
-      : respondApiError(ctx, 404, "Exercise not found");
-  }
-  const format = segments[1];
-  if (format !== "fit" && format !== "tcx" && format !== "gpx") return respondApiError(ctx, 404, null);
-  const file = athlete.exerciseFileByHash(hashedId, format);
-  if (!file) return respondApiError(ctx, 404, "Exercise not found");
-  return { status: 200, headers: { "content-type": file.contentType }, body: file.body };
 }
 
 // ── /v3/users/activities (§6.2) ──

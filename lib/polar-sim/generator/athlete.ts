@@ -2,7 +2,7 @@
  * One simulated athlete: the `SimAthleteData` of the contract, over lazily planned days, plus the records
  * created later by `uploadNow`.
  */
-import type { JsonObject, SimAthleteData, SimAthleteProfile, SimFile, SimLinkContext, SimUpload } from "@/lib/polar-sim/contract";
+import type { JsonObject, SimAthleteData, SimAthleteProfile, SimFile, SimLinkContext, SimUpload, SimUploadRequest } from "@/lib/polar-sim/contract";
 import type { DayMinutes } from "@/lib/polar-sim/generator/day";
 import {
   buildDayMinutes,
@@ -496,12 +496,12 @@ export class SimAthlete implements SimAthleteData {
   // ── live uploads ──
 
   /** Records of a watch sync at `atMs`; deterministic by the athlete's call order. */
-  uploadNow(atMs: number, what: { exercises?: number; sleep?: boolean; activity?: boolean }): SimUpload[] {
+  uploadNow(atMs: number, what: SimUploadRequest): SimUpload[] {
     const model = this.model;
     const userId = model.spec.userId;
     const created: SimUpload[] = [];
     const at = Math.floor(atMs / 1000) * 1000;
-    let endCursor = at - 4 * MINUTE_MS;
+    let endCursor = at - 4 * MINUTE_MS - (what.exerciseAgeDays ?? 0) * 1440 * MINUTE_MS;
     for (let i = 0; i < (what.exercises ?? 0); i++) {
       const serial = this.liveSerial++;
       const rng = createRng(model.seed, model.athleteIndex, "live", serial);
