@@ -8,7 +8,8 @@ import { createPolarClient, createRateGovernor, type PolarClient, type PolarUser
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
 import { forEachConcurrently, ITEM_CONCURRENCY, syncAthlete, WINDOW_DAYS } from "@/lib/sync";
 import { addDays } from "@/lib/analytics/dates";
-import { STORED_SAMPLE_TYPES, toIsoDate } from "@/lib/sync/transforms";
+import { EXERCISE_LIST_OPTIONS } from "@/lib/sync/exercises";
+import { toIsoDate } from "@/lib/sync/transforms";
 import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, TEST_TOKEN_KEY } from "@/tests/integration/sync/support/harness";
 import { startRemoteSimulator, type RemoteSim as Sim } from "./support/remote-sim";
 import { median } from "./support/stats";
@@ -62,6 +63,8 @@ async function downloadOnly(user: PolarUserClient, today: string): Promise<numbe
   const kinds: TransactionKind[] = ["physical-information", "exercise", "activity"];
   const from = addDays(today, -(WINDOW_DAYS - 1));
   for (const kind of kinds) {
+    // Sessions come from the list with samples inline; a transaction's items are then only matched to them.
+    if (kind === "exercise") fetched += (await user.listExercises(EXERCISE_LIST_OPTIONS)).items.length;
     for (;;) {
       const tx = await user.createTransaction(kind);
       if (!tx) break;
@@ -69,12 +72,6 @@ async function downloadOnly(user: PolarUserClient, today: string): Promise<numbe
       await forEachConcurrently(urls, ITEM_CONCURRENCY, async (url) => {
         if (kind === "exercise") {
           await user.getExercise(url);
-          await user.getExerciseHeartRateZones(url);
-          for (const sampleUrl of await user.getExerciseSampleList(url)) {
-            if (STORED_SAMPLE_TYPES.has(Number(sampleUrl.slice(sampleUrl.lastIndexOf("/") + 1)))) {
-              await user.getExerciseSample(sampleUrl);
-            }
-          }
         } else if (kind === "activity") {
           await user.getActivity(url);
           await user.getActivityStepSamples(url);
@@ -248,6 +245,9 @@ async function benchBackfill(): Promise<void> {
   }
   const requests = (await countRequests(sim)) - before;
   console.log(`30-day backfill of ${athletes.length} athletes: ${requests} requests, ${(requests / athletes.length).toFixed(0)} per athlete`);
+  const log = (await (await fetch(`${sim.url}/__admin/requests?since=${before}`)).json()) as { path: string }[];
+  const exerciseRequests = log.filter((entry) => /^\/v3\/exercises|\/exercise-transactions/.test(entry.path)).length;
+  console.log(`  of which exercises (list + transactions): ${(exerciseRequests / athletes.length).toFixed(0)} per athlete`);
   db.close();
   await sim.close();
 }

@@ -31,6 +31,25 @@ const BUILDERS = {
       .from(exercises)
       .where(and(eq(exercises.athleteId, athleteId), eq(exercises.polarExerciseId, sql.placeholder("polarExerciseId"))))
       .prepare(),
+  exerciseByHashedId: (db: Handle) =>
+    db
+      .select()
+      .from(exercises)
+      .where(and(eq(exercises.athleteId, athleteId), eq(exercises.polarHashedId, sql.placeholder("polarHashedId"))))
+      .prepare(),
+  /** The cross-API identity of a session (§6.1): device id (`IS`, so two null ids match) and UTC start. */
+  exerciseByDeviceStart: (db: Handle) =>
+    db
+      .select()
+      .from(exercises)
+      .where(
+        and(
+          eq(exercises.athleteId, athleteId),
+          eq(exercises.startUtcMs, sql.placeholder("startUtcMs")),
+          sql`${exercises.deviceId} IS ${sql.placeholder("deviceId")}`,
+        ),
+      )
+      .prepare(),
   newestPhysicalInfo: (db: Handle) =>
     db
       .select({ hrMax: physicalInfos.maximumHeartRate, hrRest: physicalInfos.restingHeartRate })

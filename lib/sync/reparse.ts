@@ -11,6 +11,7 @@ import {
   PolarDailyActivitySchema,
   PolarExerciseSampleSchema,
   PolarExerciseSchema,
+  PolarExerciseV2Schema,
   PolarExerciseZonesSchema,
   PolarNightlyRechargeSchema,
   PolarPhysicalInfoSchema,
@@ -27,6 +28,7 @@ import {
   storeSleep,
   type Provenance,
 } from "./store";
+import { isExerciseListEndpoint, toListedExerciseBundle } from "./exercises";
 import type { Outcome } from "./types";
 
 /**
@@ -52,6 +54,12 @@ function ingest(db: Db, entry: typeof syncQuarantine.$inferSelect, raw: unknown)
   };
   switch (entry.resource) {
     case "exercise": {
+      if (isExerciseListEndpoint(entry.endpoint)) {
+        // An element of `/v3/exercises`, kept as Polar sent it (samples and zones inline).
+        const listed = PolarExerciseV2Schema.safeParse(raw);
+        if (!listed.success) return fail(listed.error);
+        return storeExercise(db, entry.athleteId, toListedExerciseBundle(listed.data, raw, entry.endpoint), prov);
+      }
       const bundle = bundleSchema.safeParse(raw);
       if (!bundle.success) return fail(bundle.error);
       const item = PolarExerciseSchema.safeParse(bundle.data.pieces.item);

@@ -8,6 +8,7 @@ import { beginRun, finishRun, getRun, type RunProgress } from "./runs";
 import { getSyncSettings, resourcesEnabled } from "./settings";
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
 import { purgeResources } from "./store";
+import { syncExercises } from "./exercises";
 import { syncTransactionalKind } from "./transactional";
 import { toIsoDate } from "./transforms";
 import { SYNC_RESOURCES, type SyncDeps, type SyncOptions, type SyncResource, type SyncRunResult, type SyncRunStatus } from "./types";
@@ -22,7 +23,7 @@ import { syncCardioLoad, syncContinuousHeartRate, syncDailyActivityExtras, syncN
 
 const STEPS: Record<SyncResource, (ctx: RunContext) => Promise<void>> = {
   "physical-info": (ctx) => syncTransactionalKind(ctx, "physical-information"),
-  exercise: (ctx) => syncTransactionalKind(ctx, "exercise"),
+  exercise: syncExercises,
   activity: async (ctx) => {
     await syncTransactionalKind(ctx, "activity");
     await syncDailyActivityExtras(ctx);

@@ -16,6 +16,7 @@ import {
 } from "@/db/schema/polar-data";
 import { syncQuarantine } from "@/db/schema/sync";
 import { computeAgeYears, type PhysiologyContext } from "./derive";
+import { findStoredExercise } from "./exercise-identity";
 import { lookup } from "./lookups";
 import {
   isNewerActivity,
@@ -130,6 +131,8 @@ export type ExerciseBundle = {
   exerciseRaw: unknown;
   zones: ExerciseZonesInput | null;
   samples: { sample: ExerciseSampleInput; url: string }[];
+  /** The `/v3/exercises` id, when the session was read from that list (§6.1). */
+  hashedId?: string | null;
 };
 
 export function storeExercise(db: Db, athleteId: string, bundle: ExerciseBundle, prov: Provenance): Outcome {
@@ -137,11 +140,21 @@ export function storeExercise(db: Db, athleteId: string, bundle: ExerciseBundle,
     const series = bundle.samples.map((s) => toSampleSeries(s.sample));
     // Lookups prepared on `db` run inside this transaction: one connection.
     const row = toExerciseRow(bundle.exercise, series, loadPhysiology(db, athleteId, bundle.exercise["start-time"].slice(0, 10)));
-    const values = { ...row, athleteId, ...prov, rawJson: JSON.stringify(bundle.exerciseRaw) };
+    const hashedId = bundle.hashedId ?? null;
+    // The same session from the other exercise API is this row too (device id + UTC start); both ids stay.
+    const existing = findStoredExercise(db, athleteId, { polarExerciseId: row.polarExerciseId, hashedId, deviceId: row.deviceId, startUtcMs: row.startUtcMs });
+    const values = {
+      ...row,
+      polarExerciseId: row.polarExerciseId ?? existing?.polarExerciseId ?? null,
+      polarHashedId: hashedId ?? existing?.polarHashedId ?? null,
+      athleteId,
+      ...prov,
+      transactionId: prov.transactionId ?? existing?.transactionId ?? null,
+      rawJson: JSON.stringify(bundle.exerciseRaw),
+    };
     const sampleRows = series.map((s, i) => ({ ...toExerciseSampleRow(s), endpoint: bundle.samples[i].url }));
     const zoneRows = toExerciseZoneRows(bundle.zones);
 
-    const existing = lookup(db, "exercise").get({ athleteId, polarExerciseId: row.polarExerciseId });
     let exerciseId: number;
     let outcome: Outcome;
     if (!existing) {

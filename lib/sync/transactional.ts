@@ -3,6 +3,7 @@ import { polarTransactions } from "@/db/schema/sync";
 import type { TransactionKind } from "@/lib/polar";
 import { isPolarError } from "@/lib/polar/errors";
 import type { RunContext } from "./context";
+import { hasTransactionalExercise, linkToListedSession } from "./exercise-identity";
 import { forEachConcurrently } from "./pool";
 import {
   quarantinePayload,
@@ -175,6 +176,11 @@ async function readPiece<T>(url: string, fetch: () => Promise<{ data: T; raw: un
   }
 }
 
+/** A transactional session whose int64 id we hold needs no read at all (the id is the URL's last segment). */
+function isStoredExercise(ctx: RunContext, exerciseId: number): boolean {
+  return Number.isSafeInteger(exerciseId) && hasTransactionalExercise(ctx.db, ctx.athleteId, exerciseId);
+}
+
 function lastSegment(url: string): string {
   const path = url.split("?")[0].replace(/\/+$/, "");
   return path.slice(path.lastIndexOf("/") + 1);
@@ -196,8 +202,16 @@ async function fetchAndStoreItem(ctx: RunContext, kind: TransactionKind, url: st
     }
   };
 
-  if (kind === "exercise") {
-    const item = await readPiece(url, () => ctx.user.getExercise(url));
+  const exerciseId = kind === "exercise" ? Number(lastSegment(url)) : NaN;
+  const summary = kind === "exercise" && !isStoredExercise(ctx, exerciseId) ? await readPiece(url, () => ctx.user.getExercise(url)) : null;
+  const isKnownSession =
+    summary === null || (summary.ok && summary.data !== null && linkToListedSession(ctx.db, ctx.athleteId, summary.data, transactionId));
+  if (kind === "exercise" && isKnownSession) {
+    // Stored already: re-offered after an expired transaction, or read from `/v3/exercises` (same device and
+    // start). Neither needs its samples read again; the commit that follows stops Polar offering it.
+    outcome = "unchanged";
+  } else if (kind === "exercise" && summary !== null) {
+    const item = summary;
     const zones = await readPiece(url, () => ctx.user.getExerciseHeartRateZones(url));
     const sampleUrls = await ctx.user.getExerciseSampleList(url);
     const samples: { sample: ExerciseSampleInput; url: string }[] = [];

@@ -134,20 +134,25 @@ describe("sync against the simulator", () => {
     const result = await syncAthlete(deps, userId, { trigger: "cli", now: sim.clock.now() });
     await fetch(`${sim.url}/__admin/faults`, { method: "DELETE" });
 
-    expect(result.counts.exercise?.quarantined).toBe(1);
+    // Both exercise APIs serve the bad session malformed: each payload is set aside under its own API's id.
+    expect(result.counts.exercise?.quarantined).toBe(2);
     expect(result.status).toBe("partial");
     expect(result.errors).toContainEqual({ resource: "exercise", code: "quarantined", message: expect.stringContaining("set aside") });
     const truth = await computeGroundTruth(sim, polarUserId, sim.clock.now());
     const stored = readStoredTruth(db, userId);
     const quarantined = db.select().from(syncQuarantine).all();
-    expect(quarantined).toHaveLength(1);
-    const badId = Number(quarantined[0].itemKey);
+    expect(quarantined).toHaveLength(2);
+    const transactional = quarantined.filter((entry) => /^\d+$/.test(entry.itemKey));
+    expect(transactional).toHaveLength(1);
+    const badId = Number(transactional[0].itemKey);
+    const bad = sim.dataset.athlete(polarUserId)?.uploadsBetween(0, sim.clock.now() + 1).find((u) => u.kind === "exercise" && u.id === badId);
+    expect(quarantined.map((entry) => entry.itemKey)).toContain(bad?.kind === "exercise" ? bad.hashedId : "");
     expect(stored.exerciseIds).toEqual(truth.exerciseIds.filter((id) => id !== badId));
     expect({ ...stored, exerciseIds: [] }).toEqual({ ...truth, exerciseIds: [] });
 
     // The malformed payload is still malformed: re-parsing keeps it quarantined and says why.
     const reparse = reparseQuarantine(db, { athleteId: userId, now: sim.clock.now() });
-    expect(reparse).toMatchObject({ reparsed: 0, stillInvalid: 1 });
+    expect(reparse).toMatchObject({ reparsed: 0, stillInvalid: 2 });
     expect(db.select().from(syncQuarantine).get()?.reparseError).toBeTruthy();
   });
 

@@ -123,7 +123,11 @@ class FakePolar {
       getActivityStepSamples: unused,
       getActivityZoneSamples: unused,
       getPhysicalInfo: unused,
-      listExercises: unused,
+      // An athlete whose device `/v3/exercises` never shows: every session comes through the transactions.
+      listExercises: async () => {
+        this.calls.push("exercise-list");
+        return { items: [], invalid: [] };
+      },
       getExerciseByHash: unused,
       listDailyActivities: async () => ({ items: [], invalid: [] }),
       getDailyActivity: unused,
