@@ -63,8 +63,11 @@ async function downloadOnly(user: PolarUserClient, today: string): Promise<numbe
   const kinds: TransactionKind[] = ["physical-information", "exercise", "activity"];
   const from = addDays(today, -(WINDOW_DAYS - 1));
   for (const kind of kinds) {
-    // Sessions come from the list with samples inline; a transaction's items are then only matched to them.
-    if (kind === "exercise") fetched += (await user.listExercises(EXERCISE_LIST_OPTIONS)).items.length;
+    // Sessions come from the list (summaries, then samples inline); a transaction's items are only matched to them.
+    if (kind === "exercise") {
+      await user.listExercises();
+      fetched += (await user.listExercises(EXERCISE_LIST_OPTIONS)).items.length;
+    }
     for (;;) {
       const tx = await user.createTransaction(kind);
       if (!tx) break;

@@ -1,5 +1,7 @@
 import type { Fetched, PolarExerciseV2 } from "@/lib/polar";
+import { isPolarError } from "@/lib/polar/errors";
 import type { RunContext } from "./context";
+import { lookup } from "./lookups";
 import { quarantinePayload, storeExercise, type ExerciseBundle } from "./store";
 import { syncTransactionalKind } from "./transactional";
 import { STORED_SAMPLE_TYPES, type ExerciseInput } from "./transforms";
@@ -85,11 +87,11 @@ function storeListed(ctx: RunContext, fetched: Fetched<PolarExerciseV2>): void {
   ctx.itemDone();
 }
 
-function quarantineListed(ctx: RunContext, raw: unknown, endpoint: string, error: string, path: string | null, key: string): void {
+function quarantineListed(ctx: RunContext, raw: unknown, endpoint: string, error: string, path: string | null, hashedId: string | null): void {
   quarantinePayload(ctx.db, ctx.athleteId, {
     resource: "exercise",
-    // Hashed ids are letters and digits, never a bare int64: the key cannot collide with a transactional item's.
-    itemKey: key,
+    // Keyed by the resource path, so it can never meet a transactional item's key (its int64 id).
+    itemKey: hashedId === null ? endpoint : `/v3/exercises/${hashedId}`,
     endpoint,
     transactionId: null,
     raw,
@@ -101,17 +103,57 @@ function quarantineListed(ctx: RunContext, raw: unknown, endpoint: string, error
   ctx.countOutcome("exercise", "quarantined");
 }
 
+/** Whether the stored row of this hashed id holds exactly this summary (then its samples are not read again). */
+function isStoredUnchanged(ctx: RunContext, hashedId: string, summaryRaw: unknown): boolean {
+  const stored = lookup(ctx.db, "exerciseByHashedId").get({ athleteId: ctx.athleteId, polarHashedId: hashedId });
+  return stored !== undefined && stored.rawJson === JSON.stringify(toSummaryRaw(summaryRaw));
+}
+
 /**
- * Reads `/v3/exercises` once and stores every session in it. An EXERCISE webhook (whose `entity_id` is this
- * API's hashed id, §7.4) starts a run of this resource: the session it announces is in this list.
+ * `/v3/exercises` in two steps, so that an up-to-date athlete costs one small request and a backfill two:
+ * 1. the summaries (no samples): a session stored with the same summary is done;
+ * 2. the rest with samples and zones: one by its hashed id (also how the EXERCISE webhook names it, §7.4), or,
+ *    for two or more, the whole list again with samples inline (one request instead of one per session).
+ * A session the second read no longer has (gone from the 30-day window meanwhile) is left to the next run.
  */
 export async function syncExerciseList(ctx: RunContext): Promise<void> {
-  const list = await ctx.user.listExercises(EXERCISE_LIST_OPTIONS);
-  ctx.addTotal(list.items.length + list.invalid.length);
-  for (const fetched of list.items) storeListed(ctx, fetched);
-  list.invalid.forEach((entry, index) => {
+  const summaries = await ctx.user.listExercises();
+  ctx.addTotal(summaries.items.length + summaries.invalid.length);
+  const pending = new Set<string>();
+  for (const summary of summaries.items) {
+    if (!isStoredUnchanged(ctx, summary.data.id, summary.raw)) {
+      pending.add(summary.data.id);
+      continue;
+    }
+    ctx.countOutcome("exercise", "unchanged");
+    ctx.itemDone();
+  }
+  summaries.invalid.forEach((entry, index) => {
     const hashedId = readHashedId(entry.raw);
-    quarantineListed(ctx, entry.raw, `/v3/exercises#${index}`, entry.error, entry.path, hashedId ?? `/v3/exercises#${index}`);
+    // With an id, the full read below sets the whole element aside (samples included) or stores it.
+    if (hashedId !== null) return void pending.add(hashedId);
+    quarantineListed(ctx, entry.raw, `/v3/exercises#${index}`, entry.error, entry.path, null);
+    ctx.itemDone();
+  });
+  if (pending.size === 0) return;
+  if (pending.size === 1) {
+    const [hashedId] = pending;
+    try {
+      const fetched = await ctx.user.getExerciseByHash(hashedId, EXERCISE_LIST_OPTIONS);
+      if (fetched) storeListed(ctx, fetched);
+    } catch (error) {
+      if (!isPolarError(error, "invalid_payload")) throw error;
+      quarantineListed(ctx, error.raw ?? null, error.url ?? `/v3/exercises/${hashedId}`, error.message, error.path ?? null, hashedId);
+      ctx.itemDone();
+    }
+    return;
+  }
+  const full = await ctx.user.listExercises(EXERCISE_LIST_OPTIONS);
+  for (const fetched of full.items) if (pending.has(fetched.data.id)) storeListed(ctx, fetched);
+  full.invalid.forEach((entry, index) => {
+    const hashedId = readHashedId(entry.raw);
+    if (hashedId === null || !pending.has(hashedId)) return;
+    quarantineListed(ctx, entry.raw, `/v3/exercises#${index}`, entry.error, entry.path, hashedId);
     ctx.itemDone();
   });
 }

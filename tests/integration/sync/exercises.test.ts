@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { polarTransactions } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { polarTransactions, syncQuarantine } from "@/db/schema";
 import { webhookEvents } from "@/db/schema/webhooks";
 import type { Db } from "@/db/client";
 import { createPolarClient, createRateGovernor, type PolarClient } from "@/lib/polar";
 import { startSimulator } from "@/lib/polar-sim";
 import type { SimUpload } from "@/lib/polar-sim/contract";
-import { syncAthlete, type SyncDeps } from "@/lib/sync";
+import { reparseQuarantine, syncAthlete, type SyncDeps } from "@/lib/sync";
 import { createInProcessRunner } from "@/lib/sync/runner";
 import { dispatchDueWebhookEvents, WEBHOOK_MAX_DELAY_MS } from "@/lib/sync/webhooks";
 import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, snapshotAthlete, TEST_TOKEN_KEY, type TestDb } from "./support/harness";
@@ -149,15 +150,19 @@ describe("exercises through /v3/exercises and the transactions", () => {
       expect(row?.device_id).toBe(deviceOf(sim, polarUserId, upload));
     }
     expect(first.counts.exercise?.new).toBe(expected.length);
-    // One list request; each transactional item read once as a summary to match it, never its samples or zones.
-    expect(await countRequests(sim, /^\/v3\/exercises\?/, since)).toBe(1);
+    // The summaries, then every new session with samples in one more list request; each transactional item is
+    // read once as a summary to match it, never its samples or zones.
+    expect(await countRequests(sim, /^\/v3\/exercises$/, since)).toBe(1);
+    expect(await countRequests(sim, /^\/v3\/exercises\?samples=true&zones=true$/, since)).toBe(1);
     expect(await countRequests(sim, /\/exercises\/\d+\/(samples|heart-rate-zones)/, since)).toBe(0);
     expect(await countRequests(sim, /\/exercise-transactions\/\d+\/exercises\/\d+$/, since)).toBe(expected.length);
     expect(new Set(db.select().from(polarTransactions).all().map((t) => t.status))).toEqual(new Set(["committed"]));
 
     // Again: the list re-serves every session; nothing is new, nothing rewritten, the transactions are empty.
     const before = snapshotAthlete(db, userId, { withProvenance: true });
+    const sinceSecond = await requestCount(sim);
     const second = await sync();
+    expect(await countRequests(sim, /^\/v3\/exercises/, sinceSecond)).toBe(1);
     expect(second.counts.exercise).toEqual({ new: 0, updated: 0, unchanged: expected.length, quarantined: 0 });
     expect(snapshotAthlete(db, userId, { withProvenance: true })).toEqual(before);
   });
@@ -270,7 +275,41 @@ describe("exercises through /v3/exercises and the transactions", () => {
     expect(result?.counts.exercise?.new).toBe(1);
     const row = readRows(db, userId).find((r) => r.polar_hashed_id === session.hashedId);
     expect(row?.polar_exercise_id).toBe(session.id);
-    expect(await countRequests(sim, /^\/v3\/exercises\?samples=true&zones=true$/, since)).toBe(1);
+    // The new session is read by the hashed id the webhook carried, samples and zones inline.
+    expect(await countRequests(sim, new RegExp(`^/v3/exercises/${session.hashedId}\\?samples=true&zones=true$`), since)).toBe(1);
     expect(await countRequests(sim, /\/exercises\/\d+\/samples/, since)).toBe(0);
+  });
+
+  it("sets a malformed list element aside under its hashed id, and re-ingests it once it reads", async () => {
+    const [sim] = sims;
+    const { userId, polarUserId, db, sync, uploads } = await setUp(sim, "aino", 3);
+    sim.admin.setSwitches({ exerciseListHiddenDevices: [] });
+    await fetch(`${sim.url}/__admin/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ malformed: { userId: polarUserId, kind: "exercise" } }),
+    });
+    const result = await sync();
+    await fetch(`${sim.url}/__admin/faults`, { method: "DELETE" });
+    expect(result.status).toBe("partial");
+    const bad = uploads().find((u) => !readRows(db, userId).some((r) => r.polar_hashed_id === u.hashedId));
+    if (!bad) throw new Error("no session was set aside");
+    const key = `/v3/exercises/${bad.hashedId}`;
+    const entry = db.select().from(syncQuarantine).where(eq(syncQuarantine.itemKey, key)).get();
+    expect(entry?.endpoint).toContain("/v3/exercises");
+    expect(JSON.parse(entry?.rawJson ?? "{}")).toMatchObject({ id: bad.hashedId, duration: 12 });
+
+    // A parser that reads it now (here: the payload as Polar serves it today) stores it with its hashed id.
+    const fixed = sim.dataset.athlete(polarUserId)?.exerciseByHash(bad.hashedId, { samples: true, zones: true, route: false });
+    db.update(syncQuarantine).set({ rawJson: JSON.stringify(fixed) }).where(eq(syncQuarantine.itemKey, key)).run();
+    const reparse = reparseQuarantine(db, { athleteId: userId, now: sim.clock.now() });
+    expect(reparse.reparsed).toBe(1);
+    const row = readRows(db, userId).find((r) => r.polar_hashed_id === bad.hashedId);
+    expect(row?.start_utc_ms).toEqual(expect.any(Number));
+    const samples = db.$client
+      .prepare("SELECT COUNT(*) FROM exercise_sample s JOIN exercise e ON e.id = s.exercise_id WHERE e.polar_hashed_id = ?")
+      .pluck()
+      .get(bad.hashedId);
+    expect(samples).toBeGreaterThan(0);
   });
 });

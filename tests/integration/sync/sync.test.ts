@@ -146,7 +146,7 @@ describe("sync against the simulator", () => {
     expect(transactional).toHaveLength(1);
     const badId = Number(transactional[0].itemKey);
     const bad = sim.dataset.athlete(polarUserId)?.uploadsBetween(0, sim.clock.now() + 1).find((u) => u.kind === "exercise" && u.id === badId);
-    expect(quarantined.map((entry) => entry.itemKey)).toContain(bad?.kind === "exercise" ? bad.hashedId : "");
+    expect(quarantined.map((entry) => entry.itemKey)).toContain(`/v3/exercises/${bad?.kind === "exercise" ? bad.hashedId : ""}`);
     expect(stored.exerciseIds).toEqual(truth.exerciseIds.filter((id) => id !== badId));
     expect({ ...stored, exerciseIds: [] }).toEqual({ ...truth, exerciseIds: [] });
 
