@@ -197,20 +197,20 @@ describe("exercises through /v3/exercises and the transactions", () => {
     const { userId, polarUserId, db, sync } = await setUp(sim, "aino", 2);
     expect((await sync()).status).toBe("succeeded");
     const countBefore = readRows(db, userId).length;
-    const late = async (ageDays: number): Promise<ExerciseUpload> => {
+    const late = (ageDays: number): ExerciseUpload => {
       const uploads = sim.admin.upload(polarUserId, { exercises: 1, exerciseAgeDays: ageDays });
       const upload = uploads.find((u): u is ExerciseUpload => u.kind === "exercise");
       if (!upload) throw new Error("no session uploaded");
       return upload;
     };
     // 35 days old, beyond the 30 days both APIs look back by upload time: listed, because it was uploaded now.
-    const listed = await late(35);
+    const listed = late(35);
     sim.clock.advance(60_000);
     await sync();
     // Another one, from a device the list never shows: only the transactions bring it.
     const hiddenDevice = deviceOf(sim, polarUserId, listed);
     sim.admin.setSwitches({ exerciseListHiddenDevices: [hiddenDevice] });
-    const viaTransactions = await late(40);
+    const viaTransactions = late(40);
     sim.clock.advance(60_000);
     await sync();
 

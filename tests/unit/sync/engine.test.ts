@@ -33,7 +33,8 @@ function exercisePayload(id: number) {
   return {
     id,
     "upload-time": "2024-05-02T16:21:09.000Z",
-    "start-time": "2024-05-02T18:05:00",
+    // One session a minute from 18:05 local: distinct sessions have distinct starts (the cross-API identity).
+    "start-time": new Date(Date.UTC(2024, 4, 2, 18, 4 + id)).toISOString().slice(0, 19),
     "start-time-utc-offset": 180,
     duration: "PT1M",
     sport: "RUNNING",
@@ -372,7 +373,7 @@ describe("a run limited to some resources (webhook runs)", () => {
     const runner = createInProcessRunner(() => deps());
     const begun = runner.start(ATHLETE, "webhook", { resources: ["exercise", "cardio-load"] });
     const result = await runner.waitFor(begun.runId);
-    expect(fake.calls).toEqual(["create:exercise", "list", "commit", "create:exercise"]);
+    expect(fake.calls).toEqual(["exercise-list", "create:exercise", "list", "commit", "create:exercise"]);
     // Cardio load was asked for: its (empty) window is recorded; nothing else is.
     expect(Object.keys(result?.counts ?? {})).toEqual(["exercise", "cardio-load"]);
     expect(result?.counts.exercise?.new).toBe(3);
