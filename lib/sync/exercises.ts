@@ -2,7 +2,7 @@ import type { Fetched, PolarExerciseV2 } from "@/lib/polar";
 import { isPolarError } from "@/lib/polar/errors";
 import type { RunContext } from "./context";
 import { lookup } from "./lookups";
-import { quarantinePayload, storeExercise, type ExerciseBundle } from "./store";
+import { loadPhysiology, quarantinePayload, storeExercise, type ExerciseBundle } from "./store";
 import { syncTransactionalKind } from "./transactional";
 import { STORED_SAMPLE_TYPES, type ExerciseInput } from "./transforms";
 
@@ -103,10 +103,16 @@ function quarantineListed(ctx: RunContext, raw: unknown, endpoint: string, error
   ctx.countOutcome("exercise", "quarantined");
 }
 
-/** Whether the stored row of this hashed id holds exactly this summary (then its samples are not read again). */
+/**
+ * Whether the stored row of this hashed id holds exactly this summary, derived with the physiology that applies
+ * now; then its samples are not read again. A session stored before the athlete's physical info arrived (or
+ * before it changed) is read again while Polar serves it, so its zones and TRIMP use the current HRmax/HRrest.
+ */
 function isStoredUnchanged(ctx: RunContext, hashedId: string, summaryRaw: unknown): boolean {
   const stored = lookup(ctx.db, "exerciseByHashedId").get({ athleteId: ctx.athleteId, polarHashedId: hashedId });
-  return stored !== undefined && stored.rawJson === JSON.stringify(toSummaryRaw(summaryRaw));
+  if (stored === undefined || stored.rawJson !== JSON.stringify(toSummaryRaw(summaryRaw))) return false;
+  const physiology = loadPhysiology(ctx.db, ctx.athleteId, stored.startTimeLocal.slice(0, 10));
+  return stored.hrMaxUsed === physiology.hrMax && stored.hrRestUsed === physiology.hrRest && stored.hrMaxSource === physiology.hrMaxSource;
 }
 
 /**

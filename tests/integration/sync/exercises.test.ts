@@ -312,4 +312,20 @@ describe("exercises through /v3/exercises and the transactions", () => {
       .get(bad.hashedId);
     expect(samples).toBeGreaterThan(0);
   });
+
+  it("re-derives listed sessions stored before the athlete's physical info arrived, while Polar still serves them", async () => {
+    const [sim] = sims;
+    const { userId, db, deps, sync, uploads } = await setUp(sim, "aino", 3);
+    // A run that reads sessions before any physical info is stored (as after a transaction left open at Polar).
+    const early = await syncAthlete(deps, userId, { trigger: "webhook", now: sim.clock.now(), resources: ["exercise"] });
+    expect(early.counts.exercise?.new).toBe(uploads().length);
+    const sources = () => db.$client.prepare("SELECT DISTINCT hr_max_source FROM exercise WHERE athlete_id = ?").pluck().all(userId);
+    expect(sources()).toEqual(["age-fallback"]);
+
+    const full = await sync();
+    expect(full.counts.exercise?.updated).toBe(uploads().length);
+    expect(sources()).toEqual(["physical-info"]);
+    const again = await sync();
+    expect(again.counts.exercise).toMatchObject({ new: 0, updated: 0 });
+  });
 });
