@@ -189,7 +189,8 @@ function lastSegment(url: string): string {
 async function fetchAndStoreItem(ctx: RunContext, kind: TransactionKind, url: string, transactionId: number): Promise<void> {
   const resource = RESOURCE_OF[kind];
   const pieces: Record<string, Piece<unknown>> = {};
-  let outcome: "new" | "updated" | "unchanged" | "quarantined";
+  /** null: a session already held, so nothing was read or stored; it is neither counted nor part of the total. */
+  let outcome: "new" | "updated" | "unchanged" | "quarantined" | null;
   const prov = (): Provenance => ({ endpoint: url, transactionId, fetchedAt: ctx.now() });
   /** A payload that validated but cannot be interpreted (a RangeError from a time or duration) is kept raw. */
   const storeOrQuarantine = (store: () => "new" | "updated" | "unchanged"): typeof outcome => {
@@ -208,8 +209,9 @@ async function fetchAndStoreItem(ctx: RunContext, kind: TransactionKind, url: st
     summary === null || (summary.ok && summary.data !== null && linkToListedSession(ctx.db, ctx.athleteId, summary.data, transactionId));
   if (kind === "exercise" && isKnownSession) {
     // Stored already: re-offered after an expired transaction, or read from `/v3/exercises` (same device and
-    // start). Neither needs its samples read again; the commit that follows stops Polar offering it.
-    outcome = "unchanged";
+    // start), which counted it. Neither needs its samples read again; the commit that follows stops Polar
+    // offering it.
+    outcome = null;
   } else if (kind === "exercise" && summary !== null) {
     const item = summary;
     const zones = await readPiece(url, () => ctx.user.getExerciseHeartRateZones(url));
@@ -253,9 +255,13 @@ async function fetchAndStoreItem(ctx: RunContext, kind: TransactionKind, url: st
     }
   }
 
-  ctx.countOutcome(resource, outcome);
   ctx.itemsStoredInRun += 1;
-  ctx.itemDone();
+  if (outcome === null) {
+    ctx.addTotal(-1);
+  } else {
+    ctx.countOutcome(resource, outcome);
+    ctx.itemDone();
+  }
   ctx.deps.onItemStored?.({ resource, itemsStoredInRun: ctx.itemsStoredInRun });
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { polarTransactions, syncQuarantine } from "@/db/schema";
+import { polarTransactions, syncQuarantine, syncRuns } from "@/db/schema";
 import { webhookEvents } from "@/db/schema/webhooks";
 import type { Db } from "@/db/client";
 import { createPolarClient, createRateGovernor, type PolarClient } from "@/lib/polar";
@@ -319,6 +319,9 @@ describe("exercises through /v3/exercises and the transactions", () => {
     // A run that reads sessions before any physical info is stored (as after a transaction left open at Polar).
     const early = await syncAthlete(deps, userId, { trigger: "webhook", now: sim.clock.now(), resources: ["exercise"] });
     expect(early.counts.exercise?.new).toBe(uploads().length);
+    // Progress counts each session once, though both APIs delivered it ("Training: 3 of 3 sessions").
+    const run = db.select().from(syncRuns).where(eq(syncRuns.id, early.runId)).get();
+    expect([run?.itemsDone, run?.itemsTotal]).toEqual([uploads().length, uploads().length]);
     const sources = () => db.$client.prepare("SELECT DISTINCT hr_max_source FROM exercise WHERE athlete_id = ?").pluck().all(userId);
     expect(sources()).toEqual(["age-fallback"]);
 

@@ -220,8 +220,9 @@ describe("syncAthlete (fake AccessLink)", () => {
     fake.expireOnItem = 3;
     const first = await syncAthlete(deps({ concurrency: 1 }), ATHLETE, { trigger: "cli", now: NOW });
     expect(first.errors).toEqual([{ resource: "sleep", code: "quarantined", message: expect.any(String) }]);
-    // The run went on with a new transaction, which re-offered all three items: two absorbed, one new.
-    expect(first.counts.exercise).toEqual({ new: 3, updated: 0, unchanged: 2, quarantined: 0 });
+    // The run went on with a new transaction, which re-offered all three items: the two already stored are
+    // known by their id and neither read again nor counted again; one new.
+    expect(first.counts.exercise).toEqual({ new: 3, updated: 0, unchanged: 0, quarantined: 0 });
     expect(fake.commits).toBe(1);
     expect(db.select().from(polarTransactions).all().map((t) => t.status)).toEqual(["expired", "committed"]);
 
@@ -246,7 +247,8 @@ describe("syncAthlete (fake AccessLink)", () => {
     expect(db.select().from(polarTransactions).all().map((t) => t.status)).toEqual(["open"]);
 
     const second = await syncAthlete(deps(), ATHLETE, { trigger: "cli", now: NOW });
-    expect(second.counts.exercise).toEqual({ new: 2, updated: 0, unchanged: 1, quarantined: 0 });
+    // The item stored before the crash is known by its id: not read again, not counted again.
+    expect(second.counts.exercise).toEqual({ new: 2, updated: 0, unchanged: 0, quarantined: 0 });
     // One POST in the crashed run, none to resume, one after the commit (answered "nothing new").
     expect(fake.calls.filter((c) => c === "create:exercise")).toHaveLength(2);
     expect(db.select().from(polarTransactions).all().map((t) => t.status)).toEqual(["committed"]);
