@@ -1,12 +1,14 @@
-// npm run bench:roster — server time of the coach's roster (getRoster: authorization, batched history of the
-// last 150 days, every athlete's daily series, sync health) for a team of 10 and of 100 athletes with one year
+// npm run bench:roster — server time of the coach's roster (getRoster: authorization, the batched daily-series
+// loader for every athlete, sync health) for a team of 10 and of 100 athletes with one year
 // of data each, median of 30 runs each in one process, the ratio, and the SQL statements per roster (the same
 // for both sizes by design). Data goes in through the sync's own upsert functions. Prints; asserts nothing.
 import { performance } from "node:perf_hooks";
 import type { Db } from "@/db/client";
 import { addDays } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
-import { clearSharedSeriesCache, getRoster } from "@/lib/dal/roster";
+import { clearDailySeriesCache } from "@/lib/dal/series/load";
+import { deleteSeriesStates } from "@/lib/dal/series/state";
+import { getRoster } from "@/lib/dal/roster/roster";
 import { acceptInvitation, createInvitation, createTeam } from "@/lib/dal/teams";
 import {
   createRandom,
@@ -56,16 +58,21 @@ function countStatements(db: Db, fn: () => void): number {
   return count;
 }
 
+type Mode = "full" | "resumed" | "warm";
+
 /**
- * Median roster time. `cold`: every athlete's series is recomputed (the first view after their syncs);
- * warm: the memoised series are reused after the fingerprint check (a repeat view with no new data).
+ * Median roster time. `full`: no series in memory and no stored state (every athlete's whole year computed,
+ * as on the very first view); `resumed`: nothing in memory, the stored state read back (the first view after
+ * a restart, or after syncs: from the state of the days before); `warm`: the series in memory are reused
+ * after the data-version check (a repeat view with no new data).
  */
-function measure(db: Db, coach: Viewer, teamId: string, cold: boolean): number {
+function measure(db: Db, coach: Viewer, teamId: string, mode: Mode): number {
   // Warm-up: module and statement caches, as a running server has them.
   getRoster(db, coach, teamId, { now: NOW });
   const times: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
-    if (cold) clearSharedSeriesCache();
+    if (mode !== "warm") clearDailySeriesCache();
+    if (mode === "full") deleteSeriesStates(db);
     const start = performance.now();
     getRoster(db, coach, teamId, { now: NOW });
     times.push(performance.now() - start);
@@ -97,10 +104,11 @@ function main(): void {
     const tenStatements = countStatements(db, () => getRoster(db, coach, small, { now: NOW }));
     const hundredStatements = countStatements(db, () => getRoster(db, coach, large, { now: NOW }));
     console.log(`SQL statements per roster: ${tenStatements} (10 athletes), ${hundredStatements} (100 athletes)`);
-    for (const cold of [true, false]) {
-      const tenMs = measure(db, coach, small, cold);
-      const hundredMs = measure(db, coach, large, cold);
-      const label = cold ? "cold (series recomputed)" : "warm (memoised series) ";
+    const labels: Record<Mode, string> = { full: "cold, no stored state ", resumed: "cold, stored state    ", warm: "warm (series in memory)" };
+    for (const mode of ["full", "resumed", "warm"] as const) {
+      const tenMs = measure(db, coach, small, mode);
+      const hundredMs = measure(db, coach, large, mode);
+      const label = labels[mode];
       console.log(`${label}: 10 athletes ${tenMs.toFixed(1)} ms, 100 athletes ${hundredMs.toFixed(1)} ms (median of ${RUNS}); ratio 100/10 ${(hundredMs / tenMs).toFixed(2)}`);
     }
   } finally {

@@ -10,7 +10,8 @@ import { SessionTable } from "@/components/dashboard/session-table";
 import { SyncButton } from "@/components/sync/sync-button";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getOverview, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
+import { getOverview } from "@/lib/dal/overview/overview";
+import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
 import { requirePageViewer } from "./_lib/viewer";
 
 export const metadata: Metadata = { title: "Overview" };

@@ -45,7 +45,7 @@ export function BodySettingsForm({ action, overrides, resolved }: BodySettingsFo
             <option value="female">Female</option>
             <option value="male">Male</option>
           </Select>
-          <span className="text-xs text-muted">Now {resolved.sex.value} · {resolved.sex.label}</span>
+          <span className="text-xs text-muted">Now {resolved.sex.value ?? "not set"} · {resolved.sex.label}</span>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span>Zone model</span>

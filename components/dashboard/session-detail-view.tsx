@@ -36,7 +36,13 @@ export function SessionDetailView({ session, backHref }: { session: SessionDetai
             label="TRIMP (computed)"
             value={session.trimp === null ? null : formatNumber(session.trimp, 1)}
             unit="AU"
-            hint={session.trimpMethod === "mean-hr" ? "from average HR — underestimates" : "Banister, per sample"}
+            hint={
+              session.trimp === null
+                ? (session.trimpMissingReason ?? undefined)
+                : session.trimpMethod === "mean-hr"
+                  ? "from average HR — underestimates"
+                  : "Banister, per sample"
+            }
             testId="stat-trimp"
           />
           <Stat label="Calories" value={session.calories === null ? null : String(session.calories)} unit="kcal" />

@@ -3,7 +3,7 @@
  * Unshared cells and missing values always sort last, whatever the direction.
  */
 import type { RiskLevel } from "@/lib/analytics";
-import type { RosterRowDTO } from "@/lib/dal/roster";
+import type { RosterRowDTO } from "@/lib/dal/roster/roster";
 
 export type RosterSortKey = "risk" | "name" | "health" | "freshness" | "load7" | "acwr" | "tsb" | "rhr" | "hrv" | "sleep7";
 export type RosterFilter = "all" | "flagged" | "stale" | "not-connected";

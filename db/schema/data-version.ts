@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./auth";
 
 /**
@@ -17,3 +17,21 @@ export const athleteDataVersions = sqliteTable("athlete_data_version", {
     .references(() => users.id, { onDelete: "cascade" }),
   version: integer("version").notNull(),
 });
+
+/**
+ * The athlete-local days whose rows changed, with the data version of the latest change to each (the same
+ * triggers write it, in the same statement as the version bump: drizzle/0004). A reader that persisted its
+ * series state at version V recomputes only from `min(local_date) where version > V` (lib/dal/series/state.ts).
+ * One row per (athlete, day), so it stays the size of one table of the history.
+ */
+export const athleteDataChanges = sqliteTable(
+  "athlete_data_change",
+  {
+    athleteId: text("athlete_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    localDate: text("local_date").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.athleteId, t.localDate] }), index("athlete_data_change_version_idx").on(t.athleteId, t.version, t.localDate)],
+);

@@ -7,3 +7,4 @@ export * from "./webhooks";
 export * from "./teams";
 export * from "./athlete-settings";
 export * from "./data-version";
+export * from "./series-state";

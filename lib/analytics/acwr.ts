@@ -9,7 +9,15 @@ export type AcwrOptions = {
   acuteDays?: number;
   /** Chronic window, days (default 28). */
   chronicDays?: number;
+  /** Day number of loads[0] in the athlete's series (default 1): the day gates count from day 1. */
+  firstDay?: number;
+  /** EWMA state of the day before loads[0] (a resumed computation); default: seeded with day 1's load. */
+  seed?: EwmaState;
+  /** EWMA values already known for the first days: day i < known.length takes known[i]. */
+  known?: readonly EwmaState[];
 };
+
+export type EwmaState = { ewmaAcute: number; ewmaChronic: number };
 
 export type AcwrPoint = {
   /** Mean load of the 7 days ending today; null before day 7. */
@@ -47,11 +55,16 @@ export function computeAcwr(loads: readonly number[], options: AcwrOptions = {})
   const lambdaAcute = computeEwmaLambda(acuteDays);
   const lambdaChronic = computeEwmaLambda(chronicDays);
   const points: AcwrPoint[] = [];
-  let ewmaAcute = 0;
-  let ewmaChronic = 0;
+  const firstDay = options.firstDay ?? 1;
+  const known = options.known ?? [];
+  let ewmaAcute = options.seed?.ewmaAcute ?? 0;
+  let ewmaChronic = options.seed?.ewmaChronic ?? 0;
   for (let i = 0; i < loads.length; i += 1) {
-    const day = i + 1;
-    if (i === 0) {
+    const day = firstDay + i;
+    if (i < known.length) {
+      ewmaAcute = known[i].ewmaAcute;
+      ewmaChronic = known[i].ewmaChronic;
+    } else if (i === 0 && options.seed === undefined) {
       ewmaAcute = loads[0];
       ewmaChronic = loads[0];
     } else {

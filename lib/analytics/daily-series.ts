@@ -60,7 +60,45 @@ export type DailySeriesInput = {
   settings?: AnalyticsSettingsInput;
   /** PMC CTL_0/ATL_0; default the mean load of the first 7 days. */
   pmcSeed?: number | PmcSeed;
+  /**
+   * Resume instead of starting at day 1 (lib/dal/series: the state is persisted per day). Days from
+   * `computeFrom` on are computed; inputs dated earlier are ignored. The recursive values (PMC, EWMA, streaks)
+   * come from `seed` (the day before `computeFrom`) and `known` (consecutive days from `computeFrom`); the
+   * recursion continues after the last known day; windows are recomputed from the inputs. Returned days are
+   * exact when they lie at least `computeWarmUpDays(settings)` days after `computeFrom`, and every day after
+   * the known ones is exact when the known ones span that warm-up.
+   */
+  resume?: { computeFrom: LocalDate; seed: DailyState; known: readonly DailyState[] };
 };
+
+/** The recursive values of one day: what a later computation needs to resume after it (persisted per day). */
+export type DailyState = {
+  date: LocalDate;
+  ctl: number;
+  atl: number;
+  ewmaAcute: number;
+  ewmaChronic: number;
+  rhrStreak: number;
+  hrvStreak: number;
+};
+
+/**
+ * Days of inputs a resumed computation reads before the first day it must get exactly right: the longest
+ * window any per-day number looks back over (HRV baseline 60 nights, RHR baseline, ACWR chronic window, the
+ * risk context's load levels with their monotony week, sleep debt, the PMC ramp's week).
+ */
+export function computeWarmUpDays(input: AnalyticsSettingsInput = {}): number {
+  const settings = resolveAnalyticsSettings(input);
+  return Math.max(
+    settings.hrv.baselineNights,
+    settings.hrv.rollingNights,
+    settings.rhr.windowNights,
+    settings.acwr.chronicDays,
+    settings.risk.contextLookbackDays + MONOTONY_DAYS,
+    SLEEP_DEBT_NIGHTS,
+    7,
+  );
+}
 
 /** Everything the daily API shows for one local day. */
 export type DailyPoint = {
@@ -112,6 +150,14 @@ function mergeNight(into: NightInput | undefined, night: NightInput): NightInput
  * @throws RangeError for a date that is not `YYYY-MM-DD` or inconsistent settings.
  */
 export function computeDailySeries(input: DailySeriesInput): DailyPoint[] {
+  return computeDailySeriesWithState(input).points;
+}
+
+/**
+ * `computeDailySeries` with the recursive state of every computed day (from `resume.computeFrom`, or day 1),
+ * for persisting.
+ */
+export function computeDailySeriesWithState(input: DailySeriesInput): { points: DailyPoint[]; states: DailyState[] } {
   const settings: AnalyticsSettings = resolveAnalyticsSettings(input.settings);
   const nightsInput = input.nights ?? [];
   const polarInput = input.polarCardioLoad ?? [];
@@ -128,51 +174,63 @@ export function computeDailySeries(input: DailySeriesInput): DailyPoint[] {
     if (n < start) start = n;
     if (n > latest) latest = n;
   }
-  if (!Number.isFinite(start)) return [];
+  if (!Number.isFinite(start)) return { points: [], states: [] };
   const end = input.range ? toDayNumber(input.range.to) : Math.max(latest, start);
-  if (end < start) return [];
-  const length = end - start + 1;
+  if (end < start) return { points: [], states: [] };
+  const resume = input.resume;
+  // Day 1 of the series stays `start` (day indexes, gates); the arrays begin at `first`.
+  const first = resume ? Math.max(start, toDayNumber(resume.computeFrom)) : start;
+  const known = resume && first > start ? resume.known : [];
+  const seed = resume && first > start ? resume.seed : null;
+  if (end < first) return { points: [], states: [] };
+  const length = end - first + 1;
+  if (known.length > length) throw new RangeError("more known days than computed days");
+  const dayOffset = first - start;
 
   const sessionsByDay: SessionLoadInput[][] = Array.from({ length }, () => []);
   for (const session of input.sessions) {
-    const i = toDayNumber(session.date) - start;
-    if (i < length) sessionsByDay[i].push(session);
+    const i = toDayNumber(session.date) - first;
+    if (i >= 0 && i < length) sessionsByDay[i].push(session);
   }
   const polarByDay: (PolarCardioLoadDay | null)[] = new Array<PolarCardioLoadDay | null>(length).fill(null);
   for (const day of polarInput) {
-    const i = toDayNumber(day.date) - start;
+    const i = toDayNumber(day.date) - first;
     if (i >= 0 && i < length) polarByDay[i] = normalizePolarCardioLoadDay(day);
   }
   const nightByDay: (NightInput | undefined)[] = new Array<NightInput | undefined>(length).fill(undefined);
   for (const night of nightsInput) {
-    const i = toDayNumber(night.date) - start;
-    if (i < length) nightByDay[i] = mergeNight(nightByDay[i], night);
+    const i = toDayNumber(night.date) - first;
+    if (i >= 0 && i < length) nightByDay[i] = mergeNight(nightByDay[i], night);
   }
 
-  const dailyLoads = sessionsByDay.map((sessions, i) => selectDailyLoad(fromDayNumber(start + i), sessions, polarByDay[i]));
+  const dailyLoads = sessionsByDay.map((sessions, i) => selectDailyLoad(fromDayNumber(first + i), sessions, polarByDay[i]));
   const loads = dailyLoads.map((d) => d.load);
-  const pmc = computePmc(loads, { ...settings.pmc, seed: input.pmcSeed });
-  const acwr = computeAcwr(loads, settings.acwr);
+  const pmc = computePmc(loads, { ...settings.pmc, seed: seed ? { ctl: seed.ctl, atl: seed.atl } : input.pmcSeed, known });
+  const acwr = computeAcwr(loads, { ...settings.acwr, firstDay: dayOffset + 1, seed: seed ?? undefined, known });
 
   const rhrSelected = nightByDay.map((n) => selectNightlyRhr(n?.nightlyRechargeHeartRateAvg, n?.sleepWindowHeartRateMean));
   const rhr = computeRhrSeries(
     rhrSelected.map((r) => (r ? r.value : null)),
     settings.rhr,
+    known.map((state) => state.rhrStreak),
   );
   const hrv = computeHrvSeries(
     nightByDay.map((n) => computeLnRmssd(n?.rmssdMs)),
     settings.hrv,
+    known.map((state) => state.hrvStreak),
   );
   const sleepNights = nightByDay.map((n) => (n?.sleep ? computeSleepMetrics(n.sleep) : null));
   const actualSleep = sleepNights.map((s) => (s ? s.actualSleepMinutes : null));
 
-  const outFrom = input.range ? Math.max(toDayNumber(input.range.from), start) : start;
+  const outFrom = input.range ? Math.max(toDayNumber(input.range.from), first) : first;
   const loadLevels: LoadLevel[] = [];
   const points: DailyPoint[] = [];
   const lookback = settings.risk.contextLookbackDays;
+  const states: DailyState[] = [];
   for (let i = 0; i < length; i += 1) {
-    const dayIndex = i + 1;
-    const monotony = dayIndex >= MONOTONY_DAYS ? computeMonotony(loads.slice(i - MONOTONY_DAYS + 1, i + 1)) : null;
+    const dayIndex = dayOffset + i + 1;
+    // Windows clamp at `first`: short only on a resumed computation's warm-up days, which are not exact anyway.
+    const monotony = dayIndex >= MONOTONY_DAYS ? computeMonotony(loads.slice(Math.max(0, i - MONOTONY_DAYS + 1), i + 1)) : null;
     const loadInput = {
       dayIndex,
       acwrEwma: acwr[i].ewma,
@@ -181,9 +239,18 @@ export function computeDailySeries(input: DailySeriesInput): DailyPoint[] {
     };
     const debt =
       dayIndex >= SLEEP_DEBT_NIGHTS
-        ? computeSleepDebt(actualSleep.slice(i - SLEEP_DEBT_NIGHTS + 1, i + 1), settings.sleepNeedMinutes)
+        ? computeSleepDebt(actualSleep.slice(Math.max(0, i - SLEEP_DEBT_NIGHTS + 1), i + 1), settings.sleepNeedMinutes)
         : null;
-    const isOutput = start + i >= outFrom;
+    states.push({
+      date: dailyLoads[i].date,
+      ctl: pmc[i].ctl,
+      atl: pmc[i].atl,
+      ewmaAcute: acwr[i].ewmaAcute,
+      ewmaChronic: acwr[i].ewmaChronic,
+      rhrStreak: rhr[i].streak,
+      hrvStreak: hrv[i].acuteStreak,
+    });
+    const isOutput = first + i >= outFrom;
     if (isOutput) {
       const risk = evaluateRisk(
         { ...loadInput, rhr: rhr[i], hrv: hrv[i], sleepDebt: debt, previousLoadLevels: loadLevels.slice(-lookback) },
@@ -216,5 +283,5 @@ export function computeDailySeries(input: DailySeriesInput): DailyPoint[] {
     // Keep only what the context look-back can read, so memory and slicing stay bounded.
     if (loadLevels.length > lookback) loadLevels.shift();
   }
-  return points;
+  return { points, states };
 }

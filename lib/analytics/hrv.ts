@@ -76,7 +76,12 @@ export type HrvDay = {
  * HRV metrics for each calendar night of a gap-free ln rMSSD series (index 0 = day 1; null = missing).
  * O(n × baselineNights).
  */
-export function computeHrvSeries(lnValues: readonly (number | null)[], params: HrvParams = DEFAULT_HRV_PARAMS): HrvDay[] {
+export function computeHrvSeries(
+  lnValues: readonly (number | null)[],
+  params: HrvParams = DEFAULT_HRV_PARAMS,
+  /** Acute-low streaks already known for the first nights (a resumed computation); the count continues from the last. */
+  knownStreaks: readonly number[] = [],
+): HrvDay[] {
   const days: HrvDay[] = [];
   let acuteStreak = 0;
   for (let i = 0; i < lnValues.length; i += 1) {
@@ -96,7 +101,7 @@ export function computeHrvSeries(lnValues: readonly (number | null)[], params: H
     const chronicLow = rolling7 !== null && bandLow !== null ? rolling7 < bandLow : null;
     const acuteLow =
       ln !== null && baselineMean !== null && baselineSd !== null ? ln < baselineMean - params.acuteSd * baselineSd : null;
-    acuteStreak = acuteLow === true ? acuteStreak + 1 : 0;
+    acuteStreak = i < knownStreaks.length ? knownStreaks[i] : acuteLow === true ? acuteStreak + 1 : 0;
     days.push({
       lnRmssd: ln,
       rollingN: rolling.length,

@@ -22,6 +22,12 @@ export type PmcOptions = {
    * day 1 is 0. Pass real prior values when earlier history exists, or 0 for a cold start.
    */
   seed?: number | PmcSeed;
+  /**
+   * CTL/ATL already known for the first days (a resumed computation, lib/analytics/daily-series.ts): day i <
+   * known.length takes known[i] instead of the recursion, which continues from the last of them. The seed is
+   * then the state of the day before day 0.
+   */
+  known?: readonly PmcSeed[];
 };
 
 export type PmcPoint = {
@@ -49,10 +55,16 @@ export function computePmc(loads: readonly number[], options: PmcOptions = {}): 
   const points: PmcPoint[] = [];
   let ctl = seed.ctl;
   let atl = seed.atl;
+  const known = options.known ?? [];
   for (let i = 0; i < loads.length; i += 1) {
     const tsb = ctl - atl;
-    ctl += kCtl * (loads[i] - ctl);
-    atl += kAtl * (loads[i] - atl);
+    if (i < known.length) {
+      ctl = known[i].ctl;
+      atl = known[i].atl;
+    } else {
+      ctl += kCtl * (loads[i] - ctl);
+      atl += kAtl * (loads[i] - atl);
+    }
     const weekAgo = i - 7 >= 0 ? points[i - 7].ctl : seed.ctl;
     points.push({ ctl, atl, tsb, ramp: ctl - weekAgo });
   }

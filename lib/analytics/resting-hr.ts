@@ -116,7 +116,12 @@ export type RhrDay = {
  * null = missing night). The baseline is the `windowNights` nights **before** the night, never including it.
  * O(n × windowNights).
  */
-export function computeRhrSeries(nights: readonly (number | null)[], params: RhrParams = DEFAULT_RHR_PARAMS): RhrDay[] {
+export function computeRhrSeries(
+  nights: readonly (number | null)[],
+  params: RhrParams = DEFAULT_RHR_PARAMS,
+  /** Streaks already known for the first nights (a resumed computation); the count continues from the last. */
+  knownStreaks: readonly number[] = [],
+): RhrDay[] {
   const days: RhrDay[] = [];
   let streak = 0;
   for (let i = 0; i < nights.length; i += 1) {
@@ -133,7 +138,7 @@ export function computeRhrSeries(nights: readonly (number | null)[], params: Rhr
       const byZ = z !== null && z >= params.z && (params.minDeltaWithZ === null || delta >= params.minDeltaWithZ);
       elevated = delta >= params.deltaBpm || byZ;
     }
-    streak = elevated === true ? streak + 1 : 0;
+    streak = i < knownStreaks.length ? knownStreaks[i] : elevated === true ? streak + 1 : 0;
     days.push({
       rhr,
       baselineN: window.length,

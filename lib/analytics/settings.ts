@@ -138,7 +138,8 @@ export type PhysiologySettings = {
   hrmax: ResolvedSetting<number | null>;
   /** bpm; null when unknown (Banister TRIMP and HRR zones then cannot be computed). */
   hrrest: ResolvedSetting<number | null>;
-  sex: ResolvedSetting<Sex>;
+  /** null when neither the athlete nor Polar gives it: Banister TRIMP then cannot be computed (metrics §2.1). */
+  sex: ResolvedSetting<Sex | null>;
   zoneModel: ResolvedSetting<ZoneModel>;
   /** minutes */
   sleepNeedMinutes: ResolvedSetting<number>;
@@ -164,17 +165,24 @@ function toSex(gender: string | null | undefined): Sex | null {
   return null;
 }
 
+/** What the UI says where a TRIMP is missing because the athlete's sex is unknown. */
+export const TRIMP_NEEDS_SEX = "TRIMP needs your sex: set it in Body";
+
 /**
  * Physiology settings: athlete override → Polar physical info → fallback. HRmax falls back to 220 − age
- * (labelled as a last-resort estimate, needs `onDate` for the age); sex to the male Banister constants
- * (labelled); zone model to Polar's %HRmax; sleep need to 480 min; maxHold to 10 s.
- * @param context.onDate the athlete's local today, injected (pure function, no clock).
- * @throws RangeError when the resolved HRrest is not below HRmax.
+ * (labelled as a last-resort estimate, needs `onDate` for the age); zone model to Polar's %HRmax; sleep need
+ * to 480 min; maxHold to 10 s. Sex has no fallback: Banister's coefficients are sex-specific (metrics §2.1)
+ * and a guessed sex would put a wrong number on every session, so an unknown sex resolves to null and TRIMP
+ * is left empty, with `TRIMP_NEEDS_SEX` shown where it is missing.
+ * @param context.onDate the day whose age the 220 − age fallback uses (pure function, no clock).
+ * @param context.onInconsistent "throw" (default): a resolved HRrest not below HRmax is a RangeError;
+ *   "keep": the values are returned as they are (the sync derives zones from HRmax and leaves TRIMP empty).
+ * @throws RangeError when the resolved HRrest is not below HRmax and `onInconsistent` is "throw".
  */
 export function resolvePhysiologySettings(
   polar: PolarPhysicalInfoLike | null,
   overrides: PhysiologyOverrides = {},
-  context: { onDate?: LocalDate } = {},
+  context: { onDate?: LocalDate; onInconsistent?: "throw" | "keep" } = {},
 ): PhysiologySettings {
   let hrmax: ResolvedSetting<number | null>;
   if (isPositive(overrides.hrmax)) hrmax = { value: overrides.hrmax, source: "athlete", label: "set by athlete" };
@@ -191,16 +199,16 @@ export function resolvePhysiologySettings(
     hrrest = { value: polar.restingHeartRate, source: "polar", label: "from Polar physical info" };
   } else hrrest = { value: null, source: "unknown", label: "unknown: set your resting HR" };
 
-  if (hrmax.value !== null && hrrest.value !== null && hrrest.value >= hrmax.value) {
+  if ((context.onInconsistent ?? "throw") === "throw" && hrmax.value !== null && hrrest.value !== null && hrrest.value >= hrmax.value) {
     throw new RangeError(`resting HR ${hrrest.value} must be below HRmax ${hrmax.value}`);
   }
 
   const polarSex = toSex(polar?.gender);
-  const sex: ResolvedSetting<Sex> = overrides.sex
+  const sex: ResolvedSetting<Sex | null> = overrides.sex
     ? { value: overrides.sex, source: "athlete", label: "set by athlete" }
     : polarSex
       ? { value: polarSex, source: "polar", label: "from Polar profile" }
-      : { value: "male", source: "default", label: "sex unknown: male Banister constants used" };
+      : { value: null, source: "unknown", label: `unknown: ${TRIMP_NEEDS_SEX}` };
 
   const zoneModel: ResolvedSetting<ZoneModel> = overrides.zoneModel
     ? { value: overrides.zoneModel, source: "athlete", label: "set by athlete" }

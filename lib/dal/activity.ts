@@ -6,7 +6,9 @@ import { addDays, isLocalDate, listDays, type LocalDate, type RhrSource } from "
 import type { Viewer } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
 import { unpackPairs, unpackZoneSamples } from "@/lib/sync/pack";
-import { authorizeAthleteRead, computeViewerDailySeries, getAthleteToday, type DailyRangeQuery } from "./daily";
+import { authorizeAthleteRead, computeViewerDailySeries } from "./series/read";
+import { getAthleteToday } from "./series/clock";
+import { type DailyRangeQuery } from "./series/range";
 import type { ReadScope } from "./dto";
 
 /**

@@ -104,6 +104,8 @@ export type SessionDetailDTO = SessionSummaryDTO & {
   muscleLoad: number | null;
   cardioLoadInterpretation: string | null;
   runningIndex: number | null;
+  /** Why `trimp` is empty, as the athlete can act on it ("TRIMP needs your sex: set it in Body"); null otherwise. */
+  trimpMissingReason: string | null;
   computedZones: {
     /** Z1..Z5 lower bounds (bpm) of the model the stored seconds were computed with; null without HRmax. */
     lowerBounds: number[] | null;
@@ -164,7 +166,8 @@ export type BodyDTO = {
   settings: {
     hrmax: PhysiologyValueDTO<number | null>;
     hrrest: PhysiologyValueDTO<number | null>;
-    sex: PhysiologyValueDTO<"male" | "female">;
+    /** null when unknown: no TRIMP then (the label says what to do). */
+    sex: PhysiologyValueDTO<"male" | "female" | null>;
     zoneModel: PhysiologyValueDTO<ZoneModel>;
   };
   overrides: AthleteOverridesDTO;

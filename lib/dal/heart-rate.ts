@@ -7,7 +7,8 @@ import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { unpackPairs } from "@/lib/sync/pack";
 import { HEART_RATE_SCOPE, tryAuthorizeAthleteRead } from "./activity";
-import { authorizeAthleteRead, getAthleteToday } from "./daily";
+import { authorizeAthleteRead } from "./series/read";
+import { getAthleteToday } from "./series/clock";
 
 /**
  * One athlete-local day of 24/7 heart rate (Polar's ~5-minute continuous HR, which excludes training sessions),

@@ -21,7 +21,9 @@ import {
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { tryAuthorizeAthleteRead } from "./activity";
-import { computeViewerDailySeries, getAthleteToday, SELF_ATHLETE_ID } from "./daily";
+import { computeViewerDailySeries } from "./series/read";
+import { getAthleteToday } from "./series/clock";
+import { SELF_ATHLETE_ID } from "./series/range";
 import type { DailyPointDTO } from "./dto";
 
 /**

@@ -1,9 +1,19 @@
+import { z } from "zod";
+import type { Db, DbTx } from "@/db/client";
+import type { LocalDate } from "@/lib/analytics/dates";
+import { resolvePhysiologySettings, TRIMP_NEEDS_SEX, type PhysiologyOverrides, type PolarPhysicalInfoLike } from "@/lib/analytics/settings";
 import { computeBanisterTrimpFixedRate, computeBanisterTrimpFromMeanHr, type Sex, type TrimpMethod } from "@/lib/analytics/trimp";
 import { computeTimeInZonesFixedRate, computeZoneBounds, type TimeInZones } from "@/lib/analytics/zones";
+import { lookup } from "./lookups";
 
 /**
  * Per-session numbers derived at ingest (design §4) so dashboards never re-read samples. The formulas live in
- * lib/analytics (metrics.md §1.2 time in zone, §2.1 Banister TRIMP); this file only decides which inputs apply.
+ * lib/analytics (metrics.md §1.2 time in zone, §2.1 Banister TRIMP); this file decides which inputs apply, and
+ * is the only place that does: the sync, the Body settings' recompute and the history import all derive a
+ * session here, from physiology resolved by the one resolver (`resolvePhysiologySettings`).
+ *
+ * The rule for TRIMP: Banister needs HRmax, HRrest below it, and the athlete's sex (its coefficients are
+ * sex-specific, metrics §2.1). When any of them is unknown the session has no TRIMP; there is no default sex.
  */
 
 /** HRmax/HRrest/sex for zones and TRIMP, with where HRmax came from (metrics §1.1). */
@@ -23,7 +33,7 @@ export type SessionDerivation = {
 };
 
 /**
- * Time in our %HRmax zones from the fixed-rate HR series (null without samples or HRmax), and Banister TRIMP
+ * Time in our zones from the fixed-rate HR series (null without samples or HRmax), and Banister TRIMP
  * summed per sample — or, without samples, from the average HR (marked `mean-hr`, it under-estimates).
  */
 export function deriveSession(input: {
@@ -61,11 +71,89 @@ export function deriveSession(input: {
   return { zones, trimp: null, trimpMethod: null };
 }
 
-/** Whole years between a `YYYY-MM-DD` birthdate and a `YYYY-MM-DD` day. */
-export function computeAgeYears(birthdate: string, onDate: string): number {
-  const [by, bm, bd] = birthdate.split("-").map(Number);
-  const [y, m, d] = onDate.split("-").map(Number);
-  let age = y - by;
-  if (m < bm || (m === bm && d < bd)) age -= 1;
-  return age;
+/** The `exercise` columns a derivation fills: the same for every writer, so their rows cannot drift apart. */
+export function toDerivedColumns(physiology: PhysiologyContext, derived: SessionDerivation) {
+  const { zones } = derived;
+  return {
+    zone0Seconds: zones ? zones.zones[0] : null,
+    zone1Seconds: zones ? zones.zones[1] : null,
+    zone2Seconds: zones ? zones.zones[2] : null,
+    zone3Seconds: zones ? zones.zones[3] : null,
+    zone4Seconds: zones ? zones.zones[4] : null,
+    zone5Seconds: zones ? zones.zones[5] : null,
+    noDataSeconds: zones ? zones.noData : null,
+    trimp: derived.trimp,
+    trimpMethod: derived.trimpMethod,
+    hrMaxUsed: physiology.hrMax,
+    hrRestUsed: physiology.hrRest,
+    hrMaxSource: physiology.hrMaxSource,
+  };
+}
+
+/** Why a session has no TRIMP under this physiology (what the athlete can do about it), or null. */
+export function explainMissingTrimp(physiology: PhysiologyContext): string | null {
+  if (physiology.sex === null) return TRIMP_NEEDS_SEX;
+  if (physiology.hrMax === null) return "TRIMP needs your HRmax: set it in Body";
+  if (physiology.hrRest === null || !(physiology.hrMax > physiology.hrRest)) return "TRIMP needs a resting HR below HRmax: set it in Body";
+  return null;
+}
+
+// ── the one physiology resolver's inputs ──
+
+/** What Polar and the athlete said: the inputs of `resolvePhysiologySettings`. */
+export type PhysiologyInputs = { polar: PolarPhysicalInfoLike; overrides: PhysiologyOverrides };
+
+const profileSchema = z.object({
+  gender: z.string().nullish(),
+  // AccessLink's user resource spells it `birthdate`; older payloads `birthday`.
+  birthdate: z.string().nullish(),
+  birthday: z.string().nullish(),
+});
+
+function readProfile(json: string | null | undefined): { gender: string | null; birthday: string | null } {
+  if (!json) return { gender: null, birthday: null };
+  try {
+    const parsed = profileSchema.safeParse(JSON.parse(json));
+    return parsed.success ? { gender: parsed.data.gender ?? null, birthday: parsed.data.birthdate ?? parsed.data.birthday ?? null } : { gender: null, birthday: null };
+  } catch {
+    // A profile that is not JSON only costs us sex and age; zones from physical info still work.
+    return { gender: null, birthday: null };
+  }
+}
+
+/**
+ * HRmax and HRrest from the newest physical info; sex and birthdate from the Polar profile kept on the
+ * connection; the athlete's overrides (which win, metrics §1.1, so a re-sync keeps what they chose).
+ */
+export function readPhysiologyInputs(db: Db | DbTx, athleteId: string): PhysiologyInputs {
+  const info = lookup(db, "newestPhysicalInfo").get({ athleteId });
+  const profile = readProfile(lookup(db, "polarProfile").get({ athleteId })?.profile);
+  const overrides = lookup(db, "overrides").get({ athleteId });
+  return {
+    polar: { maximumHeartRate: info?.hrMax ?? null, restingHeartRate: info?.hrRest ?? null, gender: profile.gender, birthday: profile.birthday },
+    overrides: overrides ? { hrmax: overrides.hrmax, hrrest: overrides.hrrest, sex: overrides.sex, zoneModel: overrides.zoneModel } : {},
+  };
+}
+
+const HR_MAX_SOURCE = { athlete: "override", polar: "physical-info", "age-formula": "age-fallback" } as const;
+
+/**
+ * The physiology a session on `onDate` is derived with (the 220 − age fallback uses the age on that day).
+ * Never throws: an HRrest not below HRmax leaves TRIMP (and HRR zones) empty rather than failing the write.
+ */
+export function toPhysiologyContext(inputs: PhysiologyInputs, onDate: LocalDate): PhysiologyContext {
+  const settings = resolvePhysiologySettings(inputs.polar, inputs.overrides, { onDate, onInconsistent: "keep" });
+  const source = settings.hrmax.source;
+  return {
+    hrMax: settings.hrmax.value,
+    hrRest: settings.hrrest.value,
+    sex: settings.sex.value,
+    hrMaxSource: source === "athlete" || source === "polar" || source === "age-formula" ? HR_MAX_SOURCE[source] : null,
+    zoneModel: settings.zoneModel.value,
+  };
+}
+
+/** `readPhysiologyInputs` resolved for a session on `onDate`. */
+export function loadPhysiology(db: Db | DbTx, athleteId: string, onDate: LocalDate): PhysiologyContext {
+  return toPhysiologyContext(readPhysiologyInputs(db, athleteId), onDate);
 }

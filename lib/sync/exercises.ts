@@ -2,7 +2,8 @@ import type { Fetched, PolarExerciseV2 } from "@/lib/polar";
 import { isPolarError } from "@/lib/polar/errors";
 import type { RunContext } from "./context";
 import { lookup } from "./lookups";
-import { loadPhysiology, quarantinePayload, storeExercise, type ExerciseBundle } from "./store";
+import { loadPhysiology } from "./derive";
+import { quarantinePayload, storeExercise, type ExerciseBundle } from "./store";
 import { syncTransactionalKind } from "./transactional";
 import { STORED_SAMPLE_TYPES, type ExerciseInput } from "./transforms";
 

@@ -15,7 +15,7 @@ import {
   sleeps,
 } from "@/db/schema/polar-data";
 import { syncQuarantine } from "@/db/schema/sync";
-import { computeAgeYears, type PhysiologyContext } from "./derive";
+import { loadPhysiology } from "./derive";
 import { findStoredExercise } from "./exercise-identity";
 import { lookup } from "./lookups";
 import {
@@ -77,51 +77,6 @@ function isSameContent(existing: Record<string, unknown>, values: Record<string,
     if ((existing[key] ?? null) !== (value ?? null)) return false;
   }
   return true;
-}
-
-// ── physiology for zones and TRIMP ──
-
-const profileSchema = z.object({
-  gender: z.enum(["MALE", "FEMALE"]).nullish(),
-  birthdate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
-});
-
-/**
- * HRmax and HRrest from the newest physical info; sex and birthdate from the Polar profile kept on the
- * connection. Without a measured HRmax, `220 − age` is used and labelled `age-fallback` (metrics §1.1).
- */
-export function loadPhysiology(db: Db | DbTx, athleteId: string, onDate: string): PhysiologyContext {
-  const info = lookup(db, "newestPhysicalInfo").get({ athleteId });
-  const connection = lookup(db, "polarProfile").get({ athleteId });
-  let gender: "MALE" | "FEMALE" | null = null;
-  let birthdate: string | null = null;
-  if (connection?.profile) {
-    try {
-      const parsed = profileSchema.safeParse(JSON.parse(connection.profile));
-      if (parsed.success) {
-        gender = parsed.data.gender ?? null;
-        birthdate = parsed.data.birthdate ?? null;
-      }
-    } catch {
-      // A profile that is not JSON only costs us sex/age; zones from physical info still work.
-    }
-  }
-  // The athlete's own overrides win over Polar's values (metrics §1.1), so a re-sync keeps what they chose.
-  const overrides = lookup(db, "overrides").get({ athleteId });
-  const polarSex = gender === "MALE" ? "male" : gender === "FEMALE" ? "female" : null;
-  const sex = overrides?.sex ?? polarSex;
-  const zoneModel = overrides?.zoneModel ?? "polar-hrmax";
-  const hrRest = overrides?.hrrest ?? (info?.hrRest && info.hrRest > 0 ? info.hrRest : null);
-  if (overrides?.hrmax) {
-    return { hrMax: overrides.hrmax, hrRest, sex, hrMaxSource: "override", zoneModel };
-  }
-  if (info?.hrMax && info.hrMax > 0) {
-    return { hrMax: info.hrMax, hrRest, sex, hrMaxSource: "physical-info", zoneModel };
-  }
-  if (birthdate) {
-    return { hrMax: 220 - computeAgeYears(birthdate, onDate), hrRest, sex, hrMaxSource: "age-fallback", zoneModel };
-  }
-  return { hrMax: null, hrRest, sex, hrMaxSource: null, zoneModel };
 }
 
 // ── exercise ──

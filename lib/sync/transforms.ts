@@ -8,7 +8,7 @@ import {
 } from "@/lib/polar/time";
 import { addDays } from "@/lib/analytics/dates";
 import type { TrimpMethod } from "@/lib/analytics/trimp";
-import { deriveSession, type PhysiologyContext } from "./derive";
+import { deriveSession, toDerivedColumns, type PhysiologyContext } from "./derive";
 import { packNumbers, packPairs, packTimedValues, packZoneSamples, type PackedPair } from "./pack";
 
 /**
@@ -189,7 +189,7 @@ export function toExerciseRow(
   const tlp = exercise["training-load-pro"];
 
   const hrSample = samples.find((series) => series.sampleType === HR_SAMPLE_TYPE);
-  const { zones, trimp, trimpMethod } = deriveSession({
+  const derived = deriveSession({
     hrValues: hrSample ? hrSample.values : null,
     recordingRateSeconds: hrSample ? hrSample.recordingRate : null,
     averageHr: nn(hr?.average),
@@ -227,18 +227,7 @@ export function toExerciseRow(
     muscleLoadInterpretation: nn(tlp?.["muscle-load-interpretation"]),
     perceivedLoadInterpretation: nn(tlp?.["perceived-load-interpretation"]),
     userRpe: nn(tlp?.["user-rpe"]),
-    zone0Seconds: zones ? zones.zones[0] : null,
-    zone1Seconds: zones ? zones.zones[1] : null,
-    zone2Seconds: zones ? zones.zones[2] : null,
-    zone3Seconds: zones ? zones.zones[3] : null,
-    zone4Seconds: zones ? zones.zones[4] : null,
-    zone5Seconds: zones ? zones.zones[5] : null,
-    noDataSeconds: zones ? zones.noData : null,
-    trimp,
-    trimpMethod,
-    hrMaxUsed: physiology.hrMax,
-    hrRestUsed: physiology.hrRest,
-    hrMaxSource: physiology.hrMaxSource,
+    ...toDerivedColumns(physiology, derived),
   };
 }
 

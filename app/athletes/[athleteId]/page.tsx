@@ -6,8 +6,8 @@ import { RiskCaveats, RiskDetails } from "@/components/dashboard/risk-details";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { addDays } from "@/lib/analytics";
-import { getFreshness } from "@/lib/dal/dashboard";
-import { getSharedDailySeries } from "@/lib/dal/roster";
+import { getFreshness } from "@/lib/dal/overview/freshness";
+import { getSharedDailySeries } from "@/lib/dal/series/read";
 import { orNotFound, requireAthleteView } from "./_lib/coach";
 
 export const metadata: Metadata = { title: "Athlete" };

@@ -8,7 +8,7 @@ import { firstParam, isCalendarDate, resolveRange } from "@/components/dashboard
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getActivityDay, getActivityRange } from "@/lib/dal/activity";
-import { SELF_ATHLETE_ID } from "@/lib/dal/daily";
+import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
 import { requirePageViewer } from "../_lib/viewer";
 
 export const metadata: Metadata = { title: "Activity" };

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
-import { AthleteOverridesInputSchema, saveAthleteOverrides } from "@/lib/dal/dashboard";
+import { AthleteOverridesInputSchema, saveAthleteOverrides } from "@/lib/dal/body/overrides";
 import { AppError, toErrorBody, type ActionResult } from "@/lib/errors";
 
 const optionalInt = z

@@ -4,7 +4,8 @@ import { TrendChart, type TrendRow } from "@/components/charts/trend-chart";
 import { BodySettingsForm } from "@/components/dashboard/body-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getBody, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
+import { getBody } from "@/lib/dal/body/body";
+import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
 import { requirePageViewer } from "../_lib/viewer";
 import { saveBodySettingsAction } from "./actions";
 

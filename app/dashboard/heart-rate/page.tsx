@@ -8,7 +8,7 @@ import { HeartRateRangePanel } from "@/components/heart-rate/heart-rate-range-pa
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getActivityRange } from "@/lib/dal/activity";
-import { SELF_ATHLETE_ID } from "@/lib/dal/daily";
+import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
 import { getHeartRateDay } from "@/lib/dal/heart-rate";
 import { requirePageViewer } from "../_lib/viewer";
 

@@ -4,7 +4,8 @@ import { firstParam, resolveRange } from "@/components/dashboard/range";
 import { RecoveryPanel } from "@/components/dashboard/recovery-panel";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getPageSeries, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
+import { getPageSeries } from "@/lib/dal/overview/overview";
+import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
 import { requirePageViewer } from "../_lib/viewer";
 
 export const metadata: Metadata = { title: "Recovery" };

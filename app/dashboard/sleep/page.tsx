@@ -6,7 +6,9 @@ import { firstParam, isCalendarDate, resolveRange } from "@/components/dashboard
 import { SleepPanel } from "@/components/dashboard/sleep-panel";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getPageSeries, getSleepNight, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
+import { getPageSeries } from "@/lib/dal/overview/overview";
+import { getSleepNight } from "@/lib/dal/sleep/night";
+import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
 import { requirePageViewer } from "../_lib/viewer";
 
 export const metadata: Metadata = { title: "Sleep" };

@@ -6,7 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/input";
 import { getDb } from "@/db";
-import { getWeeklyZones, listSessions, parseSessionFilter, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
+import { getWeeklyZones } from "@/lib/dal/sessions/weekly-zones";
+import { listSessions, parseSessionFilter } from "@/lib/dal/sessions/list";
+import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
 import { requirePageViewer } from "../_lib/viewer";
 
 export const metadata: Metadata = { title: "Training" };

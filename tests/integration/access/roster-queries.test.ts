@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teamAthletes } from "@/db/schema/teams";
 import { eq } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/session";
-import { getRoster } from "@/lib/dal/roster";
+import { getRoster } from "@/lib/dal/roster/roster";
 import { createTeam, createInvitation, acceptInvitation } from "@/lib/dal/teams";
 import { storeCardioLoad } from "@/lib/sync/store";
 import { createTestDb, insertAthlete, PROV, seedHistory, type TestDb } from "../dal/fixtures";

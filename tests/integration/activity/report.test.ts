@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
-import { getDailySeries } from "@/lib/dal/daily";
+import { getDailySeries } from "@/lib/dal/series/read";
 import { getLatestReportPath, getWeeklyReport } from "@/lib/dal/report";
 import { isAppError } from "@/lib/errors";
 import { addDays, getIsoWeekStart } from "@/lib/analytics";

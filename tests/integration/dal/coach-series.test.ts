@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
-import { getAthleteToday, getDailySeries } from "@/lib/dal/daily";
-import { getRoster, getSharedDailySeries } from "@/lib/dal/roster";
+import { getAthleteToday } from "@/lib/dal/series/clock";
+import { getDailySeries } from "@/lib/dal/series/read";
+import { getRoster } from "@/lib/dal/roster/roster";
+import { getSharedDailySeries } from "@/lib/dal/series/read";
 import { acceptInvitation, createInvitation, createTeam } from "@/lib/dal/teams";
 import { createTestDb, insertAthlete, seedHistory, storeNight, storeSession, type TestDb } from "./fixtures";
 

@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, computeBanisterTrimpFixedRate } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
-import {
-  AthleteOverridesInputSchema,
-  getBody,
-  getOverview,
-  getSessionDetail,
-  getSleepNight,
-  getWeeklyZones,
-  listSessions,
-  parseSessionFilter,
-  saveAthleteOverrides,
-  SESSION_LIST_DEFAULT_DAYS,
-  SESSION_LIST_LIMIT,
-} from "@/lib/dal/dashboard";
+import { AthleteOverridesInputSchema, saveAthleteOverrides } from "@/lib/dal/body/overrides";
+import { getBody } from "@/lib/dal/body/body";
+import { getOverview } from "@/lib/dal/overview/overview";
+import { getSessionDetail } from "@/lib/dal/sessions/detail";
+import { getSleepNight } from "@/lib/dal/sleep/night";
+import { getWeeklyZones } from "@/lib/dal/sessions/weekly-zones";
+import { listSessions, parseSessionFilter, SESSION_LIST_DEFAULT_DAYS, SESSION_LIST_LIMIT } from "@/lib/dal/sessions/list";
 import type { SessionListFilter } from "@/lib/dal/dto";
-import { authorizeAthleteRead, getAthleteToday, getDailySeries, parseDailyRange } from "@/lib/dal/daily";
+import { authorizeAthleteRead, getDailySeries } from "@/lib/dal/series/read";
+import { getAthleteToday } from "@/lib/dal/series/clock";
+import { parseDailyRange } from "@/lib/dal/series/range";
 import { isAppError } from "@/lib/errors";
 import {
   createTestDb,

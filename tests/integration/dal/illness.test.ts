@@ -4,7 +4,7 @@ import { addDays } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import type { TestDb } from "../sync/support/harness";
 import { syncStoryAthlete, type Sim, type StoryAthlete } from "./story-athlete";
-import { getDailySeries } from "@/lib/dal/daily";
+import { getDailySeries } from "@/lib/dal/series/read";
 
 /**
  * The simulator's illness-like athlete ("priya": a week of high nightly HR and low HRV on nights 90–96 while her

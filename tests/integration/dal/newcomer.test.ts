@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "@/lib/analytics";
-import { getDailySeries, getHistoryStart } from "@/lib/dal/daily";
+import { getDailySeries, getHistoryStart } from "@/lib/dal/series/read";
 import { syncStoryAthlete, type StoryAthlete } from "./story-athlete";
 
 /**

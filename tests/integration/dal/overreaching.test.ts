@@ -4,8 +4,8 @@ import { addDays } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import type { TestDb } from "../sync/support/harness";
 import { syncStoryAthlete, type Sim, type StoryAthlete } from "./story-athlete";
-import { getDailySeries } from "@/lib/dal/daily";
-import { getOverview } from "@/lib/dal/dashboard";
+import { getDailySeries } from "@/lib/dal/series/read";
+import { getOverview } from "@/lib/dal/overview/overview";
 
 /**
  * The whole path on the simulator's planted overreaching block (athlete "mikko", block on days 100–120,

@@ -4,8 +4,8 @@ import { startSimulator } from "@/lib/polar-sim";
 import { UNDOCUMENTED_HYPNOGRAM_CODES } from "@/lib/polar-sim/variants";
 import { syncAthlete } from "@/lib/sync";
 import { unpackPairs } from "@/lib/sync/pack";
-import { computeAthleteDailySeries } from "@/lib/dal/daily";
-import { getSleepNight } from "@/lib/dal/dashboard";
+import { computeAthleteDailySeries } from "@/lib/dal/series/read";
+import { getSleepNight } from "@/lib/dal/sleep/night";
 import type { Viewer } from "@/lib/auth/session";
 import { connectAthlete, createSimClient, createTestDb, DAY_MS, TEST_TOKEN_KEY, type TestDb } from "./support/harness";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { filterRosterRows, sortRosterRows, summarizeRoster } from "@/components/roster/roster-view";
 import type { RiskLevel } from "@/lib/analytics";
-import type { RosterRowDTO } from "@/lib/dal/roster";
+import type { RosterRowDTO } from "@/lib/dal/roster/roster";
 
 function row(name: string, options: { risk?: RiskLevel | null; load?: number | null; sleep?: number | null; state?: RosterRowDTO["health"]["state"]; stale?: boolean } = {}): RosterRowDTO {
   return {

@@ -87,14 +87,16 @@ describe("physiology settings", () => {
     expect(s.hrmax.label).toContain("220 − age");
     expect(resolvePhysiologySettings({ birthday: "1992-03-14" }).hrmax).toMatchObject({ value: null, source: "unknown" });
   });
-  it("unknown sex uses the male constants, labelled; sleep goal in seconds", () => {
+  it("unknown sex stays unknown (no TRIMP), labelled with what to do; sleep goal in seconds", () => {
     const s = resolvePhysiologySettings({ sleepGoal: 28800 });
-    expect(s.sex).toMatchObject({ value: "male", source: "default" });
+    expect(s.sex).toMatchObject({ value: null, source: "unknown" });
+    expect(s.sex.label).toContain("TRIMP needs your sex: set it in Body");
     expect(s.sleepNeedMinutes.value).toBe(480);
     expect(resolvePhysiologySettings(null).sleepNeedMinutes).toMatchObject({ value: 480, source: "default" });
   });
   it("rejects HRrest ≥ HRmax", () => {
     expect(() => resolvePhysiologySettings(polar, { hrrest: 195 })).toThrow(RangeError);
+    expect(resolvePhysiologySettings(polar, { hrrest: 195 }, { onInconsistent: "keep" }).hrrest.value).toBe(195);
   });
   it.each([
     ["PT8H", 28800],

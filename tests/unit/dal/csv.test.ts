@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toCsv, type CsvCell } from "@/lib/dal/csv";
-import { toRosterCsv, type RosterDTO, type RosterRowDTO } from "@/lib/dal/roster";
+import { toRosterCsv } from "@/lib/dal/roster/csv";
+import type { RosterDTO, RosterRowDTO } from "@/lib/dal/roster/roster";
 
 describe("toCsv", () => {
   it.each<[CsvCell, string]>([

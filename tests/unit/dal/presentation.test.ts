@@ -4,7 +4,7 @@ import { readNumber, toHypnogramRows } from "@/components/charts/describe";
 import { describeReasonDetail, toBuilding, toSleepDebtRows } from "@/components/dashboard/daily-rows";
 import { formatAgo } from "@/components/sync/time";
 import { resolveRange } from "@/components/dashboard/range";
-import { downsampleSeries } from "@/lib/dal/dashboard";
+import { downsampleSeries } from "@/lib/dal/sessions/detail";
 import type { DailyPointDTO } from "@/lib/dal/dto";
 import type { RiskReason } from "@/lib/analytics";
 

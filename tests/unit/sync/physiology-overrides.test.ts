@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { athletePhysiologyOverrides, users } from "@/db/schema";
 import { deriveSession } from "@/lib/sync/derive";
-import { loadPhysiology } from "@/lib/sync/store";
+import { loadPhysiology } from "@/lib/sync/derive";
 
 describe("physiology used at ingest", () => {
   it("applies the athlete's overrides over Polar's values, so a re-sync keeps them", () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { getViewer, type Viewer } from "@/lib/auth/session";
-import { getAthleteView, type AthleteViewDTO } from "@/lib/dal/roster";
+import { getAthleteView, type AthleteViewDTO } from "@/lib/dal/roster/athlete-view";
 import { isAppError } from "@/lib/errors";
 
 /** Runs an authorized read; a denial (`not_found`) renders the 404 page, with no hint of why. */

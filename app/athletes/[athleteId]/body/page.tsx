@@ -3,7 +3,7 @@ import { CHART_COLORS } from "@/components/charts/theme";
 import { TrendChart, type TrendRow } from "@/components/charts/trend-chart";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getBody } from "@/lib/dal/dashboard";
+import { getBody } from "@/lib/dal/body/body";
 import { orNotFound, requireAthleteView } from "../_lib/coach";
 
 export const metadata: Metadata = { title: "Athlete · Body" };

@@ -3,7 +3,7 @@ import { firstParam, resolveRange } from "@/components/dashboard/range";
 import { SharedSeriesCharts } from "@/components/roster/shared-series-charts";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getSharedDailySeries } from "@/lib/dal/roster";
+import { getSharedDailySeries } from "@/lib/dal/series/read";
 import { orNotFound, requireAthleteView } from "../_lib/coach";
 import { RangeLinks } from "../_lib/range-links";
 

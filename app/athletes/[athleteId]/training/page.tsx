@@ -3,7 +3,8 @@ import { WeeklyZoneChart } from "@/components/charts/weekly-zone-chart";
 import { SessionTable } from "@/components/dashboard/session-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getWeeklyZones, listSessions } from "@/lib/dal/dashboard";
+import { getWeeklyZones } from "@/lib/dal/sessions/weekly-zones";
+import { listSessions } from "@/lib/dal/sessions/list";
 import { orNotFound, requireAthleteView } from "../_lib/coach";
 
 export const metadata: Metadata = { title: "Athlete · Training" };

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SessionDetailView } from "@/components/dashboard/session-detail-view";
 import { getDb } from "@/db";
-import { getSessionDetail, SELF_ATHLETE_ID } from "@/lib/dal/dashboard";
+import { getSessionDetail } from "@/lib/dal/sessions/detail";
+import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
 import { isAppError } from "@/lib/errors";
 import { requirePageViewer } from "../../_lib/viewer";
 

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
 import { getActivityRange } from "@/lib/dal/activity";
-import { parseDailyRange } from "@/lib/dal/daily";
+import { parseDailyRange } from "@/lib/dal/series/range";
 import { toErrorResponse } from "@/lib/errors";
 
 /**

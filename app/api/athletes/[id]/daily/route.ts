@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
-import { getDailySeries, parseDailyRange } from "@/lib/dal/daily";
+import { getDailySeries } from "@/lib/dal/series/read";
+import { parseDailyRange } from "@/lib/dal/series/range";
 import { toErrorResponse } from "@/lib/errors";
 
 /**

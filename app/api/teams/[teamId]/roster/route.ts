@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
-import { getRoster, readRosterRateLimitPause, toRosterCsv } from "@/lib/dal/roster";
+import { getRoster } from "@/lib/dal/roster/roster";
+import { readRosterRateLimitPause } from "@/lib/dal/roster/sync";
+import { toRosterCsv } from "@/lib/dal/roster/csv";
 import { getEnv } from "@/lib/env";
 import { AppError, toErrorResponse } from "@/lib/errors";
 

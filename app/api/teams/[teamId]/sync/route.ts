@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
-import { getRosterSyncProgress, startRosterSync } from "@/lib/dal/roster";
+import { getRosterSyncProgress, startRosterSync } from "@/lib/dal/roster/sync";
 import { AppError, toErrorResponse } from "@/lib/errors";
 
 const SyncBodySchema = z.object({ athleteIds: z.array(z.string().min(1).max(100)).max(1000).nullable().default(null) });

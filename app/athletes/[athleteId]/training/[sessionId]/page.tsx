@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SessionDetailView } from "@/components/dashboard/session-detail-view";
 import { getDb } from "@/db";
-import { getSessionDetail } from "@/lib/dal/dashboard";
+import { getSessionDetail } from "@/lib/dal/sessions/detail";
 import { orNotFound, requireAthleteView } from "../../_lib/coach";
 
 export const metadata: Metadata = { title: "Athlete · Session" };

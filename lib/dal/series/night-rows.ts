@@ -1,11 +1,11 @@
 import { sleeps } from "@/db/schema/polar-data";
 import type { SleepNightInput } from "@/lib/analytics";
 import { unpackTimedValues } from "@/lib/sync/pack";
-import type { NightExtrasDTO } from "./dto";
+import type { NightExtrasDTO } from "../dto";
 
 /**
  * Stored nights → the analytics' night inputs and the display extras. Shared by the athlete's own series
- * (lib/dal/daily.ts) and the coach's batched roster series (lib/dal/roster.ts), so both read a night the same way.
+ * and the coach's (lib/dal/series/load.ts), so every series reads a night the same way.
  */
 
 /** The sleep columns both series read (seconds; UTC instants in ms). */

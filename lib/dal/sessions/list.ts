@@ -1,0 +1,119 @@
+import "server-only";
+import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { exercises } from "@/db/schema/polar-data";
+import { addDays, isLocalDate, type LocalDate } from "@/lib/analytics";
+import type { Viewer } from "@/lib/auth/session";
+import type { SessionListDTO, SessionListFilter, SessionSummaryDTO } from "../dto";
+import type { Clock } from "../overview/freshness";
+import { getAthleteToday } from "../series/clock";
+import { authorizeAthleteRead } from "../series/read";
+
+/** Most sessions one list returns; filters narrow further. */
+export const SESSION_LIST_LIMIT = 200;
+/** Days a session list covers when the filter names no dates: the 12 weeks of the training page's zone chart. */
+export const SESSION_LIST_DEFAULT_DAYS = 84;
+
+const sessionColumns = {
+  id: exercises.id,
+  localDate: exercises.localDate,
+  startTimeLocal: exercises.startTimeLocal,
+  startUtcMs: exercises.startUtcMs,
+  durationSeconds: exercises.durationSeconds,
+  sport: exercises.sport,
+  detailedSport: exercises.detailedSport,
+  distanceMeters: exercises.distanceMeters,
+  avgHr: exercises.avgHr,
+  maxHr: exercises.maxHr,
+  cardioLoad: exercises.cardioLoad,
+  trimp: exercises.trimp,
+  trimpMethod: exercises.trimpMethod,
+};
+
+const filterDateSchema = z.string().refine(isLocalDate);
+
+const sessionFilterSchema = z.object({
+  sport: z.string().min(1).max(80).optional(),
+  from: filterDateSchema.optional(),
+  to: filterDateSchema.optional(),
+  sort: z.enum(["date-desc", "date-asc", "duration-desc", "load-desc"]).optional(),
+});
+
+/** Parses list filters from search params; an invalid value is dropped rather than failing the page. */
+export function parseSessionFilter(params: Record<string, string | undefined>): SessionListFilter {
+  const filter: SessionListFilter = {};
+  for (const key of ["sport", "from", "to", "sort"] as const) {
+    const value = params[key];
+    if (value === undefined || value === "") continue;
+    const parsed = sessionFilterSchema.shape[key].safeParse(value);
+    if (parsed.success && parsed.data !== undefined) Object.assign(filter, { [key]: parsed.data });
+  }
+  return filter;
+}
+
+/**
+ * The dates a session list covers: the filter's, a missing end being the athlete's today and a missing start
+ * `SESSION_LIST_DEFAULT_DAYS` days before the end. Bounded so the page reads its range, not the whole history.
+ */
+export function resolveSessionRange(filter: SessionListFilter, today: LocalDate): { from: LocalDate; to: LocalDate } {
+  const to = filter.to ?? today;
+  return { from: filter.from ?? addDays(to, -(SESSION_LIST_DEFAULT_DAYS - 1)), to };
+}
+
+function sessionConditions(athleteId: string, filter: SessionListFilter): SQL | undefined {
+  const conditions: SQL[] = [eq(exercises.athleteId, athleteId)];
+  if (filter.sport) conditions.push(eq(exercises.sport, filter.sport));
+  if (filter.from) conditions.push(gte(exercises.localDate, filter.from));
+  if (filter.to) conditions.push(lte(exercises.localDate, filter.to));
+  return and(...conditions);
+}
+
+export function listSessionRows(db: Db, athleteId: string, filter: SessionListFilter, limit: number): SessionSummaryDTO[] {
+  const order =
+    filter.sort === "date-asc"
+      ? [asc(exercises.startUtcMs)]
+      : filter.sort === "duration-desc"
+        ? [desc(exercises.durationSeconds), desc(exercises.startUtcMs)]
+        : filter.sort === "load-desc"
+          ? [desc(sql`coalesce(${exercises.cardioLoad}, ${exercises.trimp}, -1)`), desc(exercises.startUtcMs)]
+          : [desc(exercises.startUtcMs)];
+  return db
+    .select(sessionColumns)
+    .from(exercises)
+    .where(sessionConditions(athleteId, filter))
+    .orderBy(...order)
+    .limit(limit)
+    .all();
+}
+
+/**
+ * Every sport the athlete has, ascending, in one index seek per sport (a loose index scan over
+ * `exercise_athlete_sport_idx`): the filter offers all of them whatever the dates, without reading every session.
+ */
+function listSports(db: Db, athleteId: string): string[] {
+  return db
+    .all<{ sport: string | null }>(
+      sql`with recursive sports(sport) as (
+        select min(sport) from exercise where athlete_id = ${athleteId}
+        union all
+        select (select min(e.sport) from exercise e where e.athlete_id = ${athleteId} and e.sport > sports.sport) from sports where sports.sport is not null
+      )
+      select sport from sports where sport is not null`,
+    )
+    .flatMap((row) => (row.sport === null ? [] : [row.sport]));
+}
+
+/**
+ * The athlete's sessions in the filter's dates (by default the last `SESSION_LIST_DEFAULT_DAYS` days ending on
+ * the athlete's today, see `resolveSessionRange`), filtered by sport and sorted; at most `SESSION_LIST_LIMIT`.
+ */
+export function listSessions(db: Db, viewer: Viewer, athleteId: string, filter: SessionListFilter = {}, options: Clock = {}): SessionListDTO {
+  const id = authorizeAthleteRead(viewer, athleteId, "training", db);
+  // The athlete's clock is only read when the filter has no end date.
+  const range = resolveSessionRange(filter, filter.to ?? getAthleteToday(db, id, options.now ?? Date.now()));
+  const ranged = { ...filter, ...range };
+  const rows = listSessionRows(db, id, ranged, SESSION_LIST_LIMIT);
+  const total = rows.length < SESSION_LIST_LIMIT ? rows.length : (db.select({ n: count() }).from(exercises).where(sessionConditions(id, ranged)).get()?.n ?? 0);
+  return { ...range, sessions: rows, sports: listSports(db, id), total, isTruncated: total > rows.length };
+}
