@@ -92,7 +92,7 @@ export const exercises = sqliteTable(
     index("exercise_athlete_date_idx").on(t.athleteId, t.localDate),
     // The newest sessions (overview, the athlete's clock) without sorting the whole history.
     index("exercise_athlete_start_idx").on(t.athleteId, t.startUtcMs),
-    // The athlete's sports for the training filter, read one sport at a time (lib/dal/dashboard.ts).
+    // The athlete's sports for the training filter, read one sport at a time (lib/dal/sessions/list.ts).
     index("exercise_athlete_sport_idx").on(t.athleteId, t.sport),
   ],
 );

@@ -213,11 +213,13 @@ export function computeDailySeriesWithState(input: DailySeriesInput): { points: 
     rhrSelected.map((r) => (r ? r.value : null)),
     settings.rhr,
     known.map((state) => state.rhrStreak),
+    seed?.rhrStreak,
   );
   const hrv = computeHrvSeries(
     nightByDay.map((n) => computeLnRmssd(n?.rmssdMs)),
     settings.hrv,
     known.map((state) => state.hrvStreak),
+    seed?.hrvStreak,
   );
   const sleepNights = nightByDay.map((n) => (n?.sleep ? computeSleepMetrics(n.sleep) : null));
   const actualSleep = sleepNights.map((s) => (s ? s.actualSleepMinutes : null));

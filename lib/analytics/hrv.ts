@@ -81,9 +81,11 @@ export function computeHrvSeries(
   params: HrvParams = DEFAULT_HRV_PARAMS,
   /** Acute-low streaks already known for the first nights (a resumed computation); the count continues from the last. */
   knownStreaks: readonly number[] = [],
+  /** The streak of the night before the first (a resumed computation); 0 by default. */
+  initialStreak = 0,
 ): HrvDay[] {
   const days: HrvDay[] = [];
-  let acuteStreak = 0;
+  let acuteStreak = initialStreak;
   for (let i = 0; i < lnValues.length; i += 1) {
     const ln = lnValues[i];
     const rolling = collectWindow(lnValues, i - params.rollingNights + 1, i);

@@ -121,9 +121,11 @@ export function computeRhrSeries(
   params: RhrParams = DEFAULT_RHR_PARAMS,
   /** Streaks already known for the first nights (a resumed computation); the count continues from the last. */
   knownStreaks: readonly number[] = [],
+  /** The streak of the night before the first (a resumed computation); 0 by default. */
+  initialStreak = 0,
 ): RhrDay[] {
   const days: RhrDay[] = [];
-  let streak = 0;
+  let streak = initialStreak;
   for (let i = 0; i < nights.length; i += 1) {
     const rhr = nights[i];
     const window = collectWindow(nights, i - params.windowNights, i - 1);

@@ -95,7 +95,6 @@ export type RosterRowDTO = {
 
 export type RosterDTO = { teamId: string; teamName: string; generatedAt: number; rows: RosterRowDTO[] };
 
-
 const RISK_ORDER: Record<RiskLevel, number> = { high: 4, elevated: 3, watch: 2, none: 1, "insufficient-data": 0 };
 const CONTRIBUTION_ORDER = { red: 0, amber: 1, physio: 2, modifier: 3 } as const;
 
@@ -111,8 +110,8 @@ function toRosterRow(
 ): RosterRowDTO {
   const today = series?.today ?? fallbackToday;
   // Nothing shared in the last ROSTER_HISTORY_DAYS days: nothing to judge or sum.
-  const hasRecentData = series?.dataThrough !== null && series?.dataThrough !== undefined && series.dataThrough > addDays(today, -ROSTER_HISTORY_DAYS);
-  const points = hasRecentData ? series.points : [];
+  const recentThrough = series && series.dataThrough !== null && series.dataThrough >= addDays(today, -ROSTER_HISTORY_DAYS) ? series.dataThrough : null;
+  const points = series && recentThrough !== null ? series.points : [];
   const last = points.at(-1) ?? null;
   const isToday = last?.date === today;
   const week = points.filter((point) => point.date > addDays(today, -7));
@@ -122,7 +121,7 @@ function toRosterRow(
     scopes: READ_SCOPES.filter((scope) => member.scopes.has(scope)),
     health,
     today,
-    dataThrough: hasRecentData ? series.dataThrough : null,
+    dataThrough: recentThrough,
     risk: shared(member.scopes, "risk", () => {
       if (!last || !isToday) return { level: "insufficient-data" as RiskLevel, reasons: [], context: null, message: "no data in the last 150 days" };
       const reasons = [...last.risk.reasons].sort((a, b) => CONTRIBUTION_ORDER[a.contributes] - CONTRIBUTION_ORDER[b.contributes]).map((reason) => reason.text);

@@ -31,9 +31,17 @@ vi.stubEnv("TOKEN_ENCRYPTION_KEY", "0".repeat(64));
 vi.stubEnv("POLAR_CLIENT_ID", "test-client");
 vi.stubEnv("POLAR_CLIENT_SECRET", "test-secret");
 
-const dashboard = await import("@/lib/dal/dashboard");
-const daily = await import("@/lib/dal/daily");
-const roster = await import("@/lib/dal/roster");
+// The dashboard's and the roster's DAL, by domain (lib/dal/<domain>/), under the names the cases use.
+const dashboard = {
+  ...(await import("@/lib/dal/overview/overview")),
+  ...(await import("@/lib/dal/sessions/list")),
+  ...(await import("@/lib/dal/sessions/detail")),
+  ...(await import("@/lib/dal/sessions/weekly-zones")),
+  ...(await import("@/lib/dal/sleep/night")),
+  ...(await import("@/lib/dal/body/body")),
+};
+const daily = await import("@/lib/dal/series/read");
+const roster = { ...(await import("@/lib/dal/roster/athlete-view")), ...(await import("@/lib/dal/roster/sync")), ...daily };
 const teams = await import("@/lib/dal/teams");
 const sharing = await import("@/lib/dal/sharing");
 const heartRate = await import("@/lib/dal/heart-rate");
