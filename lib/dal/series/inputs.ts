@@ -145,7 +145,10 @@ const queryRecharges = (db: Db, requests: readonly RowsRequest[]) =>
     .where(anyRange(nightlyRecharges.athleteId, nightlyRecharges.localDate, requests))
     .all();
 
-/** RHR fallback (a recovery number): nights without a usable Nightly Recharge HR, from the sleep's HR samples. */
+/**
+ * RHR fallback (a recovery number): nights without a usable Nightly Recharge HR, from the sleep's HR samples.
+ * The outer columns are qualified by hand: the query builder leaves a single table's columns unqualified.
+ */
 const queryFallback = (db: Db, requests: readonly RowsRequest[]) =>
   db
     .select({ athleteId: sleeps.athleteId, date: sleeps.localDate, packed: sleeps.heartRateSamples, base: sleeps.samplesBaseUtcMs, start: sleeps.startUtcMs })
@@ -153,7 +156,7 @@ const queryFallback = (db: Db, requests: readonly RowsRequest[]) =>
     .where(
       and(
         anyRange(sleeps.athleteId, sleeps.localDate, requests),
-        sql`not exists (select 1 from nightly_recharge nr where nr.athlete_id = ${sleeps.athleteId} and nr.local_date = ${sleeps.localDate} and nr.heart_rate_avg > 0)`,
+        sql`not exists (select 1 from nightly_recharge nr where nr.athlete_id = "sleep"."athlete_id" and nr.local_date = "sleep"."local_date" and nr.heart_rate_avg > 0)`,
       ),
     )
     .all();

@@ -49,7 +49,9 @@ export function loadSeriesHeads(db: Db, keys: readonly { athleteId: string; vari
         computedThrough: dailySeriesHeads.computedThrough,
         settingsKey: dailySeriesHeads.settingsKey,
         // athlete_data_change_version_idx covers it: a seek to the versions after the head's, whatever the history.
-        changedFrom: sql<LocalDate | null>`(select min(c.local_date) from athlete_data_change c where c.athlete_id = ${dailySeriesHeads.athleteId} and c.version > ${dailySeriesHeads.version})`,
+        // Qualified by hand: the query builder leaves a single table's columns unqualified, and they would bind
+        // to the subquery's own table.
+        changedFrom: sql<LocalDate | null>`(select min(c.local_date) from athlete_data_change c where c.athlete_id = "daily_series_head"."athlete_id" and c.version > "daily_series_head"."version")`,
       })
       .from(dailySeriesHeads)
       .where(inArray(dailySeriesHeads.athleteId, ids.slice(i, i + 500)))
