@@ -40,7 +40,12 @@ function derivedRows(db: Db) {
   return db
     .select({
       polarExerciseId: exercises.polarExerciseId,
-      zones: [exercises.zone0Seconds, exercises.zone1Seconds, exercises.zone2Seconds, exercises.zone3Seconds, exercises.zone4Seconds, exercises.zone5Seconds],
+      z0: exercises.zone0Seconds,
+      z1: exercises.zone1Seconds,
+      z2: exercises.zone2Seconds,
+      z3: exercises.zone3Seconds,
+      z4: exercises.zone4Seconds,
+      z5: exercises.zone5Seconds,
       noDataSeconds: exercises.noDataSeconds,
       trimp: exercises.trimp,
       trimpMethod: exercises.trimpMethod,
@@ -50,7 +55,8 @@ function derivedRows(db: Db) {
     })
     .from(exercises)
     .orderBy(asc(exercises.polarExerciseId))
-    .all();
+    .all()
+    .map(({ z0, z1, z2, z3, z4, z5, ...row }) => ({ ...row, zones: [z0, z1, z2, z3, z4, z5] }));
 }
 
 /** The rows after syncing first and saving the overrides later, and after saving first and syncing later. */
