@@ -2,8 +2,9 @@ import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite
 import { users } from "./auth";
 
 /**
- * The daily series' recursive state per athlete-local day (lib/analytics/daily-series.ts `DailyState`), so a
- * view after a sync recomputes from the earliest changed day instead of from day 1 (lib/dal/series/state.ts).
+ * The daily series' state per athlete-local day (lib/analytics/daily-series.ts `DailyState`: the recursive
+ * values and the day's window inputs), so a view after a sync recomputes from the earliest changed day instead
+ * of from day 1 and reads raw rows only for the days it shows (lib/dal/series/state.ts).
  * A derived cache: deleting every row only makes the next view recompute in full.
  *
  * `variant` names the data the series was computed from: the athlete's own view reads every type, a coach's
@@ -23,6 +24,11 @@ export const dailySeriesStates = sqliteTable(
     ewmaChronic: real("ewma_chronic").notNull(),
     rhrStreak: integer("rhr_streak").notNull(),
     hrvStreak: integer("hrv_streak").notNull(),
+    // The day's window inputs, so a resumed computation reads raw rows only for the days it shows.
+    load: real("load").notNull(),
+    rhr: real("rhr"),
+    lnRmssd: real("ln_rmssd"),
+    sleepMinutes: real("sleep_minutes"),
   },
   (t) => [primaryKey({ columns: [t.athleteId, t.variant, t.localDate] })],
 );

@@ -15,6 +15,8 @@ export type AcwrOptions = {
   seed?: EwmaState;
   /** EWMA values already known for the first days: day i < known.length takes known[i]. */
   known?: readonly EwmaState[];
+  /** Days before this index are not shown (a resumed computation's warm-up): EWMA only, no rolling windows. */
+  skipBefore?: number;
 };
 
 export type EwmaState = { ewmaAcute: number; ewmaChronic: number };
@@ -71,11 +73,12 @@ export function computeAcwr(loads: readonly number[], options: AcwrOptions = {})
       ewmaAcute = lambdaAcute * loads[i] + (1 - lambdaAcute) * ewmaAcute;
       ewmaChronic = lambdaChronic * loads[i] + (1 - lambdaChronic) * ewmaChronic;
     }
-    const acuteSum = day >= acuteDays ? sumWindow(loads, i - acuteDays + 1, i) : null;
+    const hasWindows = i >= (options.skipBefore ?? 0);
+    const acuteSum = hasWindows && day >= acuteDays ? sumWindow(loads, i - acuteDays + 1, i) : null;
     const acute7 = acuteSum === null ? null : acuteSum / acuteDays;
     const hasChronic = day >= chronicDays;
-    const chronicSum = hasChronic ? sumWindow(loads, i - chronicDays + 1, i) : null;
-    const earlierSum = hasChronic ? sumWindow(loads, i - chronicDays + 1, i - acuteDays) : null;
+    const chronicSum = hasWindows && hasChronic ? sumWindow(loads, i - chronicDays + 1, i) : null;
+    const earlierSum = hasWindows && hasChronic ? sumWindow(loads, i - chronicDays + 1, i - acuteDays) : null;
     const chronic28 = chronicSum === null ? null : chronicSum / chronicDays;
     const chronic21 = earlierSum === null ? null : earlierSum / (chronicDays - acuteDays);
     points.push({

@@ -68,10 +68,23 @@ export type DailySeriesInput = {
    * exact when they lie at least `computeWarmUpDays(settings)` days after `computeFrom`, and every day after
    * the known ones is exact when the known ones span that warm-up.
    */
-  resume?: { computeFrom: LocalDate; seed: DailyState; known: readonly DailyState[] };
+  resume?: {
+    computeFrom: LocalDate;
+    seed: DailyState;
+    known: readonly DailyState[];
+    /**
+     * First day whose inputs are given (default `computeFrom`): the windows read the earlier days' inputs from
+     * their known states (`load`, `rhr`, `lnRmssd`, `sleepMinutes`), so only the shown days need raw rows.
+     * The known states must reach the day before it.
+     */
+    inputsFrom?: LocalDate;
+  };
 };
 
-/** The recursive values of one day: what a later computation needs to resume after it (persisted per day). */
+/**
+ * What a later computation needs of one day to resume after it (persisted per day): the recursive values, and
+ * the day's inputs to the windows, so the days before a shown range need no raw rows.
+ */
 export type DailyState = {
   date: LocalDate;
   ctl: number;
@@ -80,6 +93,14 @@ export type DailyState = {
   ewmaChronic: number;
   rhrStreak: number;
   hrvStreak: number;
+  /** The day's load (AU). */
+  load: number;
+  /** The night's RHR (bpm), null when not measured. */
+  rhr: number | null;
+  /** The night's ln rMSSD, null when not measured. */
+  lnRmssd: number | null;
+  /** The night's actual sleep (minutes), null without sleep data. */
+  sleepMinutes: number | null;
 };
 
 /**
@@ -186,6 +207,8 @@ export function computeDailySeriesWithState(input: DailySeriesInput): { points: 
   const length = end - first + 1;
   if (known.length > length) throw new RangeError("more known days than computed days");
   const dayOffset = first - start;
+  // Days before `given` take their window inputs from the known states.
+  const given = resume && first > start && resume.inputsFrom ? Math.min(toDayNumber(resume.inputsFrom) - first, known.length) : 0;
 
   const sessionsByDay: SessionLoadInput[][] = Array.from({ length }, () => []);
   for (const session of input.sessions) {
@@ -203,46 +226,43 @@ export function computeDailySeriesWithState(input: DailySeriesInput): { points: 
     if (i >= 0 && i < length) nightByDay[i] = mergeNight(nightByDay[i], night);
   }
 
+  const outFrom = input.range ? Math.max(toDayNumber(input.range.from), first) : first;
+  const lookback = settings.risk.contextLookbackDays;
+  // Days before `skip` are known and not shown: their windows are not computed (only the recursion's values
+  // and, from `lookback` days before the first shown day, the load levels the risk context reads).
+  const skip = Math.min(known.length, Math.max(0, outFrom - first));
+
   const dailyLoads = sessionsByDay.map((sessions, i) => selectDailyLoad(fromDayNumber(first + i), sessions, polarByDay[i]));
-  const loads = dailyLoads.map((d) => d.load);
+  const loads = dailyLoads.map((d, i) => (i < given ? known[i].load : d.load));
   const pmc = computePmc(loads, { ...settings.pmc, seed: seed ? { ctl: seed.ctl, atl: seed.atl } : input.pmcSeed, known });
-  const acwr = computeAcwr(loads, { ...settings.acwr, firstDay: dayOffset + 1, seed: seed ?? undefined, known });
+  const acwr = computeAcwr(loads, { ...settings.acwr, firstDay: dayOffset + 1, seed: seed ?? undefined, known, skipBefore: skip });
 
   const rhrSelected = nightByDay.map((n) => selectNightlyRhr(n?.nightlyRechargeHeartRateAvg, n?.sleepWindowHeartRateMean));
+  const rhrValues = rhrSelected.map((r, i) => (i < given ? known[i].rhr : r ? r.value : null));
+  const lnValues = nightByDay.map((n, i) => (i < given ? known[i].lnRmssd : computeLnRmssd(n?.rmssdMs)));
   const rhr = computeRhrSeries(
-    rhrSelected.map((r) => (r ? r.value : null)),
+    rhrValues,
     settings.rhr,
     known.map((state) => state.rhrStreak),
     seed?.rhrStreak,
+    skip,
   );
   const hrv = computeHrvSeries(
-    nightByDay.map((n) => computeLnRmssd(n?.rmssdMs)),
+    lnValues,
     settings.hrv,
     known.map((state) => state.hrvStreak),
     seed?.hrvStreak,
+    skip,
   );
   const sleepNights = nightByDay.map((n) => (n?.sleep ? computeSleepMetrics(n.sleep) : null));
-  const actualSleep = sleepNights.map((s) => (s ? s.actualSleepMinutes : null));
+  const actualSleep = sleepNights.map((s, i) => (i < given ? known[i].sleepMinutes : s ? s.actualSleepMinutes : null));
 
-  const outFrom = input.range ? Math.max(toDayNumber(input.range.from), first) : first;
   const loadLevels: LoadLevel[] = [];
   const points: DailyPoint[] = [];
-  const lookback = settings.risk.contextLookbackDays;
   const states: DailyState[] = [];
+  const levelsFrom = outFrom - first - lookback;
   for (let i = 0; i < length; i += 1) {
     const dayIndex = dayOffset + i + 1;
-    // Windows clamp at `first`: short only on a resumed computation's warm-up days, which are not exact anyway.
-    const monotony = dayIndex >= MONOTONY_DAYS ? computeMonotony(loads.slice(Math.max(0, i - MONOTONY_DAYS + 1), i + 1)) : null;
-    const loadInput = {
-      dayIndex,
-      acwrEwma: acwr[i].ewma,
-      tsb: pmc[i].tsb,
-      monotony: monotony ? monotony.monotony : null,
-    };
-    const debt =
-      dayIndex >= SLEEP_DEBT_NIGHTS
-        ? computeSleepDebt(actualSleep.slice(Math.max(0, i - SLEEP_DEBT_NIGHTS + 1), i + 1), settings.sleepNeedMinutes)
-        : null;
     states.push({
       date: dailyLoads[i].date,
       ctl: pmc[i].ctl,
@@ -251,9 +271,26 @@ export function computeDailySeriesWithState(input: DailySeriesInput): { points: 
       ewmaChronic: acwr[i].ewmaChronic,
       rhrStreak: rhr[i].streak,
       hrvStreak: hrv[i].acuteStreak,
+      load: loads[i],
+      rhr: rhrValues[i],
+      lnRmssd: lnValues[i],
+      sleepMinutes: actualSleep[i],
     });
     const isOutput = first + i >= outFrom;
+    if (!isOutput && i < levelsFrom) continue;
+    // Windows clamp at `first`: short only on a resumed computation's warm-up days, which are not shown.
+    const monotony = dayIndex >= MONOTONY_DAYS ? computeMonotony(loads.slice(Math.max(0, i - MONOTONY_DAYS + 1), i + 1)) : null;
+    const loadInput = {
+      dayIndex,
+      acwrEwma: acwr[i].ewma,
+      tsb: pmc[i].tsb,
+      monotony: monotony ? monotony.monotony : null,
+    };
     if (isOutput) {
+      const debt =
+        dayIndex >= SLEEP_DEBT_NIGHTS
+          ? computeSleepDebt(actualSleep.slice(Math.max(0, i - SLEEP_DEBT_NIGHTS + 1), i + 1), settings.sleepNeedMinutes)
+          : null;
       const risk = evaluateRisk(
         { ...loadInput, rhr: rhr[i], hrv: hrv[i], sleepDebt: debt, previousLoadLevels: loadLevels.slice(-lookback) },
         settings,

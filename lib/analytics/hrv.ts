@@ -83,11 +83,18 @@ export function computeHrvSeries(
   knownStreaks: readonly number[] = [],
   /** The streak of the night before the first (a resumed computation); 0 by default. */
   initialStreak = 0,
+  /** Nights before this index are neither judged nor shown (a resumed computation's warm-up): no windows. */
+  skipBefore = 0,
 ): HrvDay[] {
   const days: HrvDay[] = [];
   let acuteStreak = initialStreak;
   for (let i = 0; i < lnValues.length; i += 1) {
     const ln = lnValues[i];
+    if (i < skipBefore && i < knownStreaks.length) {
+      acuteStreak = knownStreaks[i];
+      days.push({ lnRmssd: ln, rollingN: 0, rolling7: null, cv7: null, baselineN: 0, baselineMean: null, baselineSd: null, bandLow: null, bandHigh: null, chronicLow: null, acuteLow: null, acuteStreak });
+      continue;
+    }
     const rolling = collectWindow(lnValues, i - params.rollingNights + 1, i);
     const hasRolling = rolling.length >= params.minRollingNights;
     const rolling7 = hasRolling ? computeMean(rolling) : null;

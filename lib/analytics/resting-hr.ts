@@ -123,11 +123,18 @@ export function computeRhrSeries(
   knownStreaks: readonly number[] = [],
   /** The streak of the night before the first (a resumed computation); 0 by default. */
   initialStreak = 0,
+  /** Nights before this index are neither judged nor shown (a resumed computation's warm-up): no baseline. */
+  skipBefore = 0,
 ): RhrDay[] {
   const days: RhrDay[] = [];
   let streak = initialStreak;
   for (let i = 0; i < nights.length; i += 1) {
     const rhr = nights[i];
+    if (i < skipBefore && i < knownStreaks.length) {
+      streak = knownStreaks[i];
+      days.push({ rhr, baselineN: 0, baselineMean: null, baselineSd: null, delta: null, z: null, elevated: null, streak, persistent: streak >= params.persistenceNights });
+      continue;
+    }
     const window = collectWindow(nights, i - params.windowNights, i - 1);
     const hasBaseline = window.length >= params.minNights;
     const baselineMean = hasBaseline ? computeMean(window) : null;

@@ -13,10 +13,10 @@ import { getSeriesHead, loadSeriesHeads, loadSeriesStates, saveSeriesStates, STA
  * The one daily-series loader: a batch of athletes (one for the athlete's own pages, a roster's hundreds for
  * a coach), each with the scopes the viewer may see, in a fixed number of statements whatever the batch size.
  *
- * Incremental: the recursive state of every day (PMC, EWMA, the RHR/HRV streaks) is persisted
- * (lib/dal/series/state.ts), so a view reads the state of the day before what it must compute and only
- * `computeWarmUpDays` days of inputs before it (the windows: HRV baseline, ACWR, …). After a sync that
- * touched the last few days, the first view recomputes those days, not the whole history. Computed series
+ * Incremental: every day's state (PMC, EWMA, the RHR/HRV streaks, and the day's inputs to the windows) is
+ * persisted (lib/dal/series/state.ts). A view reads the stored state of the `computeWarmUpDays` days before
+ * what it must show or recompute (the windows: HRV baseline, ACWR, …) and raw rows only from there on. After
+ * a sync that touched the last few days, the first view recomputes those days, not the whole history. Computed series
  * are also kept in memory (one LRU over every viewer and athlete), keyed by the athlete's data version.
  */
 
@@ -166,9 +166,12 @@ export function loadDailySeries(
     else plans[i] = plan(p, true);
   }
 
+  // A resumed computation reads raw rows only from the first day it shows or recomputes; the warm-up days
+  // before take their window inputs from the stored state.
+  const inputsFrom = (p: Plan) => (resumes.has(p.athlete.athleteId) ? minDate(p.from, p.recomputeFrom) : p.computeFrom);
   const inputs = loadSeriesInputs(
     db,
-    plans.map((p) => ({ athleteId: p.athlete.athleteId, scopes: p.athlete.scopes, from: p.computeFrom, to: p.to })),
+    plans.map((p) => ({ athleteId: p.athlete.athleteId, scopes: p.athlete.scopes, from: inputsFrom(p), to: p.to })),
   );
   const writes: StateWrite[] = [];
   for (const p of plans) {
@@ -182,7 +185,7 @@ export function loadDailySeries(
       polarCardioLoad: input?.polarCardioLoad,
       nights: input?.nights,
       settings: { sleepNeedMinutes: p.bounds.sleepNeedMinutes },
-      resume: resume ? { computeFrom: p.computeFrom, ...resume } : undefined,
+      resume: resume ? { computeFrom: p.computeFrom, ...resume, inputsFrom: inputsFrom(p) } : undefined,
     });
     const points: DailyPointDTO[] = computed.points.map((point) => ({ ...point, night: input?.extras.get(point.date) ?? null }));
     const series: LoadedSeries = { today: p.today, historyStart: p.historyStart, dataThrough: p.bounds.dataThrough, sleepNeedMinutes: p.bounds.sleepNeedMinutes, points };

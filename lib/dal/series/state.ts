@@ -20,7 +20,7 @@ const CHUNK = 200;
  */
 export const STATE_SETTINGS_KEY = (() => {
   const { pmc, acwr, rhr, hrv } = resolveAnalyticsSettings();
-  return `1|${JSON.stringify({ pmc, acwr, rhr, hrv })}`;
+  return `2|${JSON.stringify({ pmc, acwr, rhr, hrv })}`;
 })();
 
 export type SeriesHead = {
@@ -141,6 +141,10 @@ export function saveSeriesStates(db: Db, writes: readonly StateWrite[]): void {
           ewmaChronic: p("ewmaChronic"),
           rhrStreak: p("rhrStreak"),
           hrvStreak: p("hrvStreak"),
+          load: p("load"),
+          rhr: p("rhr"),
+          lnRmssd: p("lnRmssd"),
+          sleepMinutes: p("sleepMinutes"),
         })
         .onConflictDoUpdate({
           target: [dailySeriesStates.athleteId, dailySeriesStates.variant, dailySeriesStates.localDate],
@@ -151,6 +155,10 @@ export function saveSeriesStates(db: Db, writes: readonly StateWrite[]): void {
             ewmaChronic: sql`excluded.ewma_chronic`,
             rhrStreak: sql`excluded.rhr_streak`,
             hrvStreak: sql`excluded.hrv_streak`,
+            load: sql`excluded.load`,
+            rhr: sql`excluded.rhr`,
+            lnRmssd: sql`excluded.ln_rmssd`,
+            sleepMinutes: sql`excluded.sleep_minutes`,
           },
         })
         .prepare();

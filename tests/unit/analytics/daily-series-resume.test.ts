@@ -47,13 +47,18 @@ describe("resuming the daily series from stored state", () => {
       const resumeIndex = 1 + Math.floor(random() * (days - warmUp - 2));
       const knownCount = warmUp + Math.floor(random() * (days - resumeIndex - warmUp));
       const from = addDays(START, resumeIndex + warmUp);
+      // Raw inputs from a random day up to the first shown one: the known states stand in for the days before.
+      const inputsFrom = addDays(START, resumeIndex + Math.floor(random() * (Math.min(knownCount, warmUp) + 1)));
       const resumed = computeDailySeriesWithState({
         ...input,
+        sessions: input.sessions.filter((session) => session.date >= inputsFrom),
+        nights: input.nights?.filter((night) => night.date >= inputsFrom),
         range: { from, to: input.range?.to ?? START },
         resume: {
           computeFrom: addDays(START, resumeIndex),
           seed: full.states[resumeIndex - 1],
           known: full.states.slice(resumeIndex, resumeIndex + knownCount),
+          inputsFrom,
         },
       });
       expect(resumed.points).toEqual(full.points.filter((point) => point.date >= from));
