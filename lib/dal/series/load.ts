@@ -1,3 +1,4 @@
+import "server-only";
 import { LRUCache } from "lru-cache";
 import type { Db } from "@/db/client";
 import { getAthleteDataVersions, getConnectionId } from "@/db/queries/data-version";

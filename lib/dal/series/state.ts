@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dailySeriesHeads, dailySeriesStates } from "@/db/schema/series-state";
