@@ -11,14 +11,14 @@ import { SyncButton } from "@/components/sync/sync-button";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getOverview } from "@/lib/dal/overview/overview";
-import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
-import { requirePageViewer } from "./_lib/viewer";
+import { requirePageViewer } from "@/lib/auth/session";
+import { SELF } from "@/lib/dal/self";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const viewer = await requirePageViewer();
-  const overview = getOverview(getDb(), viewer, SELF_ATHLETE_ID);
+  const overview = getOverview(getDb(), viewer, SELF);
   const today = overview.todayPoint;
   const night = overview.lastNight;
   const weekLoad = overview.week.points.reduce((sum, point) => sum + point.load.value, 0);

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { CreateTeamForm } from "@/components/roster/create-team-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getViewer } from "@/lib/auth/session";
+import { requirePageViewer } from "@/lib/auth/session";
 import { listCoachedTeams } from "@/lib/dal/teams";
 import { createTeamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Teams" };
 
 export default async function TeamsPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/teams");
+  const viewer = await requirePageViewer("/teams");
   const teams = listCoachedTeams(getDb(), viewer);
   return (
     <div className="space-y-4">

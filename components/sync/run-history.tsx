@@ -1,8 +1,8 @@
-import type { SyncRunDetailDTO } from "@/lib/dal/sync-history";
+import type { SyncRunDTO } from "@/lib/contracts/sync-run";
 import { formatDuration, formatInstantUtc } from "@/components/charts/format";
 import { describeCounts, RESOURCE_ORDER, RESOURCE_WORDS, TRIGGER_WORDS } from "./format";
 
-const STATUS_WORDS: Record<SyncRunDetailDTO["status"], { label: string; tone: string }> = {
+const STATUS_WORDS: Record<SyncRunDTO["status"], { label: string; tone: string }> = {
   running: { label: "Running", tone: "text-fg" },
   succeeded: { label: "Succeeded", tone: "text-ok" },
   partial: { label: "Partly succeeded", tone: "text-watch" },
@@ -11,7 +11,7 @@ const STATUS_WORDS: Record<SyncRunDetailDTO["status"], { label: string; tone: st
 
 
 /** The sync log, newest first: one card per run with its counts per data type and each error with its fix. */
-export function RunHistory({ runs }: { runs: SyncRunDetailDTO[] }) {
+export function RunHistory({ runs }: { runs: SyncRunDTO[] }) {
   if (runs.length === 0) {
     return (
       <p className="text-sm text-muted" data-testid="sync-history-empty">

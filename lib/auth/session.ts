@@ -1,16 +1,24 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+
+/**
+ * The one set of viewer helpers: `getViewer` (null when signed out), `requireViewer` (lib/dal, route handlers
+ * and actions: AppError "unauthenticated") and `requirePageViewer` (pages and layouts: redirect to /signin).
+ */
 
 export type Viewer = { userId: string; polarUserId: number | null; name: string | null };
 
 /**
  * The signed-in user of this request, or null. Reads the database session (Auth.js) and the user row, so a
- * deleted user is anonymous at once even while their browser still holds a cookie.
+ * deleted user is anonymous at once even while their browser still holds a cookie. Memoised per request
+ * (React `cache`): the layout, the header and the page share one `auth()` and one user query.
  */
-export async function getViewer(): Promise<Viewer | null> {
+export const getViewer = cache(async (): Promise<Viewer | null> => {
   // Loaded on call, not at import: lib/dal modules import this file, and their unit tests run outside Next
   // (where next-auth cannot load) with requireViewer mocked or not called.
   const [{ connection }, { auth }] = await Promise.all([import("next/server"), import("@/lib/auth")]);
@@ -25,11 +33,21 @@ export async function getViewer(): Promise<Viewer | null> {
     .where(eq(users.id, userId))
     .get();
   return row ? { userId: row.id, polarUserId: row.polarUserId, name: row.name } : null;
-}
+});
 
 /** The signed-in user; throws AppError("unauthenticated") otherwise. Every lib/dal read and write calls it. */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) throw new AppError("unauthenticated", "Sign in with Polar to continue.");
   return viewer;
+}
+
+/**
+ * The signed-in user of a page; a signed-out visitor goes to /signin and comes back to `returnTo` (a path of
+ * this app) afterwards.
+ */
+export async function requirePageViewer(returnTo?: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (viewer) return viewer;
+  redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
 }

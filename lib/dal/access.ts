@@ -1,11 +1,12 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import { teamAthletes, teamCoaches } from "@/db/schema/teams";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import type { ReadScope } from "./dto";
+import { SELF } from "./self";
 
 /**
  * The one access check for reading an athlete's data (design §6, issue #7). An athlete reads everything of
@@ -14,8 +15,7 @@ import type { ReadScope } from "./dto";
  * the athlete exists, so ids cannot be probed. Nothing is cached: stopping sharing takes effect on the next read.
  */
 
-/** `me` in a URL means the signed-in athlete. */
-export const SELF = "me";
+export { SELF } from "./self";
 
 export const READ_SCOPES: readonly ReadScope[] = ["training", "sleep", "recovery", "body"];
 
@@ -51,6 +51,18 @@ function denied(): AppError {
 /** `me` resolved to the viewer's id. */
 export function resolveAthleteId(viewer: Viewer, athleteId: string): string {
   return athleteId === SELF ? viewer.userId : athleteId;
+}
+
+/**
+ * The gate for what only the athlete themselves may see or start (their sync log, their run in progress,
+ * their sync settings): `me` (the default) or the viewer's own id. Anyone else's id is `not_found`, like a
+ * denied read.
+ * @returns the athlete's user id.
+ */
+export function authorizeOwnAthlete(viewer: Viewer, athleteId: string = SELF): string {
+  const id = resolveAthleteId(viewer, athleteId);
+  if (id !== viewer.userId) throw denied();
+  return id;
 }
 
 /**
@@ -112,23 +124,4 @@ export function authorizeTeamCoach(db: Db, viewer: Viewer, teamId: string): stri
     .get();
   if (!row) throw new AppError("not_found", "No team with that id is visible to you.");
   return row.teamId;
-}
-
-/**
- * Athletes of a team the viewer coaches, with the scopes each shares with that team. A batch of ids not in
- * the team is simply absent from the result (the roster never reads them).
- */
-export function listTeamShares(db: Db, teamId: string, athleteIds?: readonly string[]): Map<string, ScopeSet> {
-  const rows = db
-    .select({
-      athleteId: teamAthletes.athleteId,
-      shareTraining: teamAthletes.shareTraining,
-      shareSleep: teamAthletes.shareSleep,
-      shareRecovery: teamAthletes.shareRecovery,
-      shareBody: teamAthletes.shareBody,
-    })
-    .from(teamAthletes)
-    .where(athleteIds ? and(eq(teamAthletes.teamId, teamId), inArray(teamAthletes.athleteId, [...athleteIds])) : eq(teamAthletes.teamId, teamId))
-    .all();
-  return new Map(rows.map((row) => [row.athleteId, new Set(toScopeList(row))]));
 }

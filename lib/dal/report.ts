@@ -23,7 +23,7 @@ import { AppError } from "@/lib/errors";
 import { tryAuthorizeAthleteRead } from "./activity";
 import { computeViewerDailySeries } from "./series/read";
 import { getAthleteToday } from "./series/clock";
-import { SELF_ATHLETE_ID } from "./series/range";
+import { SELF } from "./self";
 import type { DailyPointDTO } from "./dto";
 
 /**
@@ -230,8 +230,8 @@ export function getWeeklyReport(db: Db, viewer: Viewer, athleteId: string, week:
     week: outputWeek,
     today,
     isPartial: current.end >= today && current.start <= today,
-    previousPath: toReportPath(athleteId === SELF_ATHLETE_ID ? SELF_ATHLETE_ID : id, getIsoWeek(addDays(current.start, -7))),
-    nextPath: nextStart <= today ? toReportPath(athleteId === SELF_ATHLETE_ID ? SELF_ATHLETE_ID : id, getIsoWeek(nextStart)) : null,
+    previousPath: toReportPath(athleteId === SELF ? SELF : id, getIsoWeek(addDays(current.start, -7))),
+    nextPath: nextStart <= today ? toReportPath(athleteId === SELF ? SELF : id, getIsoWeek(nextStart)) : null,
     historyStart,
     training: trainingId === null ? null : buildTraining(db, trainingId, windows, { hasHistory, pointsOf, endPoint, lastDay }),
     sleep: sleepId === null ? null : buildSleep(windows, series.sleepNeedMinutes, { hasHistory, pointsOf, endPoint }),
@@ -357,8 +357,9 @@ function buildRecovery(windows: WeekWindow[], readers: WeekReaders): ReportRecov
 
 /** Parses the `{athlete}` and `{year}-W{week}` path segments; null when the week is not a real ISO week. */
 export function parseReportParams(params: { athlete: string; week: string }): { athleteId: string; week: IsoWeek } | null {
-  const week = parseIsoWeek(decodeURIComponent(params.week));
-  const athleteId = decodeURIComponent(params.athlete);
+  // Next passes the segments percent-decoded already; decoding again would fail on a literal `%`.
+  const week = parseIsoWeek(params.week);
+  const athleteId = params.athlete;
   if (week === null || athleteId === "" || !isLocalDate(getIsoWeekStart(week))) return null;
   return { athleteId, week };
 }

@@ -6,52 +6,25 @@ import { syncRuns } from "@/db/schema/sync";
 import { requireViewer, type Viewer } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { authorizeOwnAthlete } from "./access";
 import { defaultRateGovernor } from "@/lib/polar";
 import { getSyncHealth, isDataStale, type SyncHealth } from "@/lib/sync/health";
 import { readRateLimitPause } from "@/lib/sync/scheduler";
 import { countWebhookEventsByRun } from "@/lib/sync/webhooks";
 import { findLiveRun, getRun } from "@/lib/sync/runs";
-import type { SyncCounts, SyncResource, SyncRunError, SyncRunStatus, SyncTrigger } from "@/lib/sync/types";
+import type { SyncRunError } from "@/lib/sync/types";
+import type { SyncFixAction, SyncRunDTO } from "@/lib/contracts/sync-run";
 
 /**
  * The sync log as the athlete reads it (/dashboard/sync), the run a page reload reattaches to, and the health
  * behind the badge and the stale banner. Every entry point authorizes the viewer; an athlete sees only their
- * own runs (coach access plugs in at `resolveAthlete`).
+ * own runs (lib/dal/access.ts `authorizeOwnAthlete`, the one access check for athlete ids).
  */
-
-const SELF = "me";
-
-export type SyncFixAction =
-  | { kind: "reconnect"; label: string; href: string }
-  | { kind: "consents"; label: string; href: string }
-  | { kind: "wait_rate_limit"; label: string }
-  | { kind: "retry_later"; label: string }
-  | { kind: "none"; label: string };
-
-export type SyncErrorDTO = { resource: SyncResource | "run"; code: string; message: string; action: SyncFixAction };
-
-export type SyncRunDetailDTO = {
-  runId: string;
-  trigger: SyncTrigger;
-  status: SyncRunStatus;
-  step: string;
-  itemsDone: number;
-  itemsTotal: number;
-  counts: Partial<Record<SyncResource, SyncCounts>>;
-  errors: SyncErrorDTO[];
-  /** Epoch ms. */
-  startedAt: number;
-  finishedAt: number | null;
-  durationMs: number | null;
-  requestCount: number;
-  /** Polar notifications this run absorbed (webhook-triggered or joined runs). */
-  webhookEvents: number;
-};
 
 export type SyncHealthDTO = SyncHealth & { stale: boolean };
 
 /** `now`: the instant the history was read (epoch ms), so a page renders "3 days ago" without reading a clock. */
-export type SyncHistoryDTO = { athleteId: string; now: number; health: SyncHealthDTO; runs: SyncRunDetailDTO[] };
+export type SyncHistoryDTO = { athleteId: string; now: number; health: SyncHealthDTO; runs: SyncRunDTO[] };
 
 const POLAR_ACCOUNT_URL = "https://account.polar.com";
 
@@ -79,7 +52,8 @@ export function toFixAction(code: string): SyncFixAction {
   }
 }
 
-function toDetail(run: NonNullable<ReturnType<typeof getRun>>, webhookEvents = 0): SyncRunDetailDTO {
+/** The run as the API and the pages show it (lib/contracts/sync-run.ts). */
+export function toSyncRunDTO(run: NonNullable<ReturnType<typeof getRun>>, webhookEvents = 0): SyncRunDTO {
   return {
     runId: run.runId,
     trigger: run.trigger,
@@ -97,23 +71,17 @@ function toDetail(run: NonNullable<ReturnType<typeof getRun>>, webhookEvents = 0
   };
 }
 
-function resolveAthlete(viewer: Viewer, athleteId: string | undefined): string {
-  const resolved = athleteId === undefined || athleteId === SELF ? viewer.userId : athleteId;
-  if (resolved !== viewer.userId) throw new AppError("not_found", "No athlete with that id is visible to you.");
-  return resolved;
-}
-
 /** The athlete's run in progress (a live lease), or null. */
-export function getCurrentSyncRun(db: Db, athleteId: string, now: number): SyncRunDetailDTO | null {
+export function getCurrentSyncRun(db: Db, athleteId: string, now: number): SyncRunDTO | null {
   // The lease rule the sync itself uses: unexpired, owner process alive, run still marked running.
   const runId = findLiveRun(db, athleteId, now);
   if (!runId) return null;
   const run = getRun(db, runId);
-  return run && run.status === "running" ? toDetail(run) : null;
+  return run && run.status === "running" ? toSyncRunDTO(run) : null;
 }
 
 /** Newest first. */
-export function listSyncHistory(db: Db, athleteId: string, limit = 30): SyncRunDetailDTO[] {
+export function listSyncHistory(db: Db, athleteId: string, limit = 30): SyncRunDTO[] {
   const ids = db
     .select({ id: syncRuns.id })
     .from(syncRuns)
@@ -125,7 +93,7 @@ export function listSyncHistory(db: Db, athleteId: string, limit = 30): SyncRunD
   const events = countWebhookEventsByRun(db, ids);
   return ids.flatMap((id) => {
     const run = getRun(db, id);
-    return run ? [toDetail(run, events.get(id) ?? 0)] : [];
+    return run ? [toSyncRunDTO(run, events.get(id) ?? 0)] : [];
   });
 }
 
@@ -139,25 +107,31 @@ export function readSyncHealth(db: Db, athleteIds: string[], now: number): Map<s
   return new Map([...health].map(([id, value]) => [id, { ...value, stale: isDataStale(value.lastSuccessAt, now) }]));
 }
 
-export async function getViewerCurrentSyncRun(athleteId?: string): Promise<SyncRunDetailDTO | null> {
-  const viewer = await requireViewer();
-  return getCurrentSyncRun(getDb(), resolveAthlete(viewer, athleteId), Date.now());
+/** One run of the athlete; another athlete's run is reported as not found (its id leaks nothing). */
+export function getSyncRun(db: Db, athleteId: string, runId: string): SyncRunDTO {
+  const run = getRun(db, runId);
+  if (!run || run.athleteId !== athleteId) throw new AppError("not_found", "No such sync run.");
+  return toSyncRunDTO(run, countWebhookEventsByRun(db, [runId]).get(runId) ?? 0);
+}
+
+/** The viewer's own run by id (GET /api/sync/runs/{id}). */
+export function getViewerSyncRun(viewer: Viewer, runId: string): SyncRunDTO {
+  const id = authorizeOwnAthlete(viewer);
+  return getSyncRun(getDb(), id, runId);
+}
+
+/** The viewer's own run in progress (GET /api/sync/current); `athleteId` may only be `me` or their own id. */
+export function getViewerCurrentSyncRun(viewer: Viewer, athleteId?: string): SyncRunDTO | null {
+  const id = authorizeOwnAthlete(viewer, athleteId);
+  return getCurrentSyncRun(getDb(), id, Date.now());
 }
 
 export async function getViewerSyncHistory(athleteId?: string, limit = 30): Promise<SyncHistoryDTO> {
   const viewer = await requireViewer();
-  const id = resolveAthlete(viewer, athleteId);
+  const id = authorizeOwnAthlete(viewer, athleteId);
   const db = getDb();
   const now = Date.now();
   const health = readSyncHealth(db, [id], now).get(id);
   if (!health) throw new AppError("internal", "Sync health is missing.");
   return { athleteId: id, now, health, runs: listSyncHistory(db, id, limit) };
-}
-
-export async function getViewerSyncHealth(athleteId?: string): Promise<SyncHealthDTO> {
-  const viewer = await requireViewer();
-  const id = resolveAthlete(viewer, athleteId);
-  const health = readSyncHealth(getDb(), [id], Date.now()).get(id);
-  if (!health) throw new AppError("internal", "Sync health is missing.");
-  return health;
 }

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { AthleteNav } from "@/components/roster/athlete-nav";
-import { requireAthleteView } from "./_lib/coach";
+import { loadAthleteView } from "./_lib/coach";
 
 export default async function AthleteLayout({ children, params }: { children: ReactNode; params: Promise<{ athleteId: string }> }) {
   const { athleteId } = await params;
-  const { view } = await requireAthleteView(athleteId);
+  const { view } = await loadAthleteView(athleteId);
   return (
     <div>
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">

@@ -8,7 +8,7 @@ import { getDb } from "@/db";
 import { addDays } from "@/lib/analytics";
 import { getFreshness } from "@/lib/dal/overview/freshness";
 import { getSharedDailySeries } from "@/lib/dal/series/read";
-import { orNotFound, requireAthleteView } from "./_lib/coach";
+import { orNotFound, loadAthleteView } from "./_lib/coach";
 
 export const metadata: Metadata = { title: "Athlete" };
 
@@ -24,7 +24,7 @@ function NotShared({ title, testId }: { title: string; testId: string }) {
 
 export default async function AthleteOverviewPage({ params }: { params: Promise<{ athleteId: string }> }) {
   const { athleteId } = await params;
-  const { viewer, view } = await requireAthleteView(athleteId);
+  const { viewer, view } = await loadAthleteView(athleteId);
   const db = getDb();
   const has = (scope: (typeof view.scopes)[number]) => view.scopes.includes(scope);
   const week = orNotFound(() => getSharedDailySeries(db, viewer, view.athleteId, view.scopes[0], (today) => ({ from: addDays(today, -6), to: today })));

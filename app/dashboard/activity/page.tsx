@@ -8,8 +8,8 @@ import { firstParam, isCalendarDate, resolveRange } from "@/components/dashboard
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getActivityDay, getActivityRange } from "@/lib/dal/activity";
-import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
-import { requirePageViewer } from "../_lib/viewer";
+import { requirePageViewer } from "@/lib/auth/session";
+import { SELF } from "@/lib/dal/self";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -20,9 +20,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const db = getDb();
   const dayParam = firstParam(params.day);
-  const day = getActivityDay(db, viewer, SELF_ATHLETE_ID, isCalendarDate(dayParam) ? dayParam : null);
+  const day = getActivityDay(db, viewer, SELF, isCalendarDate(dayParam) ? dayParam : null);
   const range = resolveRange({ range: firstParam(params.range), from: firstParam(params.from), to: firstParam(params.to) }, day.today, "4w");
-  const initial = getActivityRange(db, viewer, SELF_ATHLETE_ID, { from: range.from, to: range.to });
+  const initial = getActivityRange(db, viewer, SELF, { from: range.from, to: range.to });
   return (
     <div className="space-y-6">
       <PageHeader title="Activity" description="Steps, active time, calories and activity zones per day on your own clock.">

@@ -5,9 +5,9 @@ import { BodySettingsForm } from "@/components/dashboard/body-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getBody } from "@/lib/dal/body/body";
-import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
-import { requirePageViewer } from "../_lib/viewer";
+import { requirePageViewer } from "@/lib/auth/session";
 import { saveBodySettingsAction } from "./actions";
+import { SELF } from "@/lib/dal/self";
 
 export const metadata: Metadata = { title: "Body" };
 
@@ -15,7 +15,7 @@ const NO_BODY = "No physical information yet — Polar sends it when you update 
 
 export default async function BodyPage() {
   const viewer = await requirePageViewer();
-  const body = getBody(getDb(), viewer, SELF_ATHLETE_ID);
+  const body = getBody(getDb(), viewer, SELF);
   // Several snapshots can share a day; the chart keeps the newest of each day (history is ordered by creation).
   const byDay = new Map<string, TrendRow>();
   for (const point of body.history) {

@@ -8,9 +8,9 @@ import { HeartRateRangePanel } from "@/components/heart-rate/heart-rate-range-pa
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getActivityRange } from "@/lib/dal/activity";
-import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
 import { getHeartRateDay } from "@/lib/dal/heart-rate";
-import { requirePageViewer } from "../_lib/viewer";
+import { requirePageViewer } from "@/lib/auth/session";
+import { SELF } from "@/lib/dal/self";
 
 export const metadata: Metadata = { title: "Heart rate" };
 
@@ -21,9 +21,9 @@ export default async function HeartRatePage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const db = getDb();
   const dayParam = firstParam(params.day);
-  const day = getHeartRateDay(db, viewer, SELF_ATHLETE_ID, isCalendarDate(dayParam) ? dayParam : null);
+  const day = getHeartRateDay(db, viewer, SELF, isCalendarDate(dayParam) ? dayParam : null);
   const range = resolveRange({ range: firstParam(params.range), from: firstParam(params.from), to: firstParam(params.to) }, day.today, "4w");
-  const initial = getActivityRange(db, viewer, SELF_ATHLETE_ID, { from: range.from, to: range.to });
+  const initial = getActivityRange(db, viewer, SELF, { from: range.from, to: range.to });
   return (
     <div className="space-y-6">
       <PageHeader title="Heart rate" description="Your 24/7 heart rate on your own clock, with training and sleep marked.">

@@ -5,8 +5,8 @@ import { RecoveryPanel } from "@/components/dashboard/recovery-panel";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getPageSeries } from "@/lib/dal/overview/overview";
-import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
-import { requirePageViewer } from "../_lib/viewer";
+import { requirePageViewer } from "@/lib/auth/session";
+import { SELF } from "@/lib/dal/self";
 
 export const metadata: Metadata = { title: "Recovery" };
 
@@ -18,7 +18,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Sea
   const initial = getPageSeries(
     getDb(),
     viewer,
-    SELF_ATHLETE_ID,
+    SELF,
     (today) => resolveRange({ range: firstParam(params.range), from: firstParam(params.from), to: firstParam(params.to) }, today),
     { scope: "recovery" },
   );

@@ -8,8 +8,8 @@ import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getPageSeries } from "@/lib/dal/overview/overview";
 import { getSleepNight } from "@/lib/dal/sleep/night";
-import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
-import { requirePageViewer } from "../_lib/viewer";
+import { requirePageViewer } from "@/lib/auth/session";
+import { SELF } from "@/lib/dal/self";
 
 export const metadata: Metadata = { title: "Sleep" };
 
@@ -30,11 +30,11 @@ export default async function SleepPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const db = getDb();
   const nightParam = firstParam(params.night);
-  const view = getSleepNight(db, viewer, SELF_ATHLETE_ID, isCalendarDate(nightParam) ? nightParam : null);
+  const view = getSleepNight(db, viewer, SELF, isCalendarDate(nightParam) ? nightParam : null);
   const initial = getPageSeries(
     db,
     viewer,
-    SELF_ATHLETE_ID,
+    SELF,
     (today) => resolveRange({ range: firstParam(params.range), from: firstParam(params.from), to: firstParam(params.to) }, today, "4w"),
     { scope: "sleep" },
   );

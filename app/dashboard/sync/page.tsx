@@ -5,7 +5,7 @@ import { StaleBanner } from "@/components/sync/stale-banner";
 import { SyncButton } from "@/components/sync/sync-button";
 import { PageHeader } from "@/components/ui/card";
 import { getViewerSyncHistory } from "@/lib/dal/sync-history";
-import { requirePageViewer } from "../_lib/viewer";
+import { requirePageViewer } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sync history" };
 

@@ -8,8 +8,8 @@ import { Field, Input, Select } from "@/components/ui/input";
 import { getDb } from "@/db";
 import { getWeeklyZones } from "@/lib/dal/sessions/weekly-zones";
 import { listSessions, parseSessionFilter } from "@/lib/dal/sessions/list";
-import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
-import { requirePageViewer } from "../_lib/viewer";
+import { requirePageViewer } from "@/lib/auth/session";
+import { SELF } from "@/lib/dal/self";
 
 export const metadata: Metadata = { title: "Training" };
 
@@ -33,8 +33,8 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
     sort: firstParam(params.sort),
   });
   // The list covers the filter's dates, by default the last 12 weeks; the weekly zones cover the same dates.
-  const list = listSessions(db, viewer, SELF_ATHLETE_ID, filter);
-  const weekly = getWeeklyZones(db, viewer, SELF_ATHLETE_ID, { from: list.from, to: list.to });
+  const list = listSessions(db, viewer, SELF, filter);
+  const weekly = getWeeklyZones(db, viewer, SELF, { from: list.from, to: list.to });
   return (
     <div className="space-y-4">
       <PageHeader title="Training" description="Your sessions with heart-rate zones and load." />

@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ShareEditor } from "@/components/sharing/share-editor";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getViewer } from "@/lib/auth/session";
+import { requirePageViewer } from "@/lib/auth/session";
 import { listMyShares } from "@/lib/dal/sharing";
 import { stopSharingAction, stopSharingEverywhereAction, updateSharingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sharing" };
 
 export default async function SharingPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/settings/sharing");
+  const viewer = await requirePageViewer("/settings/sharing");
   const shares = listMyShares(getDb(), viewer);
   return (
     <div className="space-y-4">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { formatInstantUtc } from "@/components/charts/format";
 import { InviteForm } from "@/components/roster/invite-form";
 import { RosterSummaryBar } from "@/components/roster/roster-summary";
@@ -9,7 +9,7 @@ import { SCOPE_DESCRIPTIONS } from "@/components/sharing/scope-checkboxes";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getViewer } from "@/lib/auth/session";
+import { requirePageViewer } from "@/lib/auth/session";
 import { getRoster, ROSTER_COLUMN_SCOPES } from "@/lib/dal/roster/roster";
 import { readRosterRateLimitPause } from "@/lib/dal/roster/sync";
 import { getTeam } from "@/lib/dal/teams";
@@ -21,9 +21,8 @@ export const metadata: Metadata = { title: "Roster" };
 
 
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
-  const viewer = await getViewer();
   const { teamId } = await params;
-  if (!viewer) redirect(`/signin?callbackUrl=/teams/${encodeURIComponent(teamId)}`);
+  const viewer = await requirePageViewer(`/teams/${encodeURIComponent(teamId)}`);
   const db = getDb();
   let data;
   try {

@@ -2,9 +2,6 @@ import { z } from "zod";
 import { addDays, diffDays, isLocalDate, type LocalDate } from "@/lib/analytics";
 import { AppError } from "@/lib/errors";
 
-/** `me` in a URL means the signed-in athlete. */
-export const SELF_ATHLETE_ID = "me";
-
 /** The longest range the daily API serves, in calendar years (`to` at most `from` + 3 years). */
 export const MAX_RANGE_YEARS = 3;
 

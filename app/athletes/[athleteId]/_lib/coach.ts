@@ -1,7 +1,8 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db";
-import { getViewer, type Viewer } from "@/lib/auth/session";
+import { requirePageViewer, type Viewer } from "@/lib/auth/session";
 import { getAthleteView, type AthleteViewDTO } from "@/lib/dal/roster/athlete-view";
 import { isAppError } from "@/lib/errors";
 
@@ -15,9 +16,11 @@ export function orNotFound<T>(read: () => T): T {
   }
 }
 
-/** The signed-in coach and the athlete they may look at (anything shared), or the 404 page. */
-export async function requireAthleteView(athleteId: string): Promise<{ viewer: Viewer; view: AthleteViewDTO }> {
-  const viewer = await getViewer();
-  if (!viewer) redirect(`/signin?callbackUrl=/athletes/${encodeURIComponent(athleteId)}`);
+/**
+ * The signed-in coach and the athlete they may look at (anything shared), or the 404 page. Memoised per
+ * request: the layout and the page read it once.
+ */
+export const loadAthleteView = cache(async (athleteId: string): Promise<{ viewer: Viewer; view: AthleteViewDTO }> => {
+  const viewer = await requirePageViewer(`/athletes/${encodeURIComponent(athleteId)}`);
   return { viewer, view: orNotFound(() => getAthleteView(getDb(), viewer, athleteId)) };
-}
+});

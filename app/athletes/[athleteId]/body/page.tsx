@@ -4,13 +4,13 @@ import { TrendChart, type TrendRow } from "@/components/charts/trend-chart";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getBody } from "@/lib/dal/body/body";
-import { orNotFound, requireAthleteView } from "../_lib/coach";
+import { orNotFound, loadAthleteView } from "../_lib/coach";
 
 export const metadata: Metadata = { title: "Athlete · Body" };
 
 export default async function AthleteBodyPage({ params }: { params: Promise<{ athleteId: string }> }) {
   const { athleteId } = await params;
-  const { viewer, view } = await requireAthleteView(athleteId);
+  const { viewer, view } = await loadAthleteView(athleteId);
   const body = orNotFound(() => getBody(getDb(), viewer, view.athleteId));
   const byDay = new Map<string, TrendRow>();
   for (const point of body.history) byDay.set(point.date, { date: point.date, weightKg: point.weightKg, vo2Max: point.vo2Max });

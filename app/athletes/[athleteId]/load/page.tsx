@@ -4,7 +4,7 @@ import { SharedSeriesCharts } from "@/components/roster/shared-series-charts";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getSharedDailySeries } from "@/lib/dal/series/read";
-import { orNotFound, requireAthleteView } from "../_lib/coach";
+import { orNotFound, loadAthleteView } from "../_lib/coach";
 import { RangeLinks } from "../_lib/range-links";
 
 export const metadata: Metadata = { title: "Athlete · Load" };
@@ -14,7 +14,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AthleteLoadPage({ params, searchParams }: { params: Promise<{ athleteId: string }>; searchParams: SearchParams }) {
   const { athleteId } = await params;
   const query = await searchParams;
-  const { viewer, view } = await requireAthleteView(athleteId);
+  const { viewer, view } = await loadAthleteView(athleteId);
   const range = firstParam(query.range);
   const series = orNotFound(() => getSharedDailySeries(getDb(), viewer, view.athleteId, "training", (today) => resolveRange({ range }, today)));
   const resolved = resolveRange({ range }, series.today);

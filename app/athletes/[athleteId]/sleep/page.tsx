@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getSleepNight } from "@/lib/dal/sleep/night";
 import { getSharedDailySeries } from "@/lib/dal/series/read";
-import { orNotFound, requireAthleteView } from "../_lib/coach";
+import { orNotFound, loadAthleteView } from "../_lib/coach";
 import { RangeLinks } from "../_lib/range-links";
 
 export const metadata: Metadata = { title: "Athlete · Sleep" };
@@ -16,7 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AthleteSleepPage({ params, searchParams }: { params: Promise<{ athleteId: string }>; searchParams: SearchParams }) {
   const { athleteId } = await params;
   const query = await searchParams;
-  const { viewer, view } = await requireAthleteView(athleteId);
+  const { viewer, view } = await loadAthleteView(athleteId);
   const db = getDb();
   const night = orNotFound(() => getSleepNight(db, viewer, view.athleteId, null));
   const range = firstParam(query.range);

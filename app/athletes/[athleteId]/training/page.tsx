@@ -5,13 +5,13 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getWeeklyZones } from "@/lib/dal/sessions/weekly-zones";
 import { listSessions } from "@/lib/dal/sessions/list";
-import { orNotFound, requireAthleteView } from "../_lib/coach";
+import { orNotFound, loadAthleteView } from "../_lib/coach";
 
 export const metadata: Metadata = { title: "Athlete · Training" };
 
 export default async function AthleteTrainingPage({ params }: { params: Promise<{ athleteId: string }> }) {
   const { athleteId } = await params;
-  const { viewer, view } = await requireAthleteView(athleteId);
+  const { viewer, view } = await loadAthleteView(athleteId);
   const db = getDb();
   // The dashboard's own reads, each authorized for the training scope through the one access check; the
   // weekly zones cover the list's dates (the last 12 weeks).

@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { SessionDetailView } from "@/components/dashboard/session-detail-view";
 import { getDb } from "@/db";
 import { getSessionDetail } from "@/lib/dal/sessions/detail";
-import { SELF_ATHLETE_ID } from "@/lib/dal/series/range";
 import { isAppError } from "@/lib/errors";
-import { requirePageViewer } from "../../_lib/viewer";
+import { requirePageViewer } from "@/lib/auth/session";
+import { SELF } from "@/lib/dal/self";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -16,7 +16,7 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   let session;
   try {
-    session = getSessionDetail(getDb(), viewer, SELF_ATHLETE_ID, id);
+    session = getSessionDetail(getDb(), viewer, SELF, id);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { WeeklyReport } from "@/components/report/weekly-report";
 import { getDb } from "@/db";
-import { getViewer, type Viewer } from "@/lib/auth/session";
+import { requirePageViewer, type Viewer } from "@/lib/auth/session";
 import { getWeeklyReport, parseReportParams, type WeeklyReportDTO } from "@/lib/dal/report";
 import { isAppError } from "@/lib/errors";
 
@@ -10,7 +10,8 @@ type Params = Promise<{ athlete: string; week: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { week } = await params;
-  return { title: `Weekly report ${decodeURIComponent(week)}` };
+  // Next has already percent-decoded the segment; a second decode threw URIError on `%25` (issue 18 §5).
+  return { title: `Weekly report ${week}` };
 }
 
 /** The report, or Next's 404 page for an unknown week, an unknown athlete or one who shares nothing. */
@@ -28,7 +29,6 @@ function loadReport(viewer: Viewer, params: { athlete: string; week: string }): 
 /** `/reports/{athlete}/{year}-W{week}` — `athlete` is `me` or a user id. */
 export default async function WeeklyReportPage({ params }: { params: Params }) {
   const raw = await params;
-  const viewer = await getViewer();
-  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(`/reports/${raw.athlete}/${raw.week}`)}`);
+  const viewer = await requirePageViewer(`/reports/${encodeURIComponent(raw.athlete)}/${encodeURIComponent(raw.week)}`);
   return <WeeklyReport report={loadReport(viewer, raw)} />;
 }

@@ -1,18 +1,11 @@
 import { z } from "zod";
-import { getViewerSyncRun } from "@/lib/dal/sync";
-import { AppError, toErrorResponse } from "@/lib/errors";
+import { getViewerSyncRun } from "@/lib/dal/sync-history";
+import { withViewer } from "@/lib/http/route";
 
-const runIdSchema = z.uuid();
-export type RunId = z.infer<typeof runIdSchema>;
+const ParamsSchema = z.object({ id: z.uuid() });
 
-/** GET /api/sync/runs/{id} — progress and result of one of the signed-in athlete's runs. */
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const parsed = runIdSchema.safeParse((await context.params).id);
-    if (!parsed.success) throw new AppError("not_found", "No such sync run.");
-    const run = await getViewerSyncRun(parsed.data);
-    return Response.json(run, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+/** GET /api/sync/runs/{id} — progress and result of one of the signed-in athlete's runs. 400 for a malformed id. */
+export const GET = withViewer({ params: ParamsSchema }, ({ viewer, params }) => {
+  const run = getViewerSyncRun(viewer, params.id);
+  return Response.json(run, { headers: { "cache-control": "no-store" } });
+});
