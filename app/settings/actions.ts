@@ -3,31 +3,24 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { signOut } from "@/lib/auth";
-import { checkConnection, deleteAccount, retryRegistration } from "@/lib/dal/account";
-import { toErrorBody, type ActionResult } from "@/lib/errors";
 import type { ConnectionState } from "@/lib/auth/connection";
+import { checkConnection, deleteAccount, retryRegistration } from "@/lib/dal/account";
+import { updateViewerSyncSettings } from "@/lib/dal/sync";
+import type { ActionResult } from "@/lib/errors";
+import { action } from "@/lib/http/action";
+import { SyncSettingsFormSchema, type SyncSettings } from "@/lib/contracts/sync-settings";
 
 export async function retryRegistrationAction(): Promise<ActionResult<{ name: string | null }>> {
-  try {
-    const data = await retryRegistration();
-    return { ok: true, data };
-  } catch (error) {
-    return { ok: false, error: toErrorBody(error).error };
-  } finally {
-    // The header badge and every page showing the connection read the new state.
-    revalidatePath("/", "layout");
-  }
+  const result = await action(() => retryRegistration());
+  // The header badge and every page showing the connection read the new state.
+  revalidatePath("/", "layout");
+  return result;
 }
 
 export async function checkConnectionAction(): Promise<ActionResult<{ state: ConnectionState }>> {
-  try {
-    const data = await checkConnection();
-    return { ok: true, data };
-  } catch (error) {
-    return { ok: false, error: toErrorBody(error).error };
-  } finally {
-    revalidatePath("/", "layout");
-  }
+  const result = await action(() => checkConnection());
+  revalidatePath("/", "layout");
+  return result;
 }
 
 /**
@@ -35,14 +28,22 @@ export async function checkConnectionAction(): Promise<ActionResult<{ state: Con
  * says whether Polar confirmed the de-registration or it will be retried.
  */
 export async function deleteAccountAction(): Promise<ActionResult<never>> {
-  let outcome: Awaited<ReturnType<typeof deleteAccount>>;
-  try {
-    outcome = await deleteAccount();
-  } catch (error) {
-    return { ok: false, error: toErrorBody(error).error };
-  }
-  // The session row went with the user (cascade); this clears the cookie. redirect() throws, so it stays
-  // outside the try.
-  await signOut({ redirect: false });
-  redirect(`/signin?deleted=${outcome.deregistration}`);
+  return action(async () => {
+    const outcome = await deleteAccount();
+    // The session row went with the user (cascade); this clears the cookie.
+    await signOut({ redirect: false });
+    redirect(`/signin?deleted=${outcome.deregistration}`);
+  });
+}
+
+/**
+ * Saves which data types are synced (design §6). A type switched off stops syncing and its stored rows are
+ * deleted by the next sync; the form asks for confirmation before it posts such a change.
+ */
+export async function updateSyncSettingsAction(_previous: ActionResult<SyncSettings> | null, formData: FormData): Promise<ActionResult<SyncSettings>> {
+  return action((viewer) => {
+    const saved = updateViewerSyncSettings(viewer, SyncSettingsFormSchema.parse(Object.fromEntries(formData.entries())));
+    revalidatePath("/settings");
+    return saved;
+  });
 }

@@ -1,19 +1,35 @@
 import type { Metadata } from "next";
 import { ConnectionPanel } from "@/components/auth/connection-panel";
 import { DeleteAccountForm } from "@/components/auth/delete-account-form";
+import { SyncSettingsForm } from "@/components/settings/sync-settings-form";
 import { WebhookAdminLink } from "@/components/sync/webhook-admin-link";
+import { requirePageViewer } from "@/lib/auth/session";
 import { getAccount } from "@/lib/dal/account";
+import { getViewerSyncSettings } from "@/lib/dal/sync";
+import { checkConnectionAction, deleteAccountAction, retryRegistrationAction, updateSyncSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
+  const viewer = await requirePageViewer("/settings");
   const account = await getAccount();
+  const syncSettings = getViewerSyncSettings(viewer);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
-      <ConnectionPanel account={account} returnTo="/settings" />
+      <ConnectionPanel account={account} returnTo="/settings" actions={{ retryRegistration: retryRegistrationAction, checkConnection: checkConnectionAction }} />
       <WebhookAdminLink />
       <a href="/settings/sharing" className="block rounded-lg border border-border bg-surface p-4 font-medium text-accent hover:underline" data-testid="settings-sharing-link">Sharing: coaches and teams that see your data →</a>
+
+      <section aria-labelledby="synced-data" className="space-y-3 rounded-lg border border-border bg-surface p-4">
+        <h2 id="synced-data" className="text-lg font-semibold">
+          Synced data
+        </h2>
+        <p className="text-sm text-muted">
+          Polar grants Threshold all of your data or nothing; here you choose which types are synced and kept.
+        </p>
+        <SyncSettingsForm settings={syncSettings} action={updateSyncSettingsAction} />
+      </section>
 
       <section aria-labelledby="your-data" className="space-y-3 rounded-lg border border-border bg-surface p-4">
         <h2 id="your-data" className="text-lg font-semibold">
@@ -39,7 +55,7 @@ export default async function SettingsPage() {
         <p className="text-sm text-muted">
           De-registers you at Polar and deletes your Threshold account with all its data.
         </p>
-        <DeleteAccountForm />
+        <DeleteAccountForm action={deleteAccountAction} />
       </section>
     </div>
   );

@@ -3,55 +3,59 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { CreatedLink } from "@/components/roster/invite-form";
 import { getDb } from "@/db";
-import { requireViewer } from "@/lib/auth/session";
 import { createInvitation, createTeam, removeAthlete, revokeInvitation } from "@/lib/dal/teams";
 import { getEnv } from "@/lib/env";
-import { AppError, toErrorBody, type ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/errors";
+import { action } from "@/lib/http/action";
 
-const ScopeFieldSchema = z.array(z.enum(["training", "sleep", "recovery", "body"]));
+const InvitationFormSchema = z.object({
+  teamId: z.string().max(100),
+  kind: z.enum(["athlete", "coach"]).catch("athlete"),
+  scopes: z.array(z.enum(["training", "sleep", "recovery", "body"]), { error: "Unknown data type." }),
+  expiresInDays: z.coerce.number().int().catch(7),
+});
+
+const TeamItemSchema = z.object({ teamId: z.string().max(100), itemId: z.string().max(100) });
 
 /** Creates a team with the viewer as coach, then opens it. */
 export async function createTeamAction(_previous: ActionResult<never> | null, formData: FormData): Promise<ActionResult<never>> {
-  let teamId: string;
-  try {
-    const viewer = await requireViewer();
-    teamId = createTeam(getDb(), viewer, { name: String(formData.get("name") ?? "") }, { now: Date.now() }).teamId;
-  } catch (error) {
-    return { ok: false, error: toErrorBody(error instanceof z.ZodError ? new AppError("bad_request", error.issues[0]?.message ?? "Invalid team name") : error).error };
-  }
-  redirect(`/teams/${teamId}`);
+  return action((viewer) => {
+    const { teamId } = createTeam(getDb(), viewer, { name: String(formData.get("name") ?? "") }, { now: Date.now() });
+    redirect(`/teams/${teamId}`);
+  });
 }
-
-export type CreatedLink = { url: string; expiresAt: number; kind: "athlete" | "coach" };
 
 /** A new invitation link; its token is shown once (only its hash is stored). */
 export async function createInvitationAction(_previous: ActionResult<CreatedLink> | null, formData: FormData): Promise<ActionResult<CreatedLink>> {
-  try {
-    const viewer = await requireViewer();
-    const teamId = String(formData.get("teamId") ?? "");
-    const kind = formData.get("kind") === "coach" ? "coach" : "athlete";
-    const scopes = ScopeFieldSchema.safeParse(formData.getAll("scope"));
-    if (!scopes.success) throw new AppError("bad_request", "Unknown data type.");
-    const days = Number(formData.get("expiresInDays") ?? 7);
-    const created = createInvitation(getDb(), viewer, teamId, { kind, scopes: scopes.data, expiresInDays: Number.isInteger(days) ? days : 7 }, { now: Date.now() });
+  return action((viewer) => {
+    const input = InvitationFormSchema.parse({
+      teamId: String(formData.get("teamId") ?? ""),
+      kind: formData.get("kind"),
+      scopes: formData.getAll("scope"),
+      expiresInDays: formData.get("expiresInDays") ?? 7,
+    });
+    const created = createInvitation(getDb(), viewer, input.teamId, { kind: input.kind, scopes: input.scopes, expiresInDays: input.expiresInDays }, { now: Date.now() });
+    revalidatePath(`/teams/${input.teamId}`);
+    return { url: new URL(created.path, getEnv().APP_URL).toString(), expiresAt: created.expiresAt, kind: input.kind };
+  });
+}
+
+export async function revokeInvitationAction(_previous: ActionResult<null> | null, formData: FormData): Promise<ActionResult<null>> {
+  return action((viewer) => {
+    const { teamId, itemId } = TeamItemSchema.parse({ teamId: String(formData.get("teamId") ?? ""), itemId: String(formData.get("invitationId") ?? "") });
+    revokeInvitation(getDb(), viewer, teamId, itemId, { now: Date.now() });
     revalidatePath(`/teams/${teamId}`);
-    return { ok: true, data: { url: new URL(created.path, getEnv().APP_URL).toString(), expiresAt: created.expiresAt, kind } };
-  } catch (error) {
-    return { ok: false, error: toErrorBody(error instanceof z.ZodError ? new AppError("bad_request", error.issues[0]?.message ?? "Invalid input") : error).error };
-  }
+    return null;
+  });
 }
 
-export async function revokeInvitationAction(formData: FormData): Promise<void> {
-  const viewer = await requireViewer();
-  const teamId = String(formData.get("teamId") ?? "");
-  revokeInvitation(getDb(), viewer, teamId, String(formData.get("invitationId") ?? ""), { now: Date.now() });
-  revalidatePath(`/teams/${teamId}`);
-}
-
-export async function removeAthleteAction(formData: FormData): Promise<void> {
-  const viewer = await requireViewer();
-  const teamId = String(formData.get("teamId") ?? "");
-  removeAthlete(getDb(), viewer, teamId, String(formData.get("athleteId") ?? ""));
-  revalidatePath(`/teams/${teamId}`);
+export async function removeAthleteAction(_previous: ActionResult<null> | null, formData: FormData): Promise<ActionResult<null>> {
+  return action((viewer) => {
+    const { teamId, itemId } = TeamItemSchema.parse({ teamId: String(formData.get("teamId") ?? ""), itemId: String(formData.get("athleteId") ?? "") });
+    removeAthlete(getDb(), viewer, teamId, itemId);
+    revalidatePath(`/teams/${teamId}`);
+    return null;
+  });
 }

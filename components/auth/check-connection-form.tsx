@@ -1,15 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { checkConnectionAction } from "@/app/settings/actions";
 import { ActionResultMessage } from "@/components/auth/action-result-message";
+import type { FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
-import type { ConnectionState } from "@/db/schema";
+import type { ConnectionState } from "@/lib/auth/connection";
 import type { ActionResult } from "@/lib/errors";
 
-export function CheckConnectionForm() {
-  const [result, action, isPending] = useActionState<ActionResult<{ state: ConnectionState }> | null>(
-    () => checkConnectionAction(),
+export function CheckConnectionForm({ action: run }: { action: FormAction<{ state: ConnectionState }> }) {
+  const [result, action, isPending] = useActionState<ActionResult<{ state: ConnectionState }> | null, FormData>(
+    run,
     null,
   );
   return (

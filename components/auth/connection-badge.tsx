@@ -1,4 +1,4 @@
-import type { ConnectionState, RegistrationStatus } from "@/db/schema";
+import type { ConnectionState, RegistrationStatus } from "@/lib/auth/connection";
 
 type BadgeLook = { label: string; icon: string; className: string };
 

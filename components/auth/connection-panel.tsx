@@ -3,12 +3,20 @@ import { ConnectionBadge } from "@/components/auth/connection-badge";
 import { formatInstantUtc } from "@/components/charts/format";
 import { RetryRegistrationForm } from "@/components/auth/retry-registration-form";
 import { SignInButton } from "@/components/auth/sign-in-button";
+import type { FormAction } from "@/components/forms/action-form";
+import type { ConnectionState } from "@/lib/auth/connection";
 import type { AccountDTO } from "@/lib/dal/account";
+
+/** The page's server actions (app/settings/actions.ts), passed down so this component imports nothing from app/. */
+export type ConnectionActions = {
+  retryRegistration: FormAction<{ name: string | null }>;
+  checkConnection: FormAction<{ state: ConnectionState }>;
+};
 
 const POLAR_ACCOUNT_URL = "https://account.polar.com";
 
 /** The athlete's Polar link: facts, the current state, and the one action that fixes it. */
-export function ConnectionPanel({ account, returnTo }: { account: AccountDTO; returnTo: string }) {
+export function ConnectionPanel({ account, returnTo, actions }: { account: AccountDTO; returnTo: string; actions: ConnectionActions }) {
   const connection = account.connection;
   return (
     <section aria-labelledby="polar-connection" className="space-y-4 rounded-lg border border-border bg-surface p-4">
@@ -75,11 +83,11 @@ export function ConnectionPanel({ account, returnTo }: { account: AccountDTO; re
               : "Registration at Polar AccessLink has not finished yet."}{" "}
             No data can be synced until registration succeeds.
           </p>
-          <RetryRegistrationForm />
+          <RetryRegistrationForm action={actions.retryRegistration} />
         </div>
       ) : null}
 
-      {connection ? <CheckConnectionForm /> : null}
+      {connection ? <CheckConnectionForm action={actions.checkConnection} /> : null}
     </section>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { deleteAccountAction } from "@/app/settings/actions";
 import { ActionResultMessage } from "@/components/auth/action-result-message";
+import type { FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 
 /** Two steps: the first button only opens the confirmation; nothing is deleted until the second. */
-export function DeleteAccountForm() {
+export function DeleteAccountForm({ action: run }: { action: FormAction<never> }) {
   const [isConfirming, setConfirming] = useState(false);
-  const [result, action, isPending] = useActionState<ActionResult<never> | null>(() => deleteAccountAction(), null);
+  const [result, action, isPending] = useActionState<ActionResult<never> | null, FormData>(run, null);
 
   if (!isConfirming) {
     return (

@@ -1,14 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { retryRegistrationAction } from "@/app/settings/actions";
 import { ActionResultMessage } from "@/components/auth/action-result-message";
+import type { FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 
-export function RetryRegistrationForm() {
-  const [result, action, isPending] = useActionState<ActionResult<{ name: string | null }> | null>(
-    () => retryRegistrationAction(),
+export function RetryRegistrationForm({ action: run }: { action: FormAction<{ name: string | null }> }) {
+  const [result, action, isPending] = useActionState<ActionResult<{ name: string | null }> | null, FormData>(
+    run,
     null,
   );
   return (

@@ -1,5 +1,6 @@
-import { signInWithPolar } from "@/app/signin/actions";
+import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
+import { signInWithPolar } from "@/lib/auth/actions";
 
 /** Starts Polar OAuth; also the "Reconnect with Polar" fix, since a new sign-in stores a fresh token. */
 export function SignInButton({
@@ -12,16 +13,11 @@ export function SignInButton({
   testId?: string;
 }) {
   return (
-    <form action={signInWithPolar}>
+    <ActionForm action={signInWithPolar} testId={`${testId}-form`}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Button
-        type="submit"
-        variant="primary"
-        size="lg"
-        data-testid={testId}
-      >
+      <Button type="submit" variant="primary" size="lg" data-testid={testId}>
         {label}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

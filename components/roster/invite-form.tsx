@@ -3,10 +3,12 @@
 import { useActionState } from "react";
 import { formatInstantUtc } from "@/components/charts/format";
 import { ScopeCheckboxes } from "@/components/sharing/scope-checkboxes";
-import type { CreatedLink } from "@/app/teams/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
+
+/** An invitation link as the coach sees it once (app/teams/actions.ts returns it). */
+export type CreatedLink = { url: string; expiresAt: number; kind: "athlete" | "coach" };
 
 /** Creates an invitation link and shows it once (the server keeps only its hash). */
 export function InviteForm({

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { requireViewer } from "@/lib/auth/session";
 import { AthleteOverridesInputSchema, saveAthleteOverrides } from "@/lib/dal/body/overrides";
-import { AppError, toErrorBody, type ActionResult } from "@/lib/errors";
+import { AppError, type ActionResult } from "@/lib/errors";
+import { action } from "@/lib/http/action";
 
 const optionalInt = z
   .string()
@@ -33,8 +33,7 @@ export type BodySettingsResult = ActionResult<{ sessionsRecomputed: number }>;
 
 /** Saves HRmax/HRrest/sex/zone-model overrides and recomputes every session's zones and TRIMP. */
 export async function saveBodySettingsAction(_previous: BodySettingsResult | null, formData: FormData): Promise<BodySettingsResult> {
-  try {
-    const viewer = await requireViewer();
+  return action((viewer) => {
     const fields = BodySettingsFormSchema.safeParse({
       hrmax: String(formData.get("hrmax") ?? ""),
       hrrest: String(formData.get("hrrest") ?? ""),
@@ -48,8 +47,6 @@ export async function saveBodySettingsAction(_previous: BodySettingsResult | nul
     }
     const summary = saveAthleteOverrides(getDb(), viewer, input.data);
     revalidatePath("/dashboard", "layout");
-    return { ok: true, data: { sessionsRecomputed: summary.sessionsRecomputed } };
-  } catch (error) {
-    return { ok: false, error: toErrorBody(error).error };
-  }
+    return { sessionsRecomputed: summary.sessionsRecomputed };
+  });
 }

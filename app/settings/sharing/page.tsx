@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionForm } from "@/components/forms/action-form";
 import { ShareEditor } from "@/components/sharing/share-editor";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -33,19 +34,19 @@ export default async function SharingPage() {
             <Card key={share.teamId} title={share.teamName} testId="share" state="loaded">
               <p className="mb-2 text-sm text-muted">Coaches: {share.coaches.join(", ")}</p>
               <ShareEditor teamId={share.teamId} scopes={share.scopes} action={updateSharingAction} />
-              <form action={stopSharingAction} className="mt-3">
+              <ActionForm action={stopSharingAction} className="mt-3" testId="stop-sharing-form">
                 <input type="hidden" name="teamId" value={share.teamId} />
                 <Button type="submit" variant="danger" size="sm" data-testid="stop-sharing">
                   Stop sharing with {share.teamName}
                 </Button>
-              </form>
+              </ActionForm>
             </Card>
           ))}
-          <form action={stopSharingEverywhereAction}>
+          <ActionForm action={stopSharingEverywhereAction} testId="stop-sharing-all-form">
             <Button type="submit" variant="primary" data-testid="stop-sharing-all">
               Stop sharing with everyone
             </Button>
-          </form>
+          </ActionForm>
         </>
       )}
     </div>

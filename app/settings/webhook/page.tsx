@@ -10,6 +10,7 @@ import {
   WEBHOOK_OUTCOME_CODES,
   type WebhookOutcomeCode,
 } from "@/lib/dal/webhook-admin";
+import { ActionForm } from "@/components/forms/action-form";
 import { activateWebhookAction, createWebhookAction, deleteWebhookAction } from "./actions";
 
 export const metadata: Metadata = { title: "Polar webhook" };
@@ -95,25 +96,25 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
         </h2>
         <div className="flex flex-wrap gap-3">
           {atPolar === null ? (
-            <form action={createWebhookAction}>
+            <ActionForm action={createWebhookAction} testId="webhook-create-form">
               <Button type="submit" data-testid="webhook-create">
                 Create webhook
               </Button>
-            </form>
+            </ActionForm>
           ) : null}
           {atPolar !== null && !atPolar.active ? (
-            <form action={activateWebhookAction}>
+            <ActionForm action={activateWebhookAction} testId="webhook-activate-form">
               <Button type="submit" data-testid="webhook-activate">
                 Activate
               </Button>
-            </form>
+            </ActionForm>
           ) : null}
           {atPolar !== null || status?.stored ? (
-            <form action={deleteWebhookAction}>
+            <ActionForm action={deleteWebhookAction} testId="webhook-delete-form">
               <Button type="submit" variant="danger" data-testid="webhook-delete">
                 Delete webhook
               </Button>
-            </form>
+            </ActionForm>
           ) : null}
         </div>
         <p className="text-xs text-muted">Also from a terminal: npm run webhook -- status | create | activate | delete</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatInstantUtc } from "@/components/charts/format";
+import { ActionForm } from "@/components/forms/action-form";
 import { InviteForm } from "@/components/roster/invite-form";
 import { RosterSummaryBar } from "@/components/roster/roster-summary";
 import { RosterTable } from "@/components/roster/roster-table";
@@ -68,13 +69,13 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
                     </span>
                   </span>
                   {invitation.status === "active" ? (
-                    <form action={revokeInvitationAction}>
+                    <ActionForm action={revokeInvitationAction} testId="revoke-invite-form">
                       <input type="hidden" name="teamId" value={teamId} />
                       <input type="hidden" name="invitationId" value={invitation.invitationId} />
                       <Button type="submit" size="xs" data-testid="revoke-invite">
                         Revoke
                       </Button>
-                    </form>
+                    </ActionForm>
                   ) : null}
                 </li>
               ))}
@@ -93,13 +94,13 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
                 <span>
                   {row.name} <span className="text-muted">shares {row.scopes.map((scope) => SCOPE_DESCRIPTIONS[scope].label.toLowerCase()).join(", ")}</span>
                 </span>
-                <form action={removeAthleteAction}>
+                <ActionForm action={removeAthleteAction} testId="remove-athlete-form">
                   <input type="hidden" name="teamId" value={teamId} />
                   <input type="hidden" name="athleteId" value={row.athleteId} />
                   <Button type="submit" size="xs" data-testid="remove-athlete">
                     Remove from team
                   </Button>
-                </form>
+                </ActionForm>
               </li>
             ))}
           </ul>

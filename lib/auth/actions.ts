@@ -1,6 +1,8 @@
 "use server";
 
 import { signIn, signOut } from "@/lib/auth";
+import type { ActionResult } from "@/lib/errors";
+import { action } from "@/lib/http/action";
 
 /** Only same-site paths: an absolute or protocol-relative callbackUrl would be an open redirect. */
 function toSafeCallbackPath(value: FormDataEntryValue | null): string {
@@ -11,11 +13,11 @@ function toSafeCallbackPath(value: FormDataEntryValue | null): string {
 }
 
 /** Starts Polar OAuth (Auth.js redirects the browser to Polar's authorization page). */
-export async function signInWithPolar(formData: FormData): Promise<void> {
-  await signIn("polar", { redirectTo: toSafeCallbackPath(formData.get("callbackUrl")) });
+export async function signInWithPolar(_previous: ActionResult<never> | null, formData: FormData): Promise<ActionResult<never>> {
+  return action({ signedIn: false }, () => signIn("polar", { redirectTo: toSafeCallbackPath(formData.get("callbackUrl")) }));
 }
 
 /** Ends the database session and clears the cookie. */
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
+export async function signOutAction(): Promise<ActionResult<never>> {
+  return action({ signedIn: false }, () => signOut({ redirectTo: "/" }));
 }

@@ -1,0 +1,8 @@
+"use client";
+
+import { PageError } from "@/components/page-error";
+
+/** A athletes page failed to load its data: say so plainly and offer a retry. */
+export default function AthletesError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <PageError reset={reset} testId="athletes-error" />;
+}
