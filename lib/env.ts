@@ -99,8 +99,3 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
-
-/** Tests that change process.env call this to re-read it. */
-export function resetEnvCache(): void {
-  cached = undefined;
-}

@@ -2,7 +2,7 @@
 
 import { PageError } from "@/components/page-error";
 
-/** A teams page failed to load its data: say so plainly and offer a retry. */
+/** A team page failed to load its data: say so plainly and offer a retry. */
 export default function TeamsError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return <PageError reset={reset} testId="teams-error" />;
 }

@@ -2,7 +2,7 @@
 
 import { PageError } from "@/components/page-error";
 
-/** A athletes page failed to load its data: say so plainly and offer a retry. */
+/** An athlete page failed to load its data: say so plainly and offer a retry. */
 export default function AthletesError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return <PageError reset={reset} testId="athletes-error" />;
 }

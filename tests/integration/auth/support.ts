@@ -6,22 +6,8 @@ import { users } from "@/db/schema";
 
 export const TEST_KEY = "7a1c0e5f9b2d4c6e8f0a1b3c5d7e9f112233445566778899aabbccddeeff0011";
 
-export type TestDb = { db: Db; file: string; close(): void };
+export { createTestDb, type TestDb } from "@/tests/fixtures/db";
 
-/** A fresh migrated SQLite file in a temp dir (a file, not :memory:, so tests can read its bytes). */
-export function createTestDb(): TestDb {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "threshold-auth-"));
-  const file = path.join(dir, "test.db");
-  const db = openDatabase(file);
-  return {
-    db,
-    file,
-    close() {
-      db.$client.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 export function insertUser(db: Db, values: { id: string; name?: string | null; polarUserId?: number | null }): void {
   db.insert(users)

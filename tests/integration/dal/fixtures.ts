@@ -1,7 +1,4 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { polarConnections, users } from "@/db/schema/auth";
 import { addDays } from "@/lib/analytics";
 import {
@@ -19,19 +16,7 @@ import type { ExerciseInput, NightlyRechargeInput, SleepInput } from "@/lib/sync
  * Polar tables), so the DAL reads exactly what a real sync stores.
  */
 
-export type TestDb = { db: Db; close(): void };
-
-export function createTestDb(): TestDb {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "threshold-dal-"));
-  const db = openDatabase(path.join(dir, "test.db"));
-  return {
-    db,
-    close() {
-      db.$client.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export { createTestDb, type TestDb } from "@/tests/fixtures/db";
 
 export const PROV: Provenance = { endpoint: "/v3/test", transactionId: null, fetchedAt: 1_700_000_000_000 };
 

@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { beginRun } from "@/lib/sync/runs";
 import { getSyncHealth, isDataStale, STALE_AFTER_MS } from "@/lib/sync/health";
-import { addAthlete, addFinishedRun, createUnitDb, type UnitDb } from "./support";
+import { addAthlete, addFinishedRun, createTestDb, type TestDb } from "./support";
 
 const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
 const MIN = 60_000;
 
 describe("getSyncHealth", () => {
-  let unit: UnitDb;
+  let unit: TestDb;
 
   beforeEach(() => {
-    unit = createUnitDb();
+    unit = createTestDb();
   });
   afterEach(() => unit.close());
 

@@ -7,14 +7,14 @@ import { syncLeases } from "@/db/schema/sync";
 import { webhookEvents } from "@/db/schema/webhooks";
 import { getCurrentSyncRun, listSyncHistory, toFixAction } from "@/lib/dal/sync-history";
 import { beginRun } from "@/lib/sync/runs";
-import { addAthlete, addFinishedRun, createRecordingRunner, createUnitDb, type UnitDb } from "./support";
+import { addAthlete, addFinishedRun, createRecordingRunner, createTestDb, type TestDb } from "./support";
 
 const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
 
 describe("sync history", () => {
-  let unit: UnitDb;
+  let unit: TestDb;
   beforeEach(() => {
-    unit = createUnitDb();
+    unit = createTestDb();
     addAthlete(unit.db, { id: "aino", polarUserId: 1 });
     addAthlete(unit.db, { id: "other", polarUserId: 2 });
   });
@@ -79,7 +79,7 @@ describe("sync history", () => {
 
 describe("webhook dispatcher timer", () => {
   it("dispatches pending events once the debounce window has passed", async () => {
-    const unit = createUnitDb();
+    const unit = createTestDb();
     try {
       addAthlete(unit.db, { id: "aino", polarUserId: 1 });
       let now = NOW;
@@ -96,7 +96,7 @@ describe("webhook dispatcher timer", () => {
   });
 
   it("looks again while the athlete's run is going and dispatches as soon as it has ended", async () => {
-    const unit = createUnitDb();
+    const unit = createTestDb();
     try {
       addAthlete(unit.db, { id: "aino", polarUserId: 1 });
       let now = NOW;

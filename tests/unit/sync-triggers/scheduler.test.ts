@@ -3,7 +3,7 @@ import { webhookEvents } from "@/db/schema/webhooks";
 import type { RateGovernorSnapshot } from "@/lib/polar";
 import { listStaleAthletes, nextTickDelay, readRateLimitPause, runSchedulerTick, SCHEDULER_TICK_MS } from "@/lib/sync/scheduler";
 import { beginRun } from "@/lib/sync/runs";
-import { addAthlete, addFinishedRun, countRuns, createRecordingRunner, createUnitDb, type UnitDb } from "./support";
+import { addAthlete, addFinishedRun, countRuns, createRecordingRunner, createTestDb, type TestDb } from "./support";
 
 const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
 const MIN = 60_000;
@@ -20,10 +20,10 @@ const calmLimits: RateGovernorSnapshot = {
 };
 
 describe("runSchedulerTick", () => {
-  let unit: UnitDb;
+  let unit: TestDb;
 
   beforeEach(() => {
-    unit = createUnitDb();
+    unit = createTestDb();
     const { db } = unit;
     addAthlete(db, { id: "never", polarUserId: 1001 });
     addAthlete(db, { id: "stale-2h", polarUserId: 1002 });

@@ -10,21 +10,11 @@ import { beginRun } from "@/lib/sync/runs";
 import type { SyncJobRunner } from "@/lib/sync/runner";
 import type { SyncResource, SyncRunStatus, SyncTrigger } from "@/lib/sync/types";
 
+export { createTestDb, type TestDb } from "@/tests/fixtures/db";
+
 export const TOKEN_KEY = "9a8b7c6d5e4f30211203f4e5d6c7b8a99a8b7c6d5e4f30211203f4e5d6c7b8a9";
 
-export type UnitDb = { db: Db; close: () => void };
 
-export function createUnitDb(): UnitDb {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "threshold-triggers-"));
-  const db = openDatabase(path.join(dir, "test.db"));
-  return {
-    db,
-    close: () => {
-      db.$client.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A user with a stored (encrypted) Polar connection, registered and in the given state. */
 export function addAthlete(

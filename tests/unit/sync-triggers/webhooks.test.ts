@@ -17,7 +17,7 @@ import {
   WEBHOOK_DEBOUNCE_MS,
   WEBHOOK_MAX_DELAY_MS,
 } from "@/lib/sync/webhooks";
-import { addAthlete, countRuns, createRecordingRunner, createUnitDb, TOKEN_KEY, type UnitDb } from "./support";
+import { addAthlete, countRuns, createRecordingRunner, createTestDb, TOKEN_KEY, type TestDb } from "./support";
 
 // §7.3 test vectors.
 const SECRET = "6c1f0d7e-4b2a-11ef-9d3c-0242ac120002";
@@ -69,7 +69,7 @@ describe("signature (§7.3)", () => {
 });
 
 describe("POST /api/webhooks/polar", () => {
-  let unit: UnitDb;
+  let unit: TestDb;
   let now = T0;
   let accepted = 0;
   const logs: string[] = [];
@@ -85,7 +85,7 @@ describe("POST /api/webhooks/polar", () => {
     });
 
   beforeEach(() => {
-    unit = createUnitDb();
+    unit = createTestDb();
     now = T0;
     accepted = 0;
     logs.length = 0;
@@ -303,7 +303,7 @@ describe("event → resources", () => {
 
 describe("two clicks", () => {
   it("start one run: the second joins the first", async () => {
-    const unit = createUnitDb();
+    const unit = createTestDb();
     try {
       addAthlete(unit.db, { id: "aino", polarUserId: AINO });
       // Every Polar call waits until the test releases it, so the first run is still going at the second click.

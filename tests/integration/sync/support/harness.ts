@@ -29,22 +29,7 @@ export function createSimClient(simUrl: string, options: { fetch?: typeof fetch 
   });
 }
 
-export type TestDb = { db: Db; file: string; close: () => void };
-
-/** A fresh SQLite file in the OS temp dir, migrated. */
-export function createTestDb(label = "sync"): TestDb {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `threshold-${label}-`));
-  const file = path.join(dir, "test.db");
-  const db = openDatabase(file);
-  return {
-    db,
-    file,
-    close: () => {
-      db.$client.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export { createTestDb, type TestDb } from "@/tests/fixtures/db";
 
 /**
  * Signs an athlete in through the simulator's OAuth (automation shortcut → code → token exchange), stores the
