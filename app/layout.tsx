@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { themeBootScript } from "@/components/ui/theme-toggle";
 import "./globals.css";
 
@@ -17,8 +18,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
       </head>
       <body className="min-h-screen font-sans antialiased">
-        <AppHeader />
-        <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+        <QueryProvider>
+          <AppHeader />
+          <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+        </QueryProvider>
       </body>
     </html>
   );

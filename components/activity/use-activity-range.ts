@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { resolveRange, type RangePreset, type ResolvedRange } from "@/components/dashboard/range";
 import type { ActivityRangeDTO } from "@/lib/dal/activity";
-import { activityRangeQueryOptions } from "./queries";
+import { SELF } from "@/lib/dal/self";
+import { activityRangeQueryOptions } from "@/lib/query/activity";
 
 export type ActivityRangeState = {
   range: ResolvedRange;
@@ -21,6 +22,6 @@ export function useActivityRange(initial: ActivityRangeDTO, fallback: RangePrese
   const searchParams = useSearchParams();
   const range = resolveRange({ range: searchParams.get("range"), from: searchParams.get("from"), to: searchParams.get("to") }, initial.today, fallback);
   const isInitialRange = range.from === initial.from && range.to === initial.to;
-  const query = useQuery({ ...activityRangeQueryOptions("me", range.from, range.to), initialData: isInitialRange ? initial : undefined });
+  const query = useQuery({ ...activityRangeQueryOptions(SELF, range.from, range.to), initialData: isInitialRange ? initial : undefined });
   return { range, data: query.data, isError: query.isError && query.data === undefined, isFetching: query.isFetching };
 }

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import type { DailySeriesDTO } from "@/lib/dal/dto";
+import { SELF } from "@/lib/dal/self";
 import { dailySeriesQueryOptions } from "@/lib/query/daily";
 import { resolveRange, type RangePreset, type ResolvedRange } from "./range";
 
@@ -27,7 +28,7 @@ export function useDailySeries(initial: DailySeriesDTO, fallback: RangePreset = 
   );
   const isInitialRange = range.from === initial.from && range.to === initial.to;
   const query = useQuery({
-    ...dailySeriesQueryOptions("me", range.from, range.to),
+    ...dailySeriesQueryOptions(SELF, range.from, range.to),
     initialData: isInitialRange ? initial : undefined,
   });
   return { range, series: query.data, isError: query.isError && query.data === undefined, isFetching: query.isFetching };

@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { formatMinutes, formatNumber } from "@/components/charts/format";
 import { describeAcwrBand } from "@/components/charts/describe";
 import { formatAgo } from "@/components/sync/time";
@@ -10,10 +9,9 @@ import { RiskBadge } from "@/components/dashboard/risk-badge";
 import { Button, ToggleButton } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { RosterRowDTO, Shared } from "@/lib/dal/roster/roster";
-import type { RosterSyncProgressDTO, RosterSyncStartDTO } from "@/lib/dal/roster/sync";
-import { fetchJson } from "@/lib/query/fetch-json";
 import { filterRosterRows, getDefaultDirection, sortRosterRows, type RosterFilter, type RosterSortKey, type SortDirection } from "./roster-view";
 import { Sparkline } from "./sparkline";
+import { useRosterSync } from "./use-roster-sync";
 
 const HEALTH_WORDS: Record<RosterRowDTO["health"]["state"], string> = {
   ok: "Connected",
@@ -58,68 +56,18 @@ function SharedCell<T>({ cell, children }: { cell: Shared<T>; children: (value: 
   return cell.shared ? <>{children(cell.value)}</> : <NotShared />;
 }
 
-type Progress = Record<string, RosterSyncProgressDTO>;
-
 /**
  * The roster table: sort by any column (risk first by default), filter, search by name, and run syncs with
  * progress per row. Syncs start the athletes' own runs; the table refreshes from the server when they end.
  */
 export function RosterTable({ teamId, rows, now }: { teamId: string; rows: RosterRowDTO[]; now: number }) {
-  const router = useRouter();
   const [sortKey, setSortKey] = useState<RosterSortKey>("risk");
   const [direction, setDirection] = useState<SortDirection>("desc");
   const [filter, setFilter] = useState<RosterFilter>("all");
   const [search, setSearch] = useState("");
-  const [progress, setProgress] = useState<Progress>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [isPolling, setIsPolling] = useState(rows.some((row) => row.health.runningRunId !== null));
+  const { progress, message, startSync } = useRosterSync(teamId, rows.some((row) => row.health.runningRunId !== null));
 
   const visible = useMemo(() => sortRosterRows(filterRosterRows(rows, filter, search), sortKey, direction), [rows, filter, search, sortKey, direction]);
-
-  const poll = useCallback(async () => {
-    const runs = Object.values(progress).flatMap((item) => (item.runId ? [`${item.athleteId}:${item.runId}`] : []));
-    const query = runs.length > 0 ? `?runs=${encodeURIComponent(runs.join(","))}` : "";
-    const data = await fetchJson<{ progress: RosterSyncProgressDTO[] }>(`/api/teams/${encodeURIComponent(teamId)}/sync${query}`);
-    const next: Progress = {};
-    for (const item of data.progress) next[item.athleteId] = item;
-    setProgress(next);
-    if (!data.progress.some((item) => item.status === "running")) {
-      setIsPolling(false);
-      router.refresh();
-    }
-  }, [progress, router, teamId]);
-
-  useEffect(() => {
-    if (!isPolling) return;
-    const timer = setTimeout(() => {
-      poll().catch(() => setIsPolling(false));
-    }, 1000);
-    return () => clearTimeout(timer);
-  }, [isPolling, poll]);
-
-  async function startSync(athleteIds: string[] | null) {
-    setMessage(null);
-    try {
-      const result = await fetchJson<RosterSyncStartDTO>(`/api/teams/${encodeURIComponent(teamId)}/sync`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ athleteIds }),
-      });
-      setProgress((current) => {
-        const next = { ...current };
-        for (const item of result.started) {
-          next[item.athleteId] = { athleteId: item.athleteId, runId: item.runId, status: "running", step: "Starting", itemsDone: 0, itemsTotal: 0, finishedAt: null };
-        }
-        return next;
-      });
-      if (result.skipped.length > 0) {
-        setMessage(`${result.skipped.length} athlete(s) skipped: they must reconnect or accept consents at Polar first.`);
-      }
-      setIsPolling(result.started.length > 0);
-    } catch (error) {
-      setMessage(error instanceof Error ? error.message : "Could not start the sync.");
-    }
-  }
 
   function toggleSort(key: RosterSortKey) {
     if (key === sortKey) setDirection(direction === "asc" ? "desc" : "asc");

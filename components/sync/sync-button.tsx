@@ -5,7 +5,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { SyncRunDTO } from "@/lib/contracts/sync-run";
 import { queryKeys } from "@/lib/query/keys";
+import { currentRunQueryOptions, postSync, syncRunQueryOptions } from "@/lib/query/sync";
 import {
   describeCounts,
   describeProgressStep,
@@ -16,7 +18,6 @@ import {
   RESOURCE_WORDS,
   summarizeArrivals,
 } from "./format";
-import { currentRunQueryOptions, postSync, runViewQueryOptions, SYNC_KEY_PARTS, type SyncRunView } from "./queries";
 
 type Observation = { runId: string; at: number; itemsDone: number };
 
@@ -25,7 +26,7 @@ type Observation = { runId: string; at: number; itemsDone: number };
  * mid-run keeps showing progress); a click starts a run or joins the one going. When the run ends, every query
  * is invalidated and the server components re-render, and a summary says what arrived.
  */
-export function SyncButton({ athleteId }: { athleteId?: string }) {
+export function SyncButton() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [runId, setRunId] = useState<string | null>(null);
@@ -34,10 +35,10 @@ export function SyncButton({ athleteId }: { athleteId?: string }) {
   const finishedRef = useRef<string | null>(null);
   const [firstSeen, setFirstSeen] = useState<Observation | null>(null);
 
-  const run = useQuery({ ...runViewQueryOptions(runId ?? ""), enabled: runId !== null });
-  const view: SyncRunView | undefined = run.data && run.data.runId === runId ? run.data : undefined;
+  const run = useQuery({ ...syncRunQueryOptions(runId ?? ""), enabled: runId !== null });
+  const view: SyncRunDTO | undefined = run.data && run.data.runId === runId ? run.data : undefined;
   const isRunning = isStarting || (runId !== null && (view === undefined || view.status === "running") && !run.isError);
-  const current = useQuery(currentRunQueryOptions(athleteId, !isRunning));
+  const current = useQuery(currentRunQueryOptions(!isRunning));
 
   // Reattach to a run the server reports (after a reload, or one a webhook or the scheduler started) when
   // that report is newer than what we know of our own run.
@@ -54,9 +55,11 @@ export function SyncButton({ athleteId }: { athleteId?: string }) {
   useEffect(() => {
     if (!runId || !status || status === "running" || finishedRef.current === runId) return;
     finishedRef.current = runId;
+    const syncPrefix = queryKeys.sync();
     void queryClient.invalidateQueries({
       queryKey: queryKeys.all,
-      predicate: (query) => !SYNC_KEY_PARTS.has(String(query.queryKey[1])),
+      // Everything the run may have changed; not the sync queries themselves (they poll on their own).
+      predicate: (query) => !syncPrefix.every((part, index) => query.queryKey[index] === part),
     });
     router.refresh();
   }, [runId, status, queryClient, router]);
@@ -147,7 +150,7 @@ export function SyncButton({ athleteId }: { athleteId?: string }) {
   );
 }
 
-function RunSummary({ view }: { view: SyncRunView }) {
+function RunSummary({ view }: { view: SyncRunDTO }) {
   const { text, unreadable } = summarizeArrivals(view.counts);
   const failed = view.status === "failed";
   const firstError = view.errors.find((error) => error.code !== "quarantined");

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { DailySeriesDTO } from "@/lib/dal/dto";
+import { DailySeriesSchema } from "@/lib/contracts/daily";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./keys";
 
@@ -16,7 +16,7 @@ export function toDailySeriesUrl(athleteId: string, from: string, to: string): s
 export function dailySeriesQueryOptions(athleteId: string, from: string, to: string) {
   return queryOptions({
     queryKey: queryKeys.daily(athleteId, from, to),
-    queryFn: ({ signal }) => fetchJson<DailySeriesDTO>(toDailySeriesUrl(athleteId, from, to), { signal }),
+    queryFn: ({ signal }) => fetchJson(toDailySeriesUrl(athleteId, from, to), DailySeriesSchema, { signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

@@ -20,7 +20,7 @@ export default async function SyncHistoryPage() {
         <HealthBadge health={history.health} now={now} />
         <SyncButton />
       </PageHeader>
-      <StaleBanner lastSuccessAt={history.health.lastSuccessAt} now={now} syncing={history.health.state === "syncing"} />
+      <StaleBanner lastSuccessAt={history.health.lastSuccessAt} stale={history.health.stale} now={now} syncing={history.health.state === "syncing"} />
       <RunHistory runs={history.runs} />
     </div>
   );

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { ActivityRangeDTO } from "@/lib/dal/activity";
-import { fetchJson } from "@/lib/query/fetch-json";
-import { queryKeys } from "@/lib/query/keys";
+import { ActivityRangeSchema } from "@/lib/contracts/activity";
+import { fetchJson } from "./fetch-json";
+import { queryKeys } from "./keys";
 
 /** URL of the activity route (`GET /api/athletes/{id}/activity`). */
 export function toActivityRangeUrl(athleteId: string, from: string, to: string): string {
@@ -15,8 +15,8 @@ export function toActivityRangeUrl(athleteId: string, from: string, to: string):
  */
 export function activityRangeQueryOptions(athleteId: string, from: string, to: string) {
   return queryOptions({
-    queryKey: [...queryKeys.athlete(athleteId), "activity", { from, to }] as const,
-    queryFn: ({ signal }) => fetchJson<ActivityRangeDTO>(toActivityRangeUrl(athleteId, from, to), { signal }),
+    queryKey: queryKeys.activity(athleteId, from, to),
+    queryFn: ({ signal }) => fetchJson(toActivityRangeUrl(athleteId, from, to), ActivityRangeSchema, { signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

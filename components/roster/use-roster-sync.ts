@@ -1,0 +1,69 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import type { RosterSyncProgressDTO } from "@/lib/dal/roster/sync";
+import { postRosterSync, rosterSyncProgressQueryOptions } from "@/lib/query/roster";
+
+export type RosterProgress = Record<string, RosterSyncProgressDTO>;
+
+export type RosterSyncState = {
+  progress: RosterProgress;
+  message: string | null;
+  startSync: (athleteIds: string[] | null) => Promise<void>;
+};
+
+/**
+ * Roster syncs: start the athletes' own runs, then follow their progress through React Query's
+ * refetchInterval (every second while any run goes); when none is left running, the page re-renders from the
+ * server so the rows show the new data.
+ * @param isRunningAtLoad whether a run was going when the page rendered (a reload mid-sync keeps following it).
+ */
+export function useRosterSync(teamId: string, isRunningAtLoad: boolean): RosterSyncState {
+  const router = useRouter();
+  const [isPolling, setIsPolling] = useState(isRunningAtLoad);
+  const [started, setStarted] = useState<RosterProgress>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const runs = useMemo(() => Object.values(started).flatMap((item) => (item.runId ? [`${item.athleteId}:${item.runId}`] : [])), [started]);
+  const query = useQuery(rosterSyncProgressQueryOptions(teamId, runs, isPolling));
+
+  const data = query.data;
+  const isError = query.isError;
+  useEffect(() => {
+    if (!isPolling) return;
+    if (isError) setIsPolling(false);
+    else if (data && !data.progress.some((item) => item.status === "running")) {
+      setIsPolling(false);
+      router.refresh();
+    }
+  }, [isPolling, isError, data, router]);
+
+  const progress = useMemo(() => {
+    const merged: RosterProgress = { ...started };
+    for (const item of data?.progress ?? []) merged[item.athleteId] = item;
+    return merged;
+  }, [started, data]);
+
+  async function startSync(athleteIds: string[] | null): Promise<void> {
+    setMessage(null);
+    try {
+      const result = await postRosterSync(teamId, athleteIds);
+      setStarted((current) => {
+        const next = { ...current };
+        for (const item of result.started) {
+          next[item.athleteId] = { athleteId: item.athleteId, runId: item.runId, status: "running", step: "Starting", itemsDone: 0, itemsTotal: 0, finishedAt: null };
+        }
+        return next;
+      });
+      if (result.skipped.length > 0) {
+        setMessage(`${result.skipped.length} athlete(s) skipped: they must reconnect or accept consents at Polar first.`);
+      }
+      setIsPolling(result.started.length > 0);
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : "Could not start the sync.");
+    }
+  }
+
+  return { progress, message, startSync };
+}
