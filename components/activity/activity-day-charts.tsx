@@ -2,20 +2,21 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import type { HourlyStepsDTO, ZoneBlockDTO } from "@/lib/dal/activity";
 import { ACTIVITY_ZONE_VIEW, formatSecondOfDay, NO_ACTIVITY_DAY } from "./format";
 import { ActivityZonesPlot, HourlyStepsPlot } from "./lazy-plots";
+import type { ActivityZoneRow, StepRow } from "@/components/charts/types";
+
+// Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
+export type { ActivityZoneRow, StepRow } from "@/components/charts/types";
 
 const DAY_SECONDS = 86_400;
 
-/** Minutes per activity zone in one interval of the local day. */
-export type ZoneRow = { slot: string; secondOfDay: number; hasData: boolean } & Partial<Record<(typeof ACTIVITY_ZONE_VIEW)[number]["key"], number>>;
-
 /** One row per interval of the day (24 for hourly samples); an interval Polar has not reported stays empty. */
-function toZoneRows(blocks: readonly ZoneBlockDTO[], intervalMinutes: number): ZoneRow[] {
+function toZoneRows(blocks: readonly ZoneBlockDTO[], intervalMinutes: number): ActivityZoneRow[] {
   const step = intervalMinutes * 60;
   const bySecond = new Map(blocks.map((block) => [block.secondOfDay, block]));
-  const rows: ZoneRow[] = [];
+  const rows: ActivityZoneRow[] = [];
   for (let second = 0; second < DAY_SECONDS; second += step) {
     const block = bySecond.get(second);
-    const row: ZoneRow = { slot: formatSecondOfDay(second), secondOfDay: second, hasData: block !== undefined };
+    const row: ActivityZoneRow = { slot: formatSecondOfDay(second), secondOfDay: second, hasData: block !== undefined };
     if (block) ACTIVITY_ZONE_VIEW.forEach((zone, index) => (row[zone.key] = block.seconds[index] / 60));
     rows.push(row);
   }
@@ -43,8 +44,6 @@ export function ActivityZonesChart({ blocks, intervalMinutes, hasDay }: { blocks
     </ChartFrame>
   );
 }
-
-export type StepRow = { slot: string; secondOfDay: number; steps: number | null };
 
 /** Steps per interval of the local day. */
 export function HourlyStepsChart({ samples, intervalMinutes, hasDay }: { samples: readonly HourlyStepsDTO[]; intervalMinutes: number | null; hasDay: boolean }) {

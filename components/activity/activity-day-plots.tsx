@@ -4,23 +4,23 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { formatNumber } from "@/components/charts/format";
 import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, xAxisLabel, yAxisLabel } from "@/components/charts/theme";
-import type { StepRow, ZoneRow } from "./activity-day-charts";
+import type { ActivityZoneRow, StepRow } from "@/components/charts/types";
 import { ACTIVITY_ZONE_VIEW, formatCount, formatSecondOfDay } from "./format";
 
 /** `interval` = minutes per row, for the axis ticks and the tooltip's time span. */
-export type ActivityZonesPlotProps = { rows: readonly ZoneRow[]; interval: number; height: number };
+export type ActivityZonesPlotProps = { rows: readonly ActivityZoneRow[]; interval: number; height: number };
 
 /** The stacked zone bars of ActivityZonesChart (loaded after the page; see lazy-plots.tsx). */
 export function ActivityZonesPlot({ rows, interval, height }: ActivityZonesPlotProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={rows as ZoneRow[]} margin={{ top: 8, right: 8, bottom: 16, left: 8 }} barCategoryGap={1}>
+      <BarChart data={rows as ActivityZoneRow[]} margin={{ top: 8, right: 8, bottom: 16, left: 8 }} barCategoryGap={1}>
         <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="slot" tick={AXIS_TICK} interval={interval === 60 ? 2 : "preserveStartEnd"} label={xAxisLabel("local time (HH:MM)")} />
         <YAxis tick={AXIS_TICK} width={56} domain={[0, interval]} allowDecimals={false} label={yAxisLabel("minutes")} />
         <Tooltip
           content={(props) => (
-            <ChartTooltip<ZoneRow>
+            <ChartTooltip<ActivityZoneRow>
               {...props}
               title={(row) => `${row.slot}–${formatSecondOfDay(row.secondOfDay + interval * 60)}`}
               lines={(row) =>

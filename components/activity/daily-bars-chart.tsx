@@ -3,39 +3,10 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import type { TooltipLine } from "@/components/charts/chart-tooltip";
 import { readNumber } from "@/components/charts/describe";
 import { DailyBarsPlot } from "./lazy-plots";
+import type { DailyBarsChartProps, DailyBarsRow, DailyBarsSeries } from "@/components/charts/types";
 
-/** One athlete-local day; `hasData` false = no record that day (shaded and labelled, never drawn as 0). */
-export type DailyBarsRow = { date: string; hasData: boolean } & { [key: string]: string | number | boolean | null };
-
-export type DailyBarsSeries = {
-  key: string;
-  name: string;
-  color: string;
-  unit: string;
-  decimals?: number;
-  kind?: "bar" | "line";
-  stackId?: string;
-  /** Formats the tooltip value (default: number + unit). */
-  format?: (value: number) => string;
-};
-
-export type DailyBarsChartProps = {
-  testId: string;
-  title: string;
-  description?: ReactNode;
-  emptyMessage: string;
-  yLabel: string;
-  rows: readonly DailyBarsRow[];
-  series: readonly DailyBarsSeries[];
-  yDomain?: [number | "auto", number | "auto"];
-  footer?: ReactNode;
-  /** What a day without data means, in the tooltip. */
-  missingLabel?: string;
-  extraLines?: (row: DailyBarsRow) => TooltipLine[];
-  height?: number;
-  /** The range could not be loaded. */
-  isError?: boolean;
-};
+// Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
+export type { DailyBarsChartProps, DailyBarsRow, DailyBarsSeries } from "@/components/charts/types";
 
 /**
  * Bars (and lines) per athlete-local day. Days without data are shaded columns with "no data" in the tooltip

@@ -5,7 +5,7 @@ import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { readNumber } from "@/components/charts/describe";
 import { formatDayLong, formatDayShort, formatNumber } from "@/components/charts/format";
 import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "@/components/charts/theme";
-import type { DailyBarsChartProps, DailyBarsRow } from "./daily-bars-chart";
+import type { DailyBarsChartProps, DailyBarsRow } from "@/components/charts/types";
 
 export type DailyBarsPlotProps = Pick<DailyBarsChartProps, "yLabel" | "rows" | "series" | "extraLines"> &
   Required<Pick<DailyBarsChartProps, "yDomain" | "missingLabel" | "height">>;

@@ -1,12 +1,9 @@
 import { ChartFrame, type BaselineProgress } from "./chart-frame";
 import { AcwrPlot } from "./lazy-plots";
+import type { AcwrChartPoint } from "./types";
 
-export type AcwrChartPoint = {
-  date: string;
-  acwrEwma: number | null;
-  acwrCoupled: number | null;
-  acwrUncoupled: number | null;
-};
+// Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
+export type { AcwrChartPoint } from "./types";
 
 export type AcwrChartProps = {
   points: readonly AcwrChartPoint[];

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { AcwrChartPoint } from "./acwr-chart";
+import type { AcwrChartPoint } from "./types";
 import { ChartTooltip } from "./chart-tooltip";
 import { describeAcwrBand } from "./describe";
 import { formatDayLong, formatDayShort, formatNumber } from "./format";

@@ -1,15 +1,10 @@
 import type { PolarCardioLoadStatus } from "@/lib/polar/schemas/cardio-load";
 import { ChartFrame } from "./chart-frame";
 import { CardioStatusPlot } from "./lazy-plots";
+import type { CardioStatusPoint, CardioStatusRow } from "./types";
 
-export type CardioStatusPoint = {
-  date: string;
-  /** Polar's status word (e.g. `PRODUCTIVE`) or a computed estimate; null = not available. */
-  status: string | null;
-  /** "polar" = Polar's own; "estimated" = computed from our daily load with unpublished cut-points. */
-  source: "polar" | "estimated" | null;
-  ratio: number | null;
-};
+// Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
+export type { CardioStatusPoint, CardioStatusRow } from "./types";
 
 /** Vertical position of each status, transitions placed between their neighbours. */
 const STATUS_LEVEL: Partial<Record<PolarCardioLoadStatus, number>> = {
@@ -21,9 +16,6 @@ const STATUS_LEVEL: Partial<Record<PolarCardioLoadStatus, number>> = {
   PRODUCTIVE_ALMOST_OVERREACHING: 3.6,
   OVERREACHING: 4,
 };
-
-/** A point with its status placed on the chart's scale, Polar's and estimated ones in separate series. */
-export type CardioStatusRow = CardioStatusPoint & { polarLevel: number | null; estimatedLevel: number | null };
 
 /** Polar's cardio-load status over time; computed estimates drawn separately and labelled as such. */
 export function CardioStatusChart({ points, testId = "chart-cardio-status", height = 220 }: { points: readonly CardioStatusPoint[]; testId?: string; height?: number }) {

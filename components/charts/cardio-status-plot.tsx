@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { CardioStatusRow } from "./cardio-status-chart";
+import type { CardioStatusRow } from "./types";
 import { ChartTooltip } from "./chart-tooltip";
 import { describeCardioStatus } from "./describe";
 import { formatDayLong, formatDayShort, formatNumber } from "./format";

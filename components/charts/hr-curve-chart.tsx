@@ -1,8 +1,9 @@
 import { ChartFrame } from "./chart-frame";
 import { HrCurvePlot } from "./lazy-plots";
+import type { SessionSamplePoint } from "./types";
 
-/** One point of a session series: seconds from the start, value (null = sensor dropout). */
-export type SessionSamplePoint = { t: number; value: number | null };
+// Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
+export type { SessionSamplePoint } from "./types";
 
 export type HrCurveChartProps = {
   points: readonly SessionSamplePoint[];

@@ -3,7 +3,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartTooltip } from "./chart-tooltip";
 import { formatElapsed, formatNumber } from "./format";
-import type { SessionSamplePoint } from "./hr-curve-chart";
+import type { SessionSamplePoint } from "./types";
 import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, ZONE_COLORS, xAxisLabel, yAxisLabel } from "./theme";
 
 export type HrCurvePlotProps = {

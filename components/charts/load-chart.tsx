@@ -1,16 +1,9 @@
 import { ChartFrame, type BaselineProgress } from "./chart-frame";
 import { LoadPlot } from "./lazy-plots";
+import type { LoadChartPoint, LoadSource } from "./types";
 
-export type LoadSource = "polar" | "trimp" | "none";
-
-export type LoadChartPoint = {
-  date: string;
-  load: number;
-  loadSource: LoadSource;
-  ctl: number | null;
-  atl: number | null;
-  tsb: number | null;
-};
+// Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
+export type { LoadChartPoint, LoadSource } from "./types";
 
 export type LoadChartProps = {
   points: readonly LoadChartPoint[];

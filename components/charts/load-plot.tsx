@@ -3,7 +3,7 @@
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartTooltip } from "./chart-tooltip";
 import { formatDayLong, formatDayShort, formatNumber } from "./format";
-import type { LoadChartPoint, LoadSource } from "./load-chart";
+import type { LoadChartPoint, LoadSource } from "./types";
 import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "./theme";
 
 const SOURCE_LABEL: Record<LoadSource, string> = {

@@ -1,5 +1,5 @@
 import { ChartFrame } from "./chart-frame";
-import type { SessionSamplePoint } from "./hr-curve-chart";
+import type { SessionSamplePoint } from "./types";
 import { SessionSeriesPlot } from "./lazy-plots";
 import { CHART_COLORS } from "./theme";
 

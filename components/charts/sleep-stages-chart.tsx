@@ -1,14 +1,9 @@
 import { ChartFrame } from "./chart-frame";
 import { SleepStagesPlot } from "./lazy-plots";
+import type { SleepStagesPoint } from "./types";
 
-/** Stage minutes of one night (null on a night without sleep data: drawn as a gap, never as zero). */
-export type SleepStagesPoint = {
-  date: string;
-  lightMin: number | null;
-  deepMin: number | null;
-  remMin: number | null;
-  unrecognizedMin: number | null;
-};
+// Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
+export type { SleepStagesPoint } from "./types";
 
 /** Stage totals per night as stacked bars; shares are of staged sleep (unrecognised excluded). */
 export function SleepStagesChart({ points, testId = "chart-sleep-stages", height = 260 }: { points: readonly SleepStagesPoint[]; testId?: string; height?: number }) {

@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartTooltip } from "./chart-tooltip";
 import { formatDayLong, formatDayShort, formatMinutes, formatNumber } from "./format";
-import type { SleepStagesPoint } from "./sleep-stages-chart";
+import type { SleepStagesPoint } from "./types";
 import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "./theme";
 
 const STAGES = [

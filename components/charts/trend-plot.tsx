@@ -5,7 +5,7 @@ import { ChartTooltip } from "./chart-tooltip";
 import { readNumber } from "./describe";
 import { formatDayLong, formatDayShort, formatNumber } from "./format";
 import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "./theme";
-import type { TrendChartProps, TrendRow } from "./trend-chart";
+import type { TrendChartProps, TrendRow } from "./types";
 
 export type TrendPlotProps = Pick<TrendChartProps, "yLabel" | "rows" | "series" | "band" | "referenceLines" | "extraLines" | "yTickDecimals" | "yTicks"> &
   Required<Pick<TrendChartProps, "yDomain" | "height">>;

@@ -1,16 +1,9 @@
 import { ChartFrame } from "./chart-frame";
 import { WeeklyZonePlot } from "./lazy-plots";
+import type { WeeklyZonePoint } from "./types";
 
-/** Minutes per zone in one week (Monday start, athlete-local), computed zones only. */
-export type WeeklyZonePoint = {
-  weekStart: string;
-  z1: number;
-  z2: number;
-  z3: number;
-  z4: number;
-  z5: number;
-  sessions: number;
-};
+// Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
+export type { WeeklyZonePoint } from "./types";
 
 const KEYS = ["z1", "z2", "z3", "z4", "z5"] as const;
 

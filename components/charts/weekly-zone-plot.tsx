@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { ChartTooltip } from "./chart-tooltip";
 import { formatDayShort, formatMinutes } from "./format";
 import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, ZONE_COLORS, yAxisLabel } from "./theme";
-import type { WeeklyZonePoint } from "./weekly-zone-chart";
+import type { WeeklyZonePoint } from "./types";
 
 const KEYS = ["z1", "z2", "z3", "z4", "z5"] as const;
 

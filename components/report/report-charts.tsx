@@ -1,8 +1,9 @@
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { WeeklyHoursPlot, ZoneComparePlot } from "./lazy-plots";
+import type { HoursRow, ZoneCompareRow } from "@/components/charts/types";
 
-/** One ISO week's training time; `isCurrent` marks the report's week. */
-export type HoursRow = { week: string; hours: number | null; isCurrent: boolean };
+// Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
+export type { HoursRow, ZoneCompareRow } from "@/components/charts/types";
 
 /** Training time per ISO week: the report's week and the 12 before it. */
 export function WeeklyHoursChart({ weeks, currentWeek }: { weeks: readonly { week: string; hours: number | null }[]; currentWeek: string }) {
@@ -21,13 +22,10 @@ export function WeeklyHoursChart({ weeks, currentWeek }: { weeks: readonly { wee
   );
 }
 
-/** Minutes in Z1–Z5 of this week or of a mean over previous weeks. */
-export type ZoneRow = { label: string; z1: number; z2: number; z3: number; z4: number; z5: number };
-
 /** Minutes in Z1–Z5 this week against the means of the previous 4 and 12 weeks (computed zones). */
 export function ZoneCompareChart({ value, avg4, avg12 }: { value: readonly number[]; avg4: readonly number[] | null; avg12: readonly number[] | null }) {
-  const toRow = (label: string, zones: readonly number[]): ZoneRow => ({ label, z1: zones[0], z2: zones[1], z3: zones[2], z4: zones[3], z5: zones[4] });
-  const rows: ZoneRow[] = [toRow("This week", value), ...(avg4 ? [toRow("4-week mean", avg4)] : []), ...(avg12 ? [toRow("12-week mean", avg12)] : [])];
+  const toRow = (label: string, zones: readonly number[]): ZoneCompareRow => ({ label, z1: zones[0], z2: zones[1], z3: zones[2], z4: zones[3], z5: zones[4] });
+  const rows: ZoneCompareRow[] = [toRow("This week", value), ...(avg4 ? [toRow("4-week mean", avg4)] : []), ...(avg12 ? [toRow("12-week mean", avg12)] : [])];
   const hasValue = rows.some((row) => row.z1 + row.z2 + row.z3 + row.z4 + row.z5 > 0);
   return (
     <ChartFrame

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { formatMinutes, formatNumber } from "@/components/charts/format";
 import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, ZONE_COLORS, xAxisLabel, yAxisLabel } from "@/components/charts/theme";
-import type { HoursRow, ZoneRow } from "./report-charts";
+import type { HoursRow, ZoneCompareRow } from "@/components/charts/types";
 
 export type WeeklyHoursPlotProps = { rows: readonly HoursRow[]; height: number };
 
@@ -31,19 +31,19 @@ export function WeeklyHoursPlot({ rows, height }: WeeklyHoursPlotProps) {
   );
 }
 
-export type ZoneComparePlotProps = { rows: readonly ZoneRow[]; height: number };
+export type ZoneComparePlotProps = { rows: readonly ZoneCompareRow[]; height: number };
 
 /** The stacked zone bars of ZoneCompareChart (loaded after the page; see lazy-plots.tsx). */
 export function ZoneComparePlot({ rows, height }: ZoneComparePlotProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={rows as ZoneRow[]} layout="vertical" margin={{ top: 8, right: 8, bottom: 16, left: 8 }}>
+      <BarChart data={rows as ZoneCompareRow[]} layout="vertical" margin={{ top: 8, right: 8, bottom: 16, left: 8 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" tick={AXIS_TICK} label={xAxisLabel("minutes")} />
         <YAxis type="category" dataKey="label" tick={AXIS_TICK} width={96} />
         <Tooltip
           content={(props) => (
-            <ChartTooltip<ZoneRow>
+            <ChartTooltip<ZoneCompareRow>
               {...props}
               title={(row) => row.label}
               lines={(row) =>
