@@ -203,7 +203,3 @@ export async function syncDailyActivityExtras(ctx: RunContext): Promise<void> {
   );
 }
 
-/** Forget the cursor of a resource switched off, so switching it back on starts with a full window. */
-export function clearCursor(ctx: RunContext, resource: WindowedResource): void {
-  ctx.db.delete(syncCursors).where(and(eq(syncCursors.athleteId, ctx.athleteId), eq(syncCursors.resource, resource))).run();
-}
