@@ -47,7 +47,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    // Signs the specs' accounts in once through the OAuth pages and saves their cookies (storageState);
+    // signin.spec alone walks the sign-in flows.
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { browserName: "chromium" } },
+    { name: "chromium", use: { browserName: "chromium" }, dependencies: ["setup"] },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${E2E_APP_URL}/signin`,

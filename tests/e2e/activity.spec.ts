@@ -1,10 +1,9 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signInAs } from "./support/auth";
+import { storageStateOf } from "./support/accounts";
 import { E2E_SIM_URL } from "./support/constants";
 import { waitForPlots } from "./support/plots";
 
 // Aino (lib/polar-sim/generator/roster.ts): a steady runner at UTC+3 with daily activity and 24/7 HR.
-const AINO = "Aino Virtanen";
 const DAY_MS = 86_400_000;
 
 type Row = Record<string, string | number | null>;
@@ -25,14 +24,13 @@ function shiftDay(date: string, days: number): string {
 }
 
 test.describe.configure({ mode: "serial" });
+// Aino, signed in by auth.setup.ts (registered 40 simulated days back).
+test.use({ storageState: storageStateOf("aino") });
 
 test("the activity and heart-rate pages show the synced day, and a day without data says so", async ({ page, request }, testInfo) => {
   test.setTimeout(240_000);
-  // The simulator serves data after registration: register 40 days back, then bring its clock to now.
-  const now = Date.now();
-  await setSimClock(request, now - 40 * DAY_MS);
-  await signInAs(page, AINO);
-  await setSimClock(request, now);
+  // Registered 40 days back by the setup; the simulator's clock at now.
+  await setSimClock(request, Date.now());
   await syncAndWait(page);
 
   const exported = await page.request.get("/api/export?format=json");

@@ -1,16 +1,15 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { signInAs } from "./support/auth";
+import { storageStateOf } from "./support/accounts";
 import { E2E_APP_URL, E2E_SIM_URL } from "./support/constants";
 
-// Simulated athletes (lib/polar-sim/generator/roster.ts) that no other spec uses. Not Mikko: the report and
-// sync specs need his first registration to happen on their own (simulated) dates. Jordan rides most days, so
+// Simulated athletes (lib/polar-sim/generator/roster.ts) that no other spec syncs: Priya Raman coaches Jordan
+// Brooks. Not Mikko: the report and sync specs need his first registration to happen on their own (simulated)
+// dates. Jordan rides most days, so
 // a week of his history has sessions to open; a week, not more: every spec's sync shares the simulator's rate
 // window (its clock is frozen, so the 15-minute window does not end between specs).
-const COACH = "Priya Raman";
 const ATHLETE = "Jordan Brooks";
-const DAY_MS = 86_400_000;
 
-/** The simulator serves data recorded after registration: register weeks back, then bring its clock to now. */
+/** The simulator serves data recorded after registration (the setup registered Jordan a week back). */
 async function setSimClock(request: APIRequestContext, ms: number): Promise<void> {
   const response = await request.post(`${E2E_SIM_URL}/__admin/clock/set`, { data: { now: new Date(ms).toISOString() } });
   expect(response.ok()).toBe(true);
@@ -18,14 +17,15 @@ async function setSimClock(request: APIRequestContext, ms: number): Promise<void
 
 test("a coach invites, the athlete shares training and recovery only, then stops sharing", async ({ browser, request }) => {
   test.setTimeout(180_000);
-  // Two people, two browsers: separate cookie jars.
-  const coachContext = await browser.newContext();
-  const athleteContext = await browser.newContext();
+  // Two people, two browsers: separate cookie jars, each signed in by auth.setup.ts (Jordan registered 7
+  // simulated days back).
+  const coachContext = await browser.newContext({ storageState: storageStateOf("priya") });
+  const athleteContext = await browser.newContext({ storageState: storageStateOf("jordan") });
   const coach = await coachContext.newPage();
   const athlete = await athleteContext.newPage();
   try {
     // The coach reaches their teams from the header, creates a team and an invitation asking for every type.
-    await signInAs(coach, COACH);
+    await coach.goto("/dashboard");
     await coach.getByTestId("nav-teams").click();
     await coach.waitForURL(`${E2E_APP_URL}/teams`);
     await coach.getByTestId("team-name").fill(`Squad ${Date.now()}`);
@@ -38,13 +38,8 @@ test("a coach invites, the athlete shares training and recovery only, then stops
     expect(inviteUrl).toMatch(new RegExp(`^${E2E_APP_URL}/invite/[A-Za-z0-9_-]{43}$`));
     const invitePath = new URL(inviteUrl).pathname;
 
-    // The athlete opens the link signed out, signs in with Polar (registering 7 simulated days back) and comes
-    // back to it.
-    const now = Date.now();
-    await setSimClock(request, now - 7 * DAY_MS);
+    // The athlete opens the link.
     await athlete.goto(invitePath);
-    await expect(athlete).toHaveURL(`${E2E_APP_URL}/signin?callbackUrl=${encodeURIComponent(invitePath)}`);
-    await signInAs(athlete, ATHLETE, invitePath);
     await expect(athlete.getByTestId("invite-requested-scopes")).toContainText("Training");
     await expect(athlete.getByTestId("invite-requested-scopes")).toContainText("Sleep");
     await expect(athlete.getByTestId("invite-requested-scopes")).toContainText("Recovery");
@@ -58,7 +53,7 @@ test("a coach invites, the athlete shares training and recovery only, then stops
     await expect(athlete.getByTestId("scope-sleep")).not.toBeChecked();
 
     // A week of the athlete's rides arrives with one sync.
-    await setSimClock(request, now);
+    await setSimClock(request, Date.now());
     await athlete.goto("/dashboard");
     await athlete.getByTestId("sync-button").click();
     await expect(athlete.getByTestId("sync-button")).toHaveAttribute("data-state", /^(succeeded|partial)$/, { timeout: 120_000 });

@@ -75,7 +75,8 @@ test("the weekly report of a week inside Mikko's overreaching block lists the fl
     } finally {
       db.$client.close();
     }
-    // A browser sign-in as the same Polar account lands on the prepared user.
+    // A browser sign-in as the same Polar account lands on the prepared user (not in auth.setup.ts: the
+    // account this test prepares on simulated dates, and deletes at the end, must not exist before it).
     await signInAs(page, MIKKO);
 
     const response = await page.goto("/reports/me/2026-W18");

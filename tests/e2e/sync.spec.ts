@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/auth";
-import { E2E_SIM_URL } from "./support/constants";
+import { E2E_APP_URL, E2E_SIM_URL } from "./support/constants";
 
 // Mikko (lib/polar-sim/generator/roster.ts) is used by no other spec, so his runs are this file's alone.
 const MIKKO = { name: "Mikko Laine", polarUserId: 51730442 };
@@ -19,6 +19,8 @@ test.afterEach(async () => {
 });
 
 test("Sync shows live progress, survives a reload and brings the new sessions in without reloading", async ({ page }) => {
+  // Mikko signs in here, not in auth.setup.ts: report.spec deleted his account, so this is his first sign-in
+  // (the registration at the simulator's current date is part of what this test starts from).
   await signInAs(page, MIKKO.name, "/dashboard/sync");
   // Two new sessions and a night uploaded at Polar; every AccessLink answer slowed so the run lasts a while.
   await simAdmin("POST", `/athletes/${MIKKO.polarUserId}/upload`, { exercises: 2, sleep: true });
@@ -34,7 +36,8 @@ test("Sync shows live progress, survives a reload and brings the new sessions in
   expect(runId).toMatch(/^[0-9a-f-]{36}$/);
 
   // Clicking again joins the same run.
-  const joined = (await (await page.request.post("/api/sync")).json()) as { runId: string; joined: boolean };
+  // From the app's own origin (the route refuses any other, and a request without Origin: issue 18 §2).
+  const joined = (await (await page.request.post("/api/sync", { headers: { origin: E2E_APP_URL } })).json()) as { runId: string; joined: boolean };
   expect(joined).toEqual({ runId, joined: true });
 
   // The bar advances: items get done while the run is still going.
