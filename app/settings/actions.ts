@@ -8,7 +8,21 @@ import { checkConnection, deleteAccount, retryRegistration } from "@/lib/dal/acc
 import { updateViewerSyncSettings } from "@/lib/dal/sync";
 import type { ActionResult } from "@/lib/errors";
 import { action } from "@/lib/http/action";
-import { SyncSettingsFormSchema, type SyncSettings } from "@/lib/contracts/sync-settings";
+import { z } from "zod";
+import type { SyncSettings } from "@/lib/sync/settings";
+
+/** A ticked checkbox posts "on"; an unticked one posts nothing (= switched off). */
+const checkbox = z.literal("on").optional().transform((value) => value === "on");
+
+const SyncSettingsFormSchema = z.object({
+  training: checkbox,
+  dailyActivity: checkbox,
+  sleep: checkbox,
+  recovery: checkbox,
+  continuousHr: checkbox,
+  cardioLoad: checkbox,
+  body: checkbox,
+}) satisfies z.ZodType<SyncSettings>;
 
 export async function retryRegistrationAction(): Promise<ActionResult<{ name: string | null }>> {
   const result = await action(() => retryRegistration());

@@ -26,7 +26,7 @@ export function ActionForm<T>({
   testId?: string;
   success?: string;
 }) {
-  const [result, formAction] = useActionState(action, null);
+  const [result, formAction] = useActionState<ActionResult<T> | null, FormData>(action, null);
   const shown = result && (!result.ok || success) ? result : null;
   return (
     <form action={formAction} className={className} data-testid={testId}>

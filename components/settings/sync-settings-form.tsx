@@ -4,7 +4,7 @@ import { useActionState, useState, type FormEvent } from "react";
 import { ActionResultMessage } from "@/components/auth/action-result-message";
 import type { FormAction } from "@/components/forms/action-form";
 import type { ActionResult } from "@/lib/errors";
-import { SYNC_SETTING_KEYS, SYNC_SETTING_LABELS, type SyncSettings } from "@/lib/contracts/sync-settings";
+import { SYNC_SETTING_KEYS, SYNC_SETTING_LABELS, type SyncSettings } from "./sync-settings-labels";
 
 /**
  * Which data types Threshold syncs (design §6). Switching a type off deletes what was stored of it at the

@@ -3,9 +3,12 @@
  * instant is passed in.
  */
 
-export type SyncResourceName = "physical-info" | "exercise" | "activity" | "sleep" | "nightly-recharge" | "continuous-hr" | "cardio-load";
-export type SyncCountsView = { new: number; updated: number; unchanged: number; quarantined: number };
-export type SyncCountsByResource = Partial<Record<SyncResourceName, SyncCountsView>>;
+import type { SyncRunDTO } from "@/lib/contracts/sync-run";
+
+/** The run's own types (lib/contracts/sync-run.ts): one shape of a sync run everywhere outside the engine. */
+export type SyncCountsByResource = SyncRunDTO["counts"];
+export type SyncResourceName = keyof SyncCountsByResource;
+type SyncCountsView = NonNullable<SyncCountsByResource[SyncResourceName]>;
 
 /** Each resource in words: its name and the unit one item is (a session, a night, a day). */
 export const RESOURCE_WORDS: Record<SyncResourceName, { label: string; one: string; many: string }> = {

@@ -32,9 +32,9 @@ function toFailure(thrown: unknown): ActionResult<never> {
 }
 
 /** Runs `work` for the signed-in viewer. */
-export async function action<T>(work: Work<T>): Promise<ActionResult<T>>;
+export function action<T>(work: Work<T>): Promise<ActionResult<T>>;
 /** Runs `work` without a viewer (signing in), still behind the origin guard. */
-export async function action<T>(options: { signedIn: false }, work: AnonymousWork<T>): Promise<ActionResult<T>>;
+export function action<T>(options: { signedIn: false }, work: AnonymousWork<T>): Promise<ActionResult<T>>;
 export async function action<T>(first: Work<T> | { signedIn: false }, second?: AnonymousWork<T>): Promise<ActionResult<T>> {
   try {
     await assertActionOrigin();

@@ -1,11 +1,10 @@
-import { z } from "zod";
 import type { SyncSettings } from "@/lib/sync/settings";
 
 export type { SyncSettings };
 
 /**
- * The athlete's choice of synced data types (design §6) as Settings shows and posts it. No server imports:
- * the form renders the labels, the server action parses the posted checkboxes with the schema.
+ * The athlete's choice of synced data types (design §6) as Settings shows it: the keys in display order and
+ * their words. No zod and no server imports, so the form's bundle stays small.
  */
 
 export const SYNC_SETTING_KEYS = ["training", "dailyActivity", "sleep", "recovery", "continuousHr", "cardioLoad", "body"] as const satisfies readonly (keyof SyncSettings)[];
@@ -19,16 +18,3 @@ export const SYNC_SETTING_LABELS: Record<keyof SyncSettings, { label: string; de
   cardioLoad: { label: "Cardio load", description: "Polar's cardio-load status" },
   body: { label: "Physical information", description: "Weight, HRmax, resting HR and VO2max from Polar" },
 };
-
-/** A ticked checkbox posts "on"; an unticked one posts nothing (= switched off). */
-const checkbox = z.literal("on").optional().transform((value) => value === "on");
-
-export const SyncSettingsFormSchema = z.object({
-  training: checkbox,
-  dailyActivity: checkbox,
-  sleep: checkbox,
-  recovery: checkbox,
-  continuousHr: checkbox,
-  cardioLoad: checkbox,
-  body: checkbox,
-}) satisfies z.ZodType<SyncSettings>;
