@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { RosterSyncProgressDTO } from "@/lib/dal/roster/sync";
 import { postRosterSync, rosterSyncProgressQueryOptions } from "@/lib/query/roster";
 
@@ -22,22 +22,21 @@ export type RosterSyncState = {
  */
 export function useRosterSync(teamId: string, isRunningAtLoad: boolean): RosterSyncState {
   const router = useRouter();
-  const [isPolling, setIsPolling] = useState(isRunningAtLoad);
   const [started, setStarted] = useState<RosterProgress>({});
   const [message, setMessage] = useState<string | null>(null);
   const runs = useMemo(() => Object.values(started).flatMap((item) => (item.runId ? [`${item.athleteId}:${item.runId}`] : [])), [started]);
-  const query = useQuery(rosterSyncProgressQueryOptions(teamId, runs, isPolling));
+  // Polls while runs go (refetchInterval stops by itself once none is running, or after an error).
+  const query = useQuery(rosterSyncProgressQueryOptions(teamId, runs, isRunningAtLoad || runs.length > 0));
 
+  // When a poll finds nothing running any more, the page re-renders from the server once for that answer.
   const data = query.data;
-  const isError = query.isError;
+  const answeredAt = query.dataUpdatedAt;
+  const refreshedFor = useRef(0);
   useEffect(() => {
-    if (!isPolling) return;
-    if (isError) setIsPolling(false);
-    else if (data && !data.progress.some((item) => item.status === "running")) {
-      setIsPolling(false);
-      router.refresh();
-    }
-  }, [isPolling, isError, data, router]);
+    if (!data || answeredAt === refreshedFor.current || data.progress.some((item) => item.status === "running")) return;
+    refreshedFor.current = answeredAt;
+    router.refresh();
+  }, [data, answeredAt, router]);
 
   const progress = useMemo(() => {
     const merged: RosterProgress = { ...started };
@@ -59,7 +58,6 @@ export function useRosterSync(teamId: string, isRunningAtLoad: boolean): RosterS
       if (result.skipped.length > 0) {
         setMessage(`${result.skipped.length} athlete(s) skipped: they must reconnect or accept consents at Polar first.`);
       }
-      setIsPolling(result.started.length > 0);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : "Could not start the sync.");
     }

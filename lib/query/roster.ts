@@ -18,7 +18,11 @@ export function rosterSyncProgressQueryOptions(teamId: string, runs: readonly st
     queryKey: queryKeys.rosterSync(teamId, runs),
     queryFn: ({ signal }) => fetchJson(`${toTeamSyncUrl(teamId)}${query}`, RosterSyncProgressListSchema, { signal }),
     enabled,
-    refetchInterval: (state) => (state.state.data && !state.state.data.progress.some((item) => item.status === "running") ? false : 1000),
+    refetchInterval: (query) => {
+      if (query.state.status === "error") return false;
+      const data = query.state.data;
+      return data && !data.progress.some((item) => item.status === "running") ? false : 1000;
+    },
     staleTime: 0,
   });
 }
