@@ -1,6 +1,5 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
@@ -49,5 +48,7 @@ export async function requireViewer(): Promise<Viewer> {
 export async function requirePageViewer(returnTo?: string): Promise<Viewer> {
   const viewer = await getViewer();
   if (viewer) return viewer;
-  redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
+  // Loaded on call like next-auth above: lib/dal's unit tests import this file outside Next.
+  const { redirect } = await import("next/navigation");
+  return redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
 }
