@@ -118,6 +118,25 @@ function listStateChangingRoutes(): string[] {
   return found.sort();
 }
 
+/** Every exported function of every "use server" module, with its source text. */
+function listServerActions(): { name: string; body: string }[] {
+  const found: { name: string; body: string }[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.tsx?$/.test(entry.name)) {
+        const source = fs.readFileSync(full, "utf8");
+        if (!source.startsWith('"use server"')) continue;
+        const parts = source.split(/^export async function /m).slice(1);
+        for (const part of parts) found.push({ name: `${path.relative(process.cwd(), full)} ${part.slice(0, part.indexOf("("))}`, body: part });
+      }
+    }
+  };
+  for (const root of ["app", "lib", "components"]) walk(path.join(process.cwd(), root));
+  return found;
+}
+
 beforeAll(() => {
   state.db = createTestDb("csrf");
   const db = state.db.db;
@@ -172,6 +191,12 @@ describe("CSRF: state-changing route handlers", () => {
 });
 
 describe("CSRF: server actions", () => {
+  it("every server action runs through action() (lib/http/action.ts), which checks the origin", () => {
+    const actions = listServerActions();
+    expect(actions.length).toBeGreaterThan(10);
+    expect(actions.filter((entry) => !/\baction\(/.test(entry.body)).map((entry) => entry.name)).toEqual([]);
+  });
+
   function isSharing(): boolean {
     return state.db?.db.select().from(teamAthletes).where(eq(teamAthletes.athleteId, ATHLETE.userId)).get() !== undefined;
   }
