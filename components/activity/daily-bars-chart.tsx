@@ -1,9 +1,7 @@
-import type { ReactNode } from "react";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import type { TooltipLine } from "@/components/charts/chart-tooltip";
 import { readNumber } from "@/components/charts/describe";
 import { DailyBarsPlot } from "./lazy-plots";
-import type { DailyBarsChartProps, DailyBarsRow, DailyBarsSeries } from "@/components/charts/types";
+import type { DailyBarsChartProps } from "@/components/charts/types";
 
 // Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
 export type { DailyBarsChartProps, DailyBarsRow, DailyBarsSeries } from "@/components/charts/types";

@@ -1,6 +1,6 @@
 import { ChartFrame, type BaselineProgress } from "./chart-frame";
 import { LoadPlot } from "./lazy-plots";
-import type { LoadChartPoint, LoadSource } from "./types";
+import type { LoadChartPoint } from "./types";
 
 // Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
 export type { LoadChartPoint, LoadSource } from "./types";

@@ -1,9 +1,7 @@
-import type { ReactNode } from "react";
-import { ChartFrame, type BaselineProgress } from "./chart-frame";
-import type { TooltipLine } from "./chart-tooltip";
+import { ChartFrame } from "./chart-frame";
 import { readNumber } from "./describe";
 import { TrendPlot } from "./lazy-plots";
-import type { TrendBand, TrendChartProps, TrendReferenceLine, TrendRow, TrendSeries } from "./types";
+import type { TrendChartProps } from "./types";
 
 // Shared with the plot (which must not import this frame: a type cycle across the lazy boundary).
 export type { TrendBand, TrendChartProps, TrendReferenceLine, TrendRow, TrendSeries } from "./types";

@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import type * as Scheduler from "@/lib/sync/scheduler";
 import { createTestDb, type TestDb } from "@/tests/fixtures/db";
 import { insertAthlete } from "@/tests/integration/dal/fixtures";
 
@@ -13,6 +14,7 @@ import { insertAthlete } from "@/tests/integration/dal/fixtures";
  */
 
 const APP_URL = "http://localhost:3000";
+type SchedulerModule = typeof Scheduler;
 const state: { db: TestDb | null; viewer: Viewer | null } = { db: null, viewer: null };
 
 vi.mock("@/db", () => ({
@@ -29,7 +31,7 @@ vi.mock("@/lib/auth/session", () => ({
   getViewer: async () => state.viewer,
 }));
 vi.mock("@/lib/sync/scheduler", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/sync/scheduler")>()),
+  ...(await importOriginal<SchedulerModule>()),
   getAppSyncRunner: async () => ({ start: () => ({ runId: "00000000-0000-4000-8000-000000000000", joined: false }) }),
 }));
 vi.stubEnv("APP_URL", APP_URL);

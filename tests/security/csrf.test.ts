@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { teamAthletes, teams } from "@/db/schema/teams";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import type * as Scheduler from "@/lib/sync/scheduler";
 import { createTestDb, type TestDb } from "@/tests/fixtures/db";
 import { insertAthlete } from "@/tests/integration/dal/fixtures";
 
@@ -16,6 +17,7 @@ import { insertAthlete } from "@/tests/integration/dal/fixtures";
  */
 
 const APP_URL = "http://localhost:3000";
+type SchedulerModule = typeof Scheduler;
 const state: { db: TestDb | null; viewer: Viewer | null; actionHeaders: Headers } = { db: null, viewer: null, actionHeaders: new Headers() };
 const started: string[] = [];
 
@@ -35,7 +37,7 @@ vi.mock("@/lib/auth/session", () => ({
 vi.mock("next/headers", () => ({ headers: async () => state.actionHeaders }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("@/lib/sync/scheduler", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/sync/scheduler")>()),
+  ...(await importOriginal<SchedulerModule>()),
   getAppSyncRunner: async () => ({
     start: (athleteId: string) => {
       started.push(athleteId);

@@ -1,7 +1,5 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 
 export const TEST_KEY = "7a1c0e5f9b2d4c6e8f0a1b3c5d7e9f112233445566778899aabbccddeeff0011";

@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { polarConnections, users, type ConnectionState } from "@/db/schema/auth";
 import { syncRuns } from "@/db/schema/sync";
 import { storePolarSignIn } from "@/lib/auth/connection";

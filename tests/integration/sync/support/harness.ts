@@ -1,8 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { users } from "@/db/schema/auth";
 import { storePolarSignIn } from "@/lib/auth/connection";
 import { registerAthlete } from "@/lib/auth/registration";
