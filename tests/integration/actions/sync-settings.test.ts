@@ -33,6 +33,8 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 vi.mock("next/headers", () => ({ headers: async () => state.headers }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// The module's delete action signs out through Auth.js, which does not load outside Next.
+vi.mock("@/lib/auth", () => ({ signOut: async () => undefined }));
 vi.stubEnv("APP_URL", APP_URL);
 vi.stubEnv("AUTH_SECRET", "a".repeat(40));
 vi.stubEnv("TOKEN_ENCRYPTION_KEY", "0".repeat(64));
