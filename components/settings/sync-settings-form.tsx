@@ -3,6 +3,7 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { ActionResultMessage } from "@/components/auth/action-result-message";
 import type { FormAction } from "@/components/forms/action-form";
+import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 import { SYNC_SETTING_KEYS, SYNC_SETTING_LABELS, type SyncSettings } from "./sync-settings-labels";
 
@@ -63,18 +64,18 @@ export function SyncSettingsForm({ settings, action }: { settings: SyncSettings;
             of {switchedOff.length === 1 ? "it" : "them"}? The next sync removes it; switching back on syncs again what Polar still serves.
           </p>
           <div className="flex flex-wrap gap-2">
-            <button type="submit" disabled={isPending} className="rounded-md bg-high px-3 py-1.5 font-medium text-accent-fg" data-testid="sync-settings-confirm-button">
+            <Button type="submit" variant="danger-solid" disabled={isPending} data-testid="sync-settings-confirm-button">
               Yes, stop and delete
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-border px-3 py-1.5" data-testid="sync-settings-cancel">
+            </Button>
+            <Button onClick={() => setConfirming(false)} data-testid="sync-settings-cancel">
               Cancel
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
-        <button type="submit" disabled={isPending} className="rounded-md border border-border px-3 py-1.5 text-sm font-medium" data-testid="sync-settings-save">
+        <Button type="submit" disabled={isPending} data-testid="sync-settings-save">
           {isPending ? "Saving…" : "Save"}
-        </button>
+        </Button>
       )}
       <ActionResultMessage result={result} success="Saved. The next sync follows your choice." testId="sync-settings-result" />
     </form>
