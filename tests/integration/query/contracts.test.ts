@@ -3,7 +3,7 @@ import { ActivityRangeSchema } from "@/lib/contracts/activity";
 import { DailySeriesSchema } from "@/lib/contracts/daily";
 import { CurrentSyncRunSchema, SyncRunSchema } from "@/lib/contracts/sync-run";
 import { getActivityRange } from "@/lib/dal/activity";
-import { getDailySeries } from "@/lib/dal/daily";
+import { getDailySeries } from "@/lib/dal/series/read";
 import { getSyncRun } from "@/lib/dal/sync-history";
 import { ApiError, fetchJson } from "@/lib/query/fetch-json";
 import { beginRun } from "@/lib/sync/runs";
