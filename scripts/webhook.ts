@@ -13,7 +13,7 @@ import {
   getInstanceWebhookStatus,
   toWebhookUrl,
   type WebhookStatus,
-} from "@/lib/sync/webhooks";
+} from "@/lib/sync/webhook-registration";
 
 const USAGE = "Usage: npm run webhook -- status | create [--url <https://…/api/webhooks/polar>] | activate | delete";
 

@@ -10,7 +10,7 @@ import { authorizeOwnAthlete } from "./access";
 import { defaultRateGovernor } from "@/lib/polar";
 import { getSyncHealth, isDataStale, type SyncHealth } from "@/lib/sync/health";
 import { readRateLimitPause } from "@/lib/sync/scheduler";
-import { countWebhookEventsByRun } from "@/lib/sync/webhooks";
+import { countWebhookEventsByRun } from "@/lib/sync/webhook-dispatch";
 import { findLiveRun, getRun } from "@/lib/sync/runs";
 import type { SyncRunError } from "@/lib/sync/types";
 import type { SyncFixAction, SyncRunDTO } from "@/lib/contracts/sync-run";

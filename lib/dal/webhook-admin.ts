@@ -12,7 +12,7 @@ import {
   toWebhookUrl,
   type WebhookAdminDeps,
   type WebhookStatus,
-} from "@/lib/sync/webhooks";
+} from "@/lib/sync/webhook-registration";
 
 /**
  * The instance owner's management of the Polar client's one webhook (settings → Webhook). Only viewers whose

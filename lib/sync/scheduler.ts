@@ -4,7 +4,12 @@ import { polarConnections } from "@/db/schema/auth";
 import { syncLeases, syncRuns } from "@/db/schema/sync";
 import type { RateGovernorSnapshot } from "@/lib/polar";
 import type { SyncJobRunner } from "./runner";
-import { createWebhookDispatcher, dispatchDueWebhookEvents, type DispatchedRun, type WebhookDispatcher } from "./webhooks";
+import {
+  createWebhookDispatcher,
+  dispatchDueWebhookEvents,
+  type DispatchedRun,
+  type WebhookDispatcher,
+} from "./webhook-dispatch";
 
 /**
  * The polling fallback (design §3): every tick, athletes whose last successful sync is older than

@@ -9,15 +9,14 @@ import { createPolarClient, createRateGovernor, type PolarClient } from "@/lib/p
 import { startSimulator } from "@/lib/polar-sim";
 import { createInProcessRunner } from "@/lib/sync/runner";
 import { runSchedulerTick } from "@/lib/sync/scheduler";
+import { dispatchDueWebhookEvents, WEBHOOK_MAX_DELAY_MS } from "@/lib/sync/webhook-dispatch";
+import { handlePolarWebhook } from "@/lib/sync/webhook-receiver";
 import {
-  computeWebhookSignature,
   createInstanceWebhook,
   deleteInstanceWebhook,
-  dispatchDueWebhookEvents,
   getInstanceWebhookStatus,
-  handlePolarWebhook,
-  WEBHOOK_MAX_DELAY_MS,
-} from "@/lib/sync/webhooks";
+} from "@/lib/sync/webhook-registration";
+import { computeWebhookSignature } from "@/lib/sync/webhook-signature";
 import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, TEST_TOKEN_KEY, type TestDb } from "../sync/support/harness";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;

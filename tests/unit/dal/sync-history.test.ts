@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { finishRun } from "@/lib/sync/runs";
-import { createWebhookDispatcher, WEBHOOK_BUSY_RETRY_MS, WEBHOOK_DEBOUNCE_MS } from "@/lib/sync/webhooks";
+import { createWebhookDispatcher, WEBHOOK_BUSY_RETRY_MS, WEBHOOK_DEBOUNCE_MS } from "@/lib/sync/webhook-dispatch";
 import { syncLeases } from "@/db/schema/sync";
 import { webhookEvents } from "@/db/schema/webhooks";
 import { SyncRunSchema } from "@/lib/contracts/sync-run";

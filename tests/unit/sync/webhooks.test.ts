@@ -4,19 +4,15 @@ import { PolarError, type PolarClient } from "@/lib/polar";
 import { createInProcessRunner } from "@/lib/sync/runner";
 import { finishRun } from "@/lib/sync/runs";
 import {
-  computeWebhookSignature,
   dispatchDueWebhookEvents,
-  getStoredWebhook,
-  handlePolarWebhook,
   nextWebhookDueAt,
-  readWebhookSecret,
-  saveStoredWebhook,
-  toWebhookEventKey,
   toWebhookResources,
-  verifyWebhookSignature,
   WEBHOOK_DEBOUNCE_MS,
   WEBHOOK_MAX_DELAY_MS,
-} from "@/lib/sync/webhooks";
+} from "@/lib/sync/webhook-dispatch";
+import { handlePolarWebhook, toWebhookEventKey } from "@/lib/sync/webhook-receiver";
+import { getStoredWebhook, readWebhookSecret, saveStoredWebhook } from "@/lib/sync/webhook-registration";
+import { computeWebhookSignature, verifyWebhookSignature } from "@/lib/sync/webhook-signature";
 import { addAthlete, countRuns, createRecordingRunner, createTestDb, TOKEN_KEY, type TestDb } from "./support";
 
 // §7.3 test vectors.

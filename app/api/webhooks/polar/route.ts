@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { getEnv } from "@/lib/env";
 import { getAppWebhookDispatcher } from "@/lib/sync/scheduler";
-import { handlePolarWebhook } from "@/lib/sync/webhooks";
+import { handlePolarWebhook } from "@/lib/sync/webhook-receiver";
 
 /**
  * POST /api/webhooks/polar — Polar's deliveries (polar-accesslink.md §7.3). The signature is checked on the raw
