@@ -6,6 +6,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Db } from "@/db/client";
 import { sessions } from "@/db/schema/auth";
+import { hashSessionToken } from "@/lib/auth/session-store";
 
 /**
  * The production app (`next start` over the build in .next) on a loopback port, reading a database the bench
@@ -30,11 +31,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A database session for the user, as Auth.js stores one; returns the cookie that carries it. */
+/** A database session for the user, stored hashed as the adapter stores one; returns the cookie that carries it. */
 export function signInBySession(db: Db, userId: string): string {
   const token = randomBytes(32).toString("hex");
   db.insert(sessions)
-    .values({ sessionToken: token, userId, expires: new Date(Date.now() + 24 * 3_600_000) })
+    .values({ sessionToken: hashSessionToken(token), userId, expires: new Date(Date.now() + 24 * 3_600_000) })
     .run();
   // Plain http on loopback: Auth.js uses the unprefixed cookie name.
   return `authjs.session-token=${token}`;

@@ -3,9 +3,12 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Adapter, AdapterAccount } from "next-auth/adapters";
 import type { Db } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { hashSessionToken } from "./session-store";
 
 /**
- * The Drizzle adapter over our tables, with two guards:
+ * The Drizzle adapter over our tables, with three guards:
+ * - session tokens are stored hashed (SHA-256, session-store.ts): every session method hashes the token it is
+ *   given and hands Auth.js back the plain one, which only ever lives in the cookie.
  * - `linkAccount` never writes token fields, whatever the provider config says: Polar's access token lives
  *   only encrypted in polar_connection.
  * - a user is linked to at most one Polar account (polar_connection holds one token per user); linking a
@@ -18,8 +21,31 @@ export function createAuthAdapter(db: Db): Adapter {
     sessionsTable: sessions,
     verificationTokensTable: verificationTokens,
   });
+  const requireMethod = <T>(method: T | undefined, name: string): T => {
+    if (method === undefined) throw new Error(`The Drizzle adapter has no ${name}`);
+    return method;
+  };
+  const createSession = requireMethod(base.createSession, "createSession");
+  const getSessionAndUser = requireMethod(base.getSessionAndUser, "getSessionAndUser");
+  const updateSession = requireMethod(base.updateSession, "updateSession");
+  const deleteSession = requireMethod(base.deleteSession, "deleteSession");
   return {
     ...base,
+    async createSession(session) {
+      const created = await createSession({ ...session, sessionToken: hashSessionToken(session.sessionToken) });
+      return { ...created, sessionToken: session.sessionToken };
+    },
+    async getSessionAndUser(sessionToken) {
+      const found = await getSessionAndUser(hashSessionToken(sessionToken));
+      return found ? { ...found, session: { ...found.session, sessionToken } } : null;
+    },
+    async updateSession(session) {
+      const updated = await updateSession({ ...session, sessionToken: hashSessionToken(session.sessionToken) });
+      return updated ? { ...updated, sessionToken: session.sessionToken } : updated;
+    },
+    async deleteSession(sessionToken) {
+      await deleteSession(hashSessionToken(sessionToken));
+    },
     async linkAccount(account: AdapterAccount) {
       const other = db
         .select({ providerAccountId: accounts.providerAccountId })

@@ -33,6 +33,8 @@ export type SchedulerDeps = {
   rateLimits?: () => RateGovernorSnapshot;
   /** lib/auth's retry of failed de-registrations; run every tick (it has its own back-off per row). */
   retryPendingDeregistrations?: () => Promise<unknown>;
+  /** lib/auth's removal of expired database sessions; run every tick so a dead session does not linger. */
+  deleteExpiredSessions?: (now: number) => number;
 };
 
 export type SchedulerTickResult = {
@@ -106,6 +108,14 @@ export async function runSchedulerTick(deps: SchedulerDeps, now: number): Promis
       await deps.retryPendingDeregistrations();
     } catch (error) {
       console.error("scheduler: retrying de-registrations failed", error instanceof Error ? error.name : typeof error);
+    }
+  }
+
+  if (deps.deleteExpiredSessions) {
+    try {
+      deps.deleteExpiredSessions(now);
+    } catch (error) {
+      console.error("scheduler: deleting expired sessions failed", error instanceof Error ? error.name : typeof error);
     }
   }
 
@@ -240,6 +250,7 @@ export async function startAppScheduler(): Promise<SchedulerHandle | null> {
   const runner = await getAppSyncRunner();
   const { retryPendingDeregistrations } = await import("@/lib/auth/deregistration");
   const { createAthletePolarApi } = await import("@/lib/auth/polar-api");
+  const { deleteExpiredSessions } = await import("@/lib/auth/session-store");
   appGlobals.thresholdScheduler ??= startScheduler(() => ({
     db: getDb(),
     runner,
@@ -247,6 +258,7 @@ export async function startAppScheduler(): Promise<SchedulerHandle | null> {
     rateLimits: () => polar.defaultRateGovernor.snapshot(),
     retryPendingDeregistrations: () =>
       retryPendingDeregistrations({ db: getDb(), keyHex: env.TOKEN_ENCRYPTION_KEY, polar: createAthletePolarApi(env), now: Date.now }),
+    deleteExpiredSessions: (now) => deleteExpiredSessions(getDb(), now),
   }));
   console.info(`scheduler: syncing athletes older than ${env.SYNC_INTERVAL_MINUTES} min`);
   return appGlobals.thresholdScheduler;
