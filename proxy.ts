@@ -1,35 +1,67 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "@/lib/env";
+import { isProtectedPage } from "@/lib/http/page-gate";
+import { checkRequestLimit, readSessionToken } from "@/lib/http/request-limits";
+import { buildPagePolicy, createNonce, NONCE_HEADER, setApiSecurityHeaders, setCommonSecurityHeaders } from "@/lib/http/security-headers";
 import { rejectUndecodablePath } from "@/lib/http/undecodable-path";
 
-// Auth.js's database-session cookie; the __Secure- variant is used when the app runs on https.
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-
 /**
- * Pages behind the sign-in gate: every page except the landing page (`/`), /signin, API routes (they answer
- * 401 themselves), Next's assets and files with an extension, so new app pages are protected by default.
+ * Every request but Next's own assets passes here (Node.js runtime), for four things:
+ * - undecodable paths are refused (400 API, 404 page) before Next decodes them (undecodable-path.ts);
+ * - rate limits on the expensive routes (lib/http/request-limits.ts): 429 with Retry-After;
+ * - security headers on every page and API, with a per-request CSP nonce for pages (security-headers.ts);
+ * - the optimistic gate: anonymous visitors of app pages go to /signin, with the page they wanted as
+ *   callbackUrl. Only the cookie's presence is checked here (no database in the proxy); lib/dal verifies the
+ *   session on every read and write, so a stale or forged cookie gets nothing.
  */
-const GATED_PAGE = /^\/(?!api\/|_next\/|signin|favicon\.ico|.*\.[a-zA-Z0-9]+$).+/;
+export async function proxy(request: NextRequest): Promise<Response> {
+  const env = getEnv();
+  const isHttps = env.APP_URL.startsWith("https:");
+  const sessionToken = readSessionToken(request.cookies);
+  const { pathname } = request.nextUrl;
+  const isApi = pathname === "/api" || pathname.startsWith("/api/");
 
-/**
- * Optimistic gate: anonymous visitors of app pages go to /signin, with the page they wanted as callbackUrl.
- * Only the cookie's presence is checked here (no database in the proxy); lib/dal verifies the session on
- * every read and write, so a stale or forged cookie gets nothing.
- */
-function gateSignedOut(request: NextRequest): NextResponse {
-  if (!GATED_PAGE.test(request.nextUrl.pathname)) return NextResponse.next();
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
-  const target = new URL("/signin", request.url);
-  target.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.redirect(target);
-}
+  const undecodable = rejectUndecodablePath(pathname);
+  if (undecodable) {
+    if (isApi) setApiSecurityHeaders(undecodable.headers, { isHttps });
+    else setCommonSecurityHeaders(undecodable.headers, { isHttps });
+    return undecodable;
+  }
 
-export function proxy(request: NextRequest) {
-  return rejectUndecodablePath(request.nextUrl.pathname) ?? gateSignedOut(request);
+  if (isApi) {
+    const limited = await checkRequestLimit(env, { method: request.method, url: request.nextUrl, headers: request.headers, sessionToken });
+    const response = limited ?? NextResponse.next();
+    setApiSecurityHeaders(response.headers, { isHttps });
+    return response;
+  }
+
+  const nonce = createNonce();
+  const policy = buildPagePolicy({
+    nonce,
+    isDevelopment: env.NODE_ENV === "development",
+    formActionOrigins: [new URL(env.POLAR_AUTH_URL).origin],
+    isHttps,
+  });
+  let response: NextResponse;
+  if (sessionToken === null && isProtectedPage(pathname)) {
+    const target = new URL("/signin", request.url);
+    target.searchParams.set("callbackUrl", `${pathname}${request.nextUrl.search}`);
+    response = NextResponse.redirect(target);
+  } else {
+    // Next.js takes the nonce for its own scripts from the request's CSP; the layout reads x-nonce.
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set(NONCE_HEADER, nonce);
+    requestHeaders.set("Content-Security-Policy", policy);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  response.headers.set("Content-Security-Policy", policy);
+  setCommonSecurityHeaders(response.headers, { isHttps });
+  return response;
 }
 
 export const config = {
-  // Everything but Next's own assets: undecodable paths are refused everywhere (API and pages) before Next
-  // decodes them; the sign-in gate then picks the pages it guards (GATED_PAGE).
-  matcher: ["/((?!_next/).*)"],
+  // Everything but Next's own assets, and Polar's webhook: for a request the proxy sees, Next buffers up to
+  // 10 MB of the body before any handler runs, which would undo the route's 64 KiB cap. The webhook route sets
+  // the API headers itself.
+  matcher: ["/((?!_next/|api/webhooks/).*)"],
 };

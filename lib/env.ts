@@ -49,6 +49,19 @@ const envSchema = z.object({
         .map(Number)
         .filter((id) => Number.isSafeInteger(id)),
     ),
+  /**
+   * Request limits (lib/http/request-limits.ts), per signed-in session and minute; the per-IP limit is
+   * RATE_LIMIT_IP_FACTOR times as many (several people behind one address). Sign-in starts are per IP only.
+   */
+  RATE_LIMITS_ENABLED: z.enum(["true", "false", "1", "0"]).default("true").transform((value) => value === "true" || value === "1"),
+  RATE_LIMIT_SYNC_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(12),
+  RATE_LIMIT_EXPORT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(6),
+  RATE_LIMIT_CSV_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  RATE_LIMIT_LONG_RANGE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  RATE_LIMIT_IP_FACTOR: z.coerce.number().int().min(1).max(1_000).default(4),
+  /** A sync click this soon after the athlete's last run started returns that run instead of starting one. */
+  SYNC_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3_600).default(15),
   /** The in-process scheduler is on in servers and off in tests unless asked for. */
   SCHEDULER_ENABLED: z
     .enum(["true", "false", "1", "0"])

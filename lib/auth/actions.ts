@@ -1,8 +1,9 @@
 "use server";
 
 import { signIn, signOut } from "@/lib/auth";
-import type { ActionResult } from "@/lib/errors";
+import { AppError, type ActionResult } from "@/lib/errors";
 import { action } from "@/lib/http/action";
+import { consumeSignInStart } from "@/lib/http/sign-in-limit";
 
 /** Only same-site paths: an absolute or protocol-relative callbackUrl would be an open redirect. */
 function toSafeCallbackPath(value: FormDataEntryValue | null): string {
@@ -14,7 +15,16 @@ function toSafeCallbackPath(value: FormDataEntryValue | null): string {
 
 /** Starts Polar OAuth (Auth.js redirects the browser to Polar's authorization page). */
 export async function signInWithPolar(_previous: ActionResult<never> | null, formData: FormData): Promise<ActionResult<never>> {
-  return action({ signedIn: false }, () => signIn("polar", { redirectTo: toSafeCallbackPath(formData.get("callbackUrl")) }));
+  return action({ signedIn: false }, async () => {
+    // Each start costs a Polar authorization round trip: counted per client address (SECURITY.md).
+    const limit = await consumeSignInStart();
+    if (!limit.ok) {
+      throw new AppError("rate_limited", `Too many sign-ins were started from your network. Try again in ${limit.retryAfterSeconds} s.`, {
+        retryAfterSeconds: limit.retryAfterSeconds,
+      });
+    }
+    return signIn("polar", { redirectTo: toSafeCallbackPath(formData.get("callbackUrl")) });
+  });
 }
 
 /** Ends the database session and clears the cookie. */
