@@ -41,7 +41,7 @@ export function signInBySession(db: Db, userId: string): string {
   return `authjs.session-token=${token}`;
 }
 
-export type PageServer = { url: string; close(): Promise<void> };
+export type PageServer = { url: string; /** The `next start` process (for its memory). */ pid: number; close(): Promise<void> };
 
 export async function startPageServer(databasePath: string): Promise<PageServer> {
   const port = await freePort();
@@ -83,6 +83,7 @@ export async function startPageServer(databasePath: string): Promise<PageServer>
   }
   return {
     url,
+    pid: child.pid ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
         if (exited) return resolve();
