@@ -179,7 +179,6 @@ async function runLoadWarmup(server: PageServer, pathname: string, cookie: strin
   }
 }
 
-
 async function main(): Promise<void> {
   if (!hasProductionBuild()) {
     console.log("no production build in .next: run `npm run build` first");

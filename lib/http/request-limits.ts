@@ -128,8 +128,10 @@ export async function consumeRequestLimit(
 ): Promise<LimitVerdict> {
   if (!env.RATE_LIMITS_ENABLED) return { ok: true };
   const allowance = perMinute(env, name);
+  // Sign-in starts are counted per address only, so their allowance is already the address's.
+  const ipAllowance = name === "signin" ? allowance : allowance * env.RATE_LIMIT_IP_FACTOR;
   const checks: Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>[] = [
-    getLimiter(name, "ip", allowance * env.RATE_LIMIT_IP_FACTOR).consume(caller.address),
+    getLimiter(name, "ip", ipAllowance).consume(caller.address),
   ];
   if (name !== "signin" && caller.sessionToken !== null) {
     checks.push(getLimiter(name, "session", allowance).consume(await sha256Hex(caller.sessionToken)));
