@@ -2,6 +2,7 @@
 
 import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import "@/lib/http/zod-jitless";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({

@@ -9,9 +9,10 @@ import { waitForPlots } from "./support/plots";
  * violation the browser reports (a `securitypolicyviolation` event or a "Refused to …" console error). It also
  * checks that the theme boot script (inline, nonced) still runs.
  *
- * Simulated athletes no other spec uses: Tomás (a newcomer: a short sync) and Sofia (coach here).
+ * Simulated athletes: Maria (two sessions on many days, so two weeks draw every chart; signin.spec only
+ * signs her in to delete her account) and Sofia (coach here; no other spec uses her).
  */
-const ATHLETE = "Tomás Ferreira";
+const ATHLETE = "Maria Costa";
 const COACH = "Sofia Okafor";
 const DAY_MS = 86_400_000;
 
@@ -108,9 +109,11 @@ test("no CSP violation on any page; charts, theme switching and sign-in work und
       "/reports/me/latest",
     ];
     for (const path of athletePages) await visit(athlete, path);
+    // Charts draw under the policy (Recharts' inline styles are allowed, its code is nonced).
+    await visit(athlete, "/dashboard/load");
+    await expect(athlete.locator("[data-plot] svg.recharts-surface").first()).toBeVisible();
     // Webhook settings are for instance admins (none in the browser tests): the 404 page, same policy.
     await visit(athlete, "/settings/webhook", 404);
-    await expect(athlete.locator("[data-plot] svg.recharts-surface").first()).toBeVisible();
     const sessionRow = athlete.getByTestId("session-row").first();
     await athlete.goto("/dashboard/training");
     await expect(sessionRow).toBeVisible();
