@@ -1,11 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { resetRequestLimits } from "@/lib/http/request-limits";
 import { buildPagePolicy } from "@/lib/http/security-headers";
 import { config, proxy } from "@/proxy";
+import { createUnitDb } from "../unit/sync-triggers/support";
+
+// The webhook route, which the proxy skips, is called for real over a throw-away database.
+const unit = createUnitDb();
+vi.mock("@/db", () => ({ getDb: () => unit.db }));
+vi.mock("@/lib/sync/scheduler", () => ({ getAppWebhookDispatcher: async () => ({ notify: () => undefined, stop: () => undefined }) }));
+const { POST: postWebhook } = await import("@/app/api/webhooks/polar/route");
+afterAll(() => unit.close());
 
 /**
  * Finding 18.3: no security headers. Every page and API route of app/ is found on disk and sent through the
@@ -143,9 +151,17 @@ describe("security headers on every API (18.3)", () => {
     expectCommonHeaders(response);
   });
 
-  it("the proxy runs for every page and API, and skips only Next's build assets", () => {
+  it("the proxy runs for every page and API but the webhook, and skips Next's build assets", () => {
     const matcher = new RegExp(`^${config.matcher[0]}$`);
-    for (const pathname of [...PAGES, ...APIS]) expect(matcher.test(pathname), pathname).toBe(true);
+    const webhook = "/api/webhooks/polar";
+    for (const pathname of [...PAGES, ...APIS]) expect(matcher.test(pathname), pathname).toBe(pathname !== webhook);
     expect(matcher.test("/_next/static/chunks/app.js")).toBe(false);
+  });
+
+  it("the webhook route, which the proxy skips, sets the API headers itself", async () => {
+    const response = await postWebhook(new Request("http://localhost:3000/api/webhooks/polar", { method: "POST", body: "{}" }));
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expectCommonHeaders(response);
   });
 });

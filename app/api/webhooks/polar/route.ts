@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { getEnv } from "@/lib/env";
+import { setApiSecurityHeaders } from "@/lib/http/security-headers";
 import { getAppWebhookDispatcher } from "@/lib/sync/scheduler";
 import { handlePolarWebhook } from "@/lib/sync/webhook-receiver";
 
@@ -9,9 +10,13 @@ import { handlePolarWebhook } from "@/lib/sync/webhook-receiver";
  */
 export async function POST(request: Request): Promise<Response> {
   const dispatcher = await getAppWebhookDispatcher();
-  return handlePolarWebhook(request, {
+  const env = getEnv();
+  const response = await handlePolarWebhook(request, {
     db: getDb(),
-    tokenKey: getEnv().TOKEN_ENCRYPTION_KEY,
+    tokenKey: env.TOKEN_ENCRYPTION_KEY,
     onAccepted: () => dispatcher.notify(),
   });
+  // proxy.ts skips this route (so that nothing buffers the body before the cap): the API headers are set here.
+  setApiSecurityHeaders(response.headers, { isHttps: env.APP_URL.startsWith("https:") });
+  return response;
 }
