@@ -8,7 +8,7 @@ import { startSimulator } from "@/lib/polar-sim";
 import type { SimUpload } from "@/lib/polar-sim/contract";
 import { reparseQuarantine, syncAthlete, type SyncDeps } from "@/lib/sync";
 import { createInProcessRunner } from "@/lib/sync/runner";
-import { dispatchDueWebhookEvents, WEBHOOK_MAX_DELAY_MS } from "@/lib/sync/webhooks";
+import { dispatchDueWebhookEvents, WEBHOOK_MAX_DELAY_MS } from "@/lib/sync/webhook-dispatch";
 import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, snapshotAthlete, TEST_TOKEN_KEY, type TestDb } from "./support/harness";
 
 /**
@@ -256,7 +256,7 @@ describe("exercises through /v3/exercises and the transactions", () => {
     const uploads = sim.admin.upload(polarUserId, { exercises: 1 });
     const session = uploads.find((u): u is ExerciseUpload => u.kind === "exercise");
     if (!session) throw new Error("no session uploaded");
-    // What the receiver records for the delivery (lib/sync/webhooks.ts), then the debounced dispatch.
+    // What the receiver records for the delivery (lib/sync/webhook-receiver.ts), then the debounced dispatch.
     db.insert(webhookEvents)
       .values({
         eventKey: `EXERCISE:${polarUserId}:${session.hashedId}:test`,
