@@ -112,3 +112,8 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Tests that change process.env (limits, APP_URL) call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

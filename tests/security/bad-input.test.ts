@@ -175,27 +175,27 @@ describe("undecodable paths (proxy.ts)", () => {
     for (const template of apiPaths) {
       const path = template.replace("{}", segment);
       it(`${path} → 400 JSON`, async () => {
-        const response = proxy(new NextRequest(`${APP_URL}${path}`));
+        const response = await proxy(new NextRequest(`${APP_URL}${path}`));
         expect(response.status).toBe(400);
         expect(((await response.json()) as { error: { code: string } }).error.code).toBe("bad_request");
       });
     }
     for (const template of pagePaths) {
       const path = template.replace("{}", segment);
-      it(`${path} → 404`, () => {
-        expect(proxy(new NextRequest(`${APP_URL}${path}`)).status).toBe(404);
+      it(`${path} → 404`, async () => {
+        expect((await proxy(new NextRequest(`${APP_URL}${path}`))).status).toBe(404);
       });
     }
   }
 
-  it("lets decodable paths through (with a session cookie) and still gates signed-out pages", () => {
+  it("lets decodable paths through (with a session cookie) and still gates signed-out pages", async () => {
     const withCookie = new NextRequest(`${APP_URL}/reports/me/%25`, { headers: { cookie: "authjs.session-token=x" } });
-    expect(proxy(withCookie).headers.get("x-middleware-next")).toBe("1");
-    expect(proxy(new NextRequest(`${APP_URL}/api/athletes/%25/daily`)).headers.get("x-middleware-next")).toBe("1");
-    const signedOut = proxy(new NextRequest(`${APP_URL}/dashboard`));
+    expect((await proxy(withCookie)).headers.get("x-middleware-next")).toBe("1");
+    expect((await proxy(new NextRequest(`${APP_URL}/api/athletes/%25/daily`))).headers.get("x-middleware-next")).toBe("1");
+    const signedOut = await proxy(new NextRequest(`${APP_URL}/dashboard`));
     expect(signedOut.status).toBe(307);
     expect(signedOut.headers.get("location")).toBe(`${APP_URL}/signin?callbackUrl=%2Fdashboard`);
-    expect(proxy(new NextRequest(`${APP_URL}/signin`)).headers.get("x-middleware-next")).toBe("1");
+    expect((await proxy(new NextRequest(`${APP_URL}/signin`))).headers.get("x-middleware-next")).toBe("1");
   });
 });
 

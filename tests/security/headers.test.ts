@@ -6,10 +6,10 @@ import { resetEnvCache } from "@/lib/env";
 import { resetRequestLimits } from "@/lib/http/request-limits";
 import { buildPagePolicy } from "@/lib/http/security-headers";
 import { config, proxy } from "@/proxy";
-import { createUnitDb } from "../unit/sync-triggers/support";
+import { createTestDb } from "@/tests/fixtures/db";
 
 // The webhook route, which the proxy skips, is called for real over a throw-away database.
-const unit = createUnitDb();
+const unit = createTestDb();
 vi.mock("@/db", () => ({ getDb: () => unit.db }));
 vi.mock("@/lib/sync/scheduler", () => ({ getAppWebhookDispatcher: async () => ({ notify: () => undefined, stop: () => undefined }) }));
 const { POST: postWebhook } = await import("@/app/api/webhooks/polar/route");

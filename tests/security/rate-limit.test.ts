@@ -49,7 +49,12 @@ const fastRunner: Pick<SyncJobRunner, "start"> = {
 };
 vi.mock("@/lib/sync/scheduler", () => ({ getAppSyncRunner: async () => fastRunner }));
 
-const { POST: postSync } = await import("@/app/api/sync/route");
+const { POST: syncRoute } = await import("@/app/api/sync/route");
+/** A click on Sync, from the app's own page (the route's origin guard wants that). */
+const postSync = () =>
+  syncRoute(new NextRequest("http://localhost:3000/api/sync", { method: "POST", headers: { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" } }), {
+    params: Promise.resolve({}),
+  });
 const { proxy } = await import("@/proxy");
 
 const BASE_ENV = {

@@ -4,7 +4,8 @@ import { readCappedBody } from "@/lib/http/capped-body";
 import { handlePolarWebhook, WEBHOOK_MAX_BODY_BYTES } from "@/lib/sync/webhook-receiver";
 import { saveStoredWebhook } from "@/lib/sync/webhook-registration";
 import { computeWebhookSignature } from "@/lib/sync/webhook-signature";
-import { addAthlete, createUnitDb, TOKEN_KEY, type UnitDb } from "../unit/sync-triggers/support";
+import { createTestDb, type TestDb } from "@/tests/fixtures/db";
+import { addAthlete, TOKEN_KEY } from "../unit/sync/support";
 
 /**
  * Finding 18.1: the receiver read any body whole before looking at its size, so eight 100 MB posts took the
@@ -46,9 +47,9 @@ function post(body: BodyInit, headers: Record<string, string>): Request {
   } as RequestInit);
 }
 
-let t: UnitDb;
+let t: TestDb;
 beforeEach(() => {
-  t = createUnitDb();
+  t = createTestDb();
   addAthlete(t.db, { id: "aino", polarUserId: AINO });
   saveStoredWebhook(t.db, { id: "wh-1", url: "http://localhost:3000/api/webhooks/polar", events: ["SLEEP"], signatureSecretKey: SECRET }, TOKEN_KEY, 0);
 });
