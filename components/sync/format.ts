@@ -4,6 +4,7 @@
  */
 
 import type { SyncRunDTO } from "@/lib/contracts/sync-run";
+import { describeSkips } from "@/lib/sync/skipped";
 
 /** The run's own types (lib/contracts/sync-run.ts): one shape of a sync run everywhere outside the engine. */
 export type SyncCountsByResource = SyncRunDTO["counts"];
@@ -89,12 +90,13 @@ export function formatRemaining(ms: number | null): string | null {
   return `about ${Math.round(ms / 60_000)} min left`;
 }
 
-/** Per resource: "2 new, 1 updated" (only what is not zero), or "nothing new". */
+/** Per resource: "2 new, 1 updated, 3 skipped: dated after today" (only what is not zero), or "nothing new". */
 export function describeCounts(counts: SyncCountsView): string {
   const parts = [
     counts.new > 0 ? `${counts.new} new` : null,
     counts.updated > 0 ? `${counts.updated} updated` : null,
     counts.quarantined > 0 ? `${counts.quarantined} unreadable` : null,
+    describeSkips(counts),
   ].filter((part): part is string => part !== null);
   return parts.length > 0 ? parts.join(", ") : "nothing new";
 }

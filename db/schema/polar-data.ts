@@ -191,6 +191,8 @@ export const dailyActivityExtras = sqliteTable(
     endpoint: text("endpoint").notNull(),
     fetchedAt: integer("fetched_at").notNull(),
     rawJson: text("raw_json").notNull(),
+    /** sha256 of the day as Polar served it: an unchanged day is recognised without re-deriving or rewriting it. */
+    contentHash: text("content_hash"),
   },
   (t) => [uniqueIndex("daily_activity_extra_athlete_date_uq").on(t.athleteId, t.localDate)],
 );
@@ -260,6 +262,8 @@ export const sleeps = sqliteTable(
     endpoint: text("endpoint").notNull(),
     fetchedAt: integer("fetched_at").notNull(),
     rawJson: text("raw_json").notNull(),
+    /** sha256 of the day as Polar served it: an unchanged day is recognised without re-deriving or rewriting it. */
+    contentHash: text("content_hash"),
   },
   (t) => [
     uniqueIndex("sleep_athlete_date_uq").on(t.athleteId, t.localDate),
@@ -294,6 +298,8 @@ export const nightlyRecharges = sqliteTable(
     endpoint: text("endpoint").notNull(),
     fetchedAt: integer("fetched_at").notNull(),
     rawJson: text("raw_json").notNull(),
+    /** sha256 of the day as Polar served it: an unchanged day is recognised without re-deriving or rewriting it. */
+    contentHash: text("content_hash"),
   },
   (t) => [uniqueIndex("nightly_recharge_athlete_date_uq").on(t.athleteId, t.localDate)],
 );
@@ -313,6 +319,8 @@ export const continuousHeartRates = sqliteTable(
     endpoint: text("endpoint").notNull(),
     fetchedAt: integer("fetched_at").notNull(),
     rawJson: text("raw_json").notNull(),
+    /** sha256 of the day as Polar served it: an unchanged day is recognised without re-deriving or rewriting it. */
+    contentHash: text("content_hash"),
   },
   (t) => [uniqueIndex("continuous_heart_rate_athlete_date_uq").on(t.athleteId, t.localDate)],
 );
@@ -337,6 +345,8 @@ export const cardioLoads = sqliteTable(
     endpoint: text("endpoint").notNull(),
     fetchedAt: integer("fetched_at").notNull(),
     rawJson: text("raw_json").notNull(),
+    /** sha256 of the day as Polar served it: an unchanged day is recognised without re-deriving or rewriting it. */
+    contentHash: text("content_hash"),
   },
   (t) => [uniqueIndex("cardio_load_athlete_date_uq").on(t.athleteId, t.localDate)],
 );

@@ -13,7 +13,19 @@ export type SyncResource =
   | "nightly-recharge"
   | "continuous-hr"
   | "cardio-load";
-export type SyncCounts = { new: number; updated: number; unchanged: number; quarantined: number };
+/**
+ * Why a fetched record was not stored (besides quarantine): `after-today` = dated after the latest "today"
+ * anywhere on Earth (UTC+14), so not a real day yet; `placeholder` = Polar's padding for a day without data.
+ */
+export type SyncSkipReason = "after-today" | "placeholder";
+export type SyncCounts = {
+  new: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+  /** Absent in runs recorded before skips were counted. */
+  skipped?: Partial<Record<SyncSkipReason, number>>;
+};
 /** An error in plain words with a stable code, attached to the resource it stopped. */
 export type SyncRunError = { resource: SyncResource | "run"; code: string; message: string };
 export type TransactionStatus = "open" | "committed" | "expired";
@@ -94,7 +106,39 @@ export const syncLeases = sqliteTable("sync_lease", {
   /** The owning process: a lease whose process is gone on this host is stale at once (crash, SIGKILL). */
   ownerHost: text("owner_host").notNull(),
   ownerPid: integer("owner_pid").notNull(),
+  /**
+   * The owner's process start (Linux `/proc/<pid>/stat` start ticks): a reused pid, or a killed owner still
+   * answering `kill(pid, 0)` as a zombie, is recognised at once. Null where /proc is not available.
+   */
+  ownerStarted: text("owner_started"),
 });
+
+/**
+ * History backfill per athlete and windowed resource, read backwards from the oldest day the incremental
+ * sync covers. `nextTo` is the last day of the next chunk to read; every chunk is stored together with the
+ * advanced `nextTo` in one SQLite transaction, so a restart continues where it stopped and never asks twice.
+ */
+export const syncBackfills = sqliteTable(
+  "sync_backfill",
+  {
+    athleteId: text("athlete_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    resource: text("resource").$type<SyncResource>().notNull(),
+    /** `YYYY-MM-DD`: the newest day still to read (going backwards). */
+    nextTo: text("next_to").notNull(),
+    /** `YYYY-MM-DD`: the oldest day Polar serves for this type, fixed when the backfill started. */
+    oldestDate: text("oldest_date").notNull(),
+    /** Consecutive empty answers of date probes (sleep, Nightly Recharge): a run of them ends the backfill. */
+    emptyStreak: integer("empty_streak").notNull().default(0),
+    done: integer("done", { mode: "boolean" }).notNull().default(false),
+    /** Days read so far and in total (progress: "Backfilling history: 4 of 6 months"). */
+    daysDone: integer("days_done").notNull().default(0),
+    daysTotal: integer("days_total").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.athleteId, t.resource] })],
+);
 
 /** Payloads that failed validation: kept raw so `npm run sync:reparse` can ingest them with a better parser. */
 export const syncQuarantine = sqliteTable(

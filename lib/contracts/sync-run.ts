@@ -18,6 +18,8 @@ const SyncCountsSchema = z.object({
   updated: z.number(),
   unchanged: z.number(),
   quarantined: z.number(),
+  /** Fetched records not stored, by reason (issue 13 §3); absent in runs recorded before skips were counted. */
+  skipped: z.object({ "after-today": z.number().optional(), placeholder: z.number().optional() }).optional(),
 }) satisfies z.ZodType<SyncCounts>;
 
 export const SyncFixActionSchema = z.discriminatedUnion("kind", [

@@ -44,6 +44,9 @@ export function toFixAction(code: string): SyncFixAction {
     case "internal":
     case "polar_not_found":
       return { kind: "retry_later", label: "Retry later: click Sync again in a few minutes" };
+    case "skipped":
+    case "nothing_stored":
+      return { kind: "none", label: "Nothing to do: every sync reads these days again and stores them once Polar dates them properly" };
     case "quarantined":
     case "invalid_payload":
       return { kind: "none", label: "Nothing to do: the raw data is kept and re-read when Threshold learns its format" };

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import type { PolarUserClient } from "@/lib/polar";
 import { isPolarError } from "@/lib/polar/errors";
 import { writeProgress, type RunProgress } from "./runs";
-import { emptyCounts, type Outcome, type SyncDeps, type SyncResource, type SyncRunError } from "./types";
+import { emptyCounts, type Outcome, type SyncDeps, type SyncResource, type SyncRunError, type SyncSkipReason } from "./types";
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -28,8 +28,13 @@ export class RunContext {
     readonly athleteId: string,
     readonly runId: string,
     readonly user: PolarUserClient,
-    /** The athlete's local "today" (`YYYY-MM-DD`), end of every window. */
+    /** The athlete's local "today" (`YYYY-MM-DD`). */
     readonly today: string,
+    /**
+     * The latest "today" anywhere (UTC+14) at the run's reference instant: the end of every window, since the
+     * athlete's offset may be unknown (first sync) or wrong (travel). Nothing real is dated after it.
+     */
+    readonly latestToday: string = today,
   ) {}
 
   get db(): Db {
@@ -53,6 +58,13 @@ export class RunContext {
   countOutcome(resource: SyncResource, outcome: Outcome | "quarantined"): void {
     const counts = (this.progress.counts[resource] ??= emptyCounts());
     counts[outcome] += 1;
+  }
+
+  /** A fetched record that was not stored, with the reason (never dropped silently). */
+  countSkipped(resource: SyncResource, reason: SyncSkipReason): void {
+    const counts = (this.progress.counts[resource] ??= emptyCounts());
+    const skipped = (counts.skipped ??= {});
+    skipped[reason] = (skipped[reason] ?? 0) + 1;
   }
 
   /** Marks a resource as handled even when it had nothing (so the result lists it with zeros). */

@@ -7,5 +7,5 @@ export { reparseQuarantine, type ReparseResult } from "./reparse";
 export { purgeResources } from "./store";
 export { forEachConcurrently } from "./pool";
 export { ITEM_CONCURRENCY } from "./transactional";
-export { OVERLAP_DAYS, WINDOW_DAYS } from "./windowed";
+export { WINDOW_DAYS } from "./windowed";
 export * from "./types";

@@ -137,7 +137,9 @@ function ingest(db: Db, entry: typeof syncQuarantine.$inferSelect, raw: unknown)
     case "cardio-load": {
       const day = PolarCardioLoadDaySchema.safeParse(raw);
       if (!day.success) return fail(day.error);
-      return storeCardioLoad(db, entry.athleteId, day.data, raw, prov);
+      const outcome = storeCardioLoad(db, entry.athleteId, day.data, raw, prov);
+      // A placeholder is not data: nothing to store, and nothing left to reparse.
+      return outcome === "placeholder" ? "unchanged" : outcome;
     }
   }
 }

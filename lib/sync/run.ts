@@ -12,7 +12,8 @@ import { syncExercises } from "./exercises";
 import { syncTransactionalKind } from "./transactional";
 import { toIsoDate } from "./transforms";
 import { SYNC_RESOURCES, type SyncDeps, type SyncOptions, type SyncResource, type SyncRunResult, type SyncRunStatus } from "./types";
-import { syncCardioLoad, syncContinuousHeartRate, syncDailyActivityExtras, syncNightlyRecharge, syncSleep } from "./windowed";
+import { describeUnstored } from "./skipped";
+import { MAX_AHEAD_MS, syncCardioLoad, syncContinuousHeartRate, syncDailyActivityExtras, syncNightlyRecharge, syncSleep } from "./windowed";
 
 /**
  * One sync run for one athlete (design §3). Resources run in a fixed order — physical info first, so the
@@ -106,7 +107,7 @@ function prepareContext(deps: SyncDeps, athleteId: string, runId: string, option
   const user = countCalls(deps.polar.forUser(credentials.polarUserId, credentials.accessToken), () => {
     ctx.progress.requestCount += 1;
   });
-  const ctx = new RunContext(deps, athleteId, runId, user, today);
+  const ctx = new RunContext(deps, athleteId, runId, user, today, toIsoDate(reference + MAX_AHEAD_MS));
   return ctx;
 }
 
@@ -172,8 +173,10 @@ async function runResources(ctx: RunContext, only: readonly SyncResource[] | und
       message: `${counts.quarantined} ${counts.quarantined === 1 ? "record" : "records"} from Polar could not be read and ${counts.quarantined === 1 ? "was" : "were"} set aside; everything else was stored.`,
     });
   }
+  const unstored = describeUnstored(ctx.progress.counts);
+  for (const error of unstored) ctx.addError(error);
   if (attempted > 0 && failedResources === attempted) return "failed";
-  if (failedResources > 0 || quarantined.length > 0) return "partial";
+  if (failedResources > 0 || quarantined.length > 0 || unstored.length > 0) return "partial";
   return "succeeded";
 }
 

@@ -53,10 +53,17 @@ import type { Outcome, SyncResource } from "./types";
  */
 
 export type { DbTx } from "@/db/client";
+export {
+  storeCardioLoad,
+  storeContinuousHeartRate,
+  storeDailyActivityExtra,
+  storeNightlyRecharge,
+  storeSleep,
+} from "./store-windowed";
 export type Provenance = { endpoint: string; transactionId: number | null; fetchedAt: number };
 
 /** Columns that describe where and when a record was fetched, not what it says. */
-const PROVENANCE_KEYS = new Set(["endpoint", "transactionId", "fetchedAt"]);
+const PROVENANCE_KEYS = new Set(["endpoint", "transactionId", "fetchedAt", "contentHash"]);
 
 /**
  * A transactional item re-offered after an expired transaction carries the new `transaction-id` inside its
@@ -67,7 +74,7 @@ function withoutTransactionIds(rawJson: unknown): unknown {
   return JSON.stringify(JSON.parse(rawJson), (key: string, value: unknown) => (key === "transaction-id" ? undefined : value));
 }
 
-function isSameContent(existing: Record<string, unknown>, values: Record<string, unknown>): boolean {
+export function isSameContent(existing: Record<string, unknown>, values: Record<string, unknown>): boolean {
   for (const [key, value] of Object.entries(values)) {
     if (PROVENANCE_KEYS.has(key)) continue;
     if (key === "rawJson") {
@@ -181,26 +188,6 @@ export function storeActivity(db: Db, athleteId: string, bundle: ActivityBundle,
   });
 }
 
-// ── daily activity (non-transactional): distance from steps and inactivity alerts, per (athlete, day) ──
-
-export function storeDailyActivityExtra(
-  tx: Db | DbTx,
-  athleteId: string,
-  day: DailyActivityInput,
-  raw: unknown,
-  prov: Provenance,
-): Outcome {
-  const values = { ...toDailyActivityExtraRow(day), athleteId, ...prov, rawJson: JSON.stringify(raw) };
-  const existing = lookup(tx, "dailyActivityExtra").get({ athleteId, localDate: values.localDate });
-  if (!existing) {
-    tx.insert(dailyActivityExtras).values(values).run();
-    return "new";
-  }
-  if (isSameContent(existing, values)) return "unchanged";
-  tx.update(dailyActivityExtras).set(values).where(eq(dailyActivityExtras.id, existing.id)).run();
-  return "updated";
-}
-
 // ── physical information ──
 
 export function storePhysicalInfo(
@@ -226,81 +213,6 @@ export function storePhysicalInfo(
     tx.update(physicalInfos).set(values).where(eq(physicalInfos.id, existing.id)).run();
     return "updated";
   });
-}
-
-// ── windowed, keyed by (athlete, date) ──
-
-export function storeSleep(tx: Db | DbTx, athleteId: string, sleep: SleepInput, raw: unknown, prov: Provenance): Outcome {
-  const values = { ...toSleepRow(sleep), athleteId, ...prov, rawJson: JSON.stringify(raw) };
-  const existing = lookup(tx, "sleep").get({ athleteId, localDate: values.localDate });
-  if (!existing) {
-    tx.insert(sleeps).values(values).run();
-    return "new";
-  }
-  if (isSameContent(existing, values)) return "unchanged";
-  tx.update(sleeps).set(values).where(eq(sleeps.id, existing.id)).run();
-  return "updated";
-}
-
-export function storeNightlyRecharge(
-  tx: Db | DbTx,
-  athleteId: string,
-  recharge: NightlyRechargeInput,
-  raw: unknown,
-  prov: Provenance,
-): Outcome {
-  const sleepStart = lookup(tx, "sleepRaw").get({ athleteId, localDate: recharge.date });
-  const startTime = sleepStart ? readSleepStartTime(sleepStart.raw) : null;
-  const values = { ...toNightlyRechargeRow(recharge, startTime), athleteId, ...prov, rawJson: JSON.stringify(raw) };
-  const existing = lookup(tx, "nightlyRecharge").get({ athleteId, localDate: values.localDate });
-  if (!existing) {
-    tx.insert(nightlyRecharges).values(values).run();
-    return "new";
-  }
-  if (isSameContent(existing, values)) return "unchanged";
-  tx.update(nightlyRecharges).set(values).where(eq(nightlyRecharges.id, existing.id)).run();
-  return "updated";
-}
-
-function readSleepStartTime(rawJson: string): string | null {
-  const parsed = z.object({ sleep_start_time: z.string() }).safeParse(JSON.parse(rawJson));
-  return parsed.success ? parsed.data.sleep_start_time : null;
-}
-
-export function storeContinuousHeartRate(
-  tx: Db | DbTx,
-  athleteId: string,
-  day: ContinuousHeartRateInput,
-  raw: unknown,
-  prov: Provenance,
-): Outcome {
-  const values = { ...toContinuousHeartRateRow(day), athleteId, ...prov, rawJson: JSON.stringify(raw) };
-  const existing = lookup(tx, "continuousHeartRate").get({ athleteId, localDate: values.localDate });
-  if (!existing) {
-    tx.insert(continuousHeartRates).values(values).run();
-    return "new";
-  }
-  if (isSameContent(existing, values)) return "unchanged";
-  tx.update(continuousHeartRates).set(values).where(eq(continuousHeartRates.id, existing.id)).run();
-  return "updated";
-}
-
-export function storeCardioLoad(
-  tx: Db | DbTx,
-  athleteId: string,
-  day: CardioLoadInput,
-  raw: unknown,
-  prov: Provenance,
-): Outcome {
-  const values = { ...toCardioLoadRow(day), athleteId, ...prov, rawJson: JSON.stringify(raw) };
-  const existing = lookup(tx, "cardioLoad").get({ athleteId, localDate: values.localDate });
-  if (!existing) {
-    tx.insert(cardioLoads).values(values).run();
-    return "new";
-  }
-  if (isSameContent(existing, values)) return "unchanged";
-  tx.update(cardioLoads).set(values).where(eq(cardioLoads.id, existing.id)).run();
-  return "updated";
 }
 
 // ── quarantine ──

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import type { SyncCounts, SyncResource, SyncRunError, SyncRunStatus, SyncTrigger } from "@/db/schema/sync";
 import type { PolarClient } from "@/lib/polar";
 
-export type { SyncCounts, SyncResource, SyncRunError, SyncRunStatus, SyncTrigger } from "@/db/schema/sync";
+export type { SyncCounts, SyncResource, SyncRunError, SyncRunStatus, SyncSkipReason, SyncTrigger } from "@/db/schema/sync";
 
 /** What a sync run needs; app entry points build it from getEnv(), tests from a fresh SQLite and the simulator. */
 export type SyncDeps = {

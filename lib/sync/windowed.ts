@@ -17,32 +17,25 @@ import type { Outcome, SyncResource } from "./types";
 
 /**
  * Windowed resources (sleep, Nightly Recharge, continuous HR, cardio load, and the non-transactional daily
- * activity under "activity"): read from the last good cursor
- * minus an overlap (late uploads and re-syncs of recent days), at most Polar's 28-day window; upsert by
- * (athlete, date); advance the cursor only after the window is stored. Invalid entries of a list are
- * quarantined and the rest proceeds.
+ * activity under "activity"). Every run reconciles the WHOLE window Polar serves (28 days): a watch synced
+ * days late, or a night edited at Polar, shows up inside that window whenever it reaches Polar, so a cursor
+ * that skips "already read" days would lose it for good. Upserts by (athlete, date); unchanged days are
+ * recognised by their content hash and not rewritten (store-windowed.ts). Every valid record fetched is
+ * stored, whatever range it was asked for; one dated after the latest "today" on Earth is counted as skipped
+ * with its reason, a placeholder likewise. Invalid entries are quarantined and the rest proceeds.
  */
 
-export const OVERLAP_DAYS = 3;
 /** Polar serves these resources for the last 28 days (ranges include both ends: today − 27 … today). */
 export const WINDOW_DAYS = 28;
 
+/** UTC+14 (Kiribati): the furthest any athlete's local day runs ahead of UTC. */
+export const MAX_AHEAD_MS = 14 * 3_600_000;
+
 type WindowedResource = Extract<SyncResource, "activity" | "sleep" | "nightly-recharge" | "continuous-hr" | "cardio-load">;
 
-export function computeWindow(today: string, cursorDate: string | null): { from: string; to: string } {
-  const earliest = addDays(today, -(WINDOW_DAYS - 1));
-  if (cursorDate === null) return { from: earliest, to: today };
-  const from = addDays(cursorDate, -OVERLAP_DAYS);
-  return { from: from < earliest ? earliest : from > today ? today : from, to: today };
-}
-
-function readCursor(ctx: RunContext, resource: WindowedResource): string | null {
-  const row = ctx.db
-    .select({ cursorDate: syncCursors.cursorDate })
-    .from(syncCursors)
-    .where(and(eq(syncCursors.athleteId, ctx.athleteId), eq(syncCursors.resource, resource)))
-    .get();
-  return row?.cursorDate ?? null;
+/** The window every run reconciles: Polar's 28 days, ending on the latest "today" anywhere. */
+export function computeWindow(latestToday: string): { from: string; to: string } {
+  return { from: addDays(latestToday, -(WINDOW_DAYS - 1)), to: latestToday };
 }
 
 function writeCursor(tx: DbTx, ctx: RunContext, resource: WindowedResource, cursorDate: string): void {
@@ -75,28 +68,33 @@ function readStartDate(raw: unknown): string | null {
   return null;
 }
 
-/** Stores one window in a single SQLite transaction together with the advanced cursor. */
-function storeWindow<T>(
+/**
+ * Stores one fetched list in a single SQLite transaction together with the reconciled-until cursor. Every
+ * valid entry is stored whatever its date, except entries dated after the latest "today" (counted as skipped).
+ */
+export function storeWindow<T>(
   ctx: RunContext,
   resource: WindowedResource,
   endpoint: string,
   window: { from: string; to: string },
   listed: Listed<T>,
-  store: (tx: DbTx, entry: Entry<T>, prov: Provenance) => Outcome,
+  store: (tx: DbTx, entry: Entry<T>, prov: Provenance) => Outcome | "placeholder",
   dateOf: (raw: unknown) => string | null = readDate,
 ): void {
-  const inWindow = listed.items.filter((entry) => entry.date >= window.from && entry.date <= window.to);
-  const invalid: Listed<T>["invalid"] = listed.invalid.filter((entry) => {
-    const date = dateOf(entry.raw);
-    return date === null || (date >= window.from && date <= window.to);
-  });
-  const total = inWindow.length + invalid.length;
+  const invalid: Listed<T>["invalid"] = [...listed.invalid];
+  const total = listed.items.length + invalid.length;
   ctx.addTotal(total);
   const fetchedAt = ctx.now();
   ctx.db.transaction((tx) => {
-    for (const entry of inWindow) {
+    for (const entry of listed.items) {
+      if (entry.date > ctx.latestToday) {
+        ctx.countSkipped(resource, "after-today");
+        continue;
+      }
       try {
-        ctx.countOutcome(resource, store(tx, entry, { endpoint, transactionId: null, fetchedAt }));
+        const outcome = store(tx, entry, { endpoint, transactionId: null, fetchedAt });
+        if (outcome === "placeholder") ctx.countSkipped(resource, "placeholder");
+        else ctx.countOutcome(resource, outcome);
       } catch (error) {
         // Validated but uninterpretable (a RangeError from a time field): transforms run before any write,
         // so the entry is set aside and the window goes on.
@@ -127,7 +125,7 @@ function storeWindow<T>(
 export async function syncSleep(ctx: RunContext): Promise<void> {
   ctx.touch("sleep");
   ctx.setStep("Reading sleep");
-  const window = computeWindow(ctx.today, readCursor(ctx, "sleep"));
+  const window = computeWindow(ctx.latestToday);
   // The list always covers Polar's 28 days in ONE request; per-date reads would cost one request per night.
   const listed = toEntries(await ctx.user.listSleep());
   storeWindow(ctx, "sleep", "/v3/users/sleep", window, listed, (tx, entry, prov) =>
@@ -138,7 +136,7 @@ export async function syncSleep(ctx: RunContext): Promise<void> {
 export async function syncNightlyRecharge(ctx: RunContext): Promise<void> {
   ctx.touch("nightly-recharge");
   ctx.setStep("Reading Nightly Recharge");
-  const window = computeWindow(ctx.today, readCursor(ctx, "nightly-recharge"));
+  const window = computeWindow(ctx.latestToday);
   const listed = toEntries(await ctx.user.listNightlyRecharge());
   storeWindow(ctx, "nightly-recharge", "/v3/users/nightly-recharge", window, listed, (tx, entry, prov) =>
     storeNightlyRecharge(tx, ctx.athleteId, entry.data, entry.raw, prov),
@@ -148,7 +146,7 @@ export async function syncNightlyRecharge(ctx: RunContext): Promise<void> {
 export async function syncContinuousHeartRate(ctx: RunContext): Promise<void> {
   ctx.touch("continuous-hr");
   ctx.setStep("Reading continuous heart rate");
-  const window = computeWindow(ctx.today, readCursor(ctx, "continuous-hr"));
+  const window = computeWindow(ctx.latestToday);
   // The RANGE endpoint: one request per window instead of one per day (rate limits are per app, §8).
   const listed = toEntries(await ctx.user.getContinuousHeartRateRange(window.from, window.to));
   const endpoint = `/v3/users/continuous-heart-rate?from=${window.from}&to=${window.to}`;
@@ -160,7 +158,7 @@ export async function syncContinuousHeartRate(ctx: RunContext): Promise<void> {
 export async function syncCardioLoad(ctx: RunContext): Promise<void> {
   ctx.touch("cardio-load");
   ctx.setStep("Reading cardio load");
-  const window = computeWindow(ctx.today, readCursor(ctx, "cardio-load"));
+  const window = computeWindow(ctx.latestToday);
   const listed = toEntries(await ctx.user.listCardioLoad(window.from, window.to));
   const endpoint = `/v3/users/cardio-load/date?from=${window.from}&to=${window.to}`;
   storeWindow(ctx, "cardio-load", endpoint, window, listed, (tx, entry, prov) =>
@@ -176,7 +174,7 @@ export async function syncCardioLoad(ctx: RunContext): Promise<void> {
 export async function syncDailyActivityExtras(ctx: RunContext): Promise<void> {
   ctx.touch("activity");
   ctx.setStep("Reading daily activity totals");
-  const window = computeWindow(ctx.today, readCursor(ctx, "activity"));
+  const window = computeWindow(ctx.latestToday);
   // The inactivity stamps (a handful a day) bring `samples.date`, the day's local date in words: the
   // offset-less `start_time` is local wall time as observed, but UTC by the spec's wording (U11), and an
   // athlete far east of UTC wakes on the previous UTC date.

@@ -3,16 +3,12 @@ import { packPairs, packTimedValues, unpackPairs, unpackTimedValues } from "@/li
 import { computeWindow } from "@/lib/sync/windowed";
 
 describe("computeWindow", () => {
-  it("reads Polar's full 28 days on the first sync (both ends included)", () => {
-    expect(computeWindow("2024-05-28", null)).toEqual({ from: "2024-05-01", to: "2024-05-28" });
+  it("always reads Polar's full 28 days (both ends included): late uploads land anywhere inside", () => {
+    expect(computeWindow("2024-05-28")).toEqual({ from: "2024-05-01", to: "2024-05-28" });
   });
 
-  it("reads from the cursor minus a 3-day overlap afterwards", () => {
-    expect(computeWindow("2024-05-28", "2024-05-27")).toEqual({ from: "2024-05-24", to: "2024-05-28" });
-  });
-
-  it("never reaches past Polar's window after a long pause, across a month end", () => {
-    expect(computeWindow("2024-03-02", "2023-12-01")).toEqual({ from: "2024-02-04", to: "2024-03-02" });
+  it("crosses a month end", () => {
+    expect(computeWindow("2024-03-02")).toEqual({ from: "2024-02-04", to: "2024-03-02" });
   });
 });
 

@@ -77,7 +77,8 @@ const CONTENT_QUERIES: Record<string, string> = {
   cardio_load: "SELECT * FROM cardio_load WHERE athlete_id = ? ORDER BY local_date",
 };
 
-const NON_CONTENT_COLUMNS = new Set(["id", "exercise_id", "athlete_id", "fetched_at", "endpoint", "transaction_id"]);
+/** `content_hash` hashes the raw JSON as served, simulator address included: a cache key, not content. */
+const NON_CONTENT_COLUMNS = new Set(["id", "exercise_id", "athlete_id", "fetched_at", "endpoint", "transaction_id", "content_hash"]);
 
 export type DbSnapshot = { counts: Record<string, number>; hash: string; hashes: Record<string, string> };
 

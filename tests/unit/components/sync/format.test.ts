@@ -63,6 +63,9 @@ describe("result words", () => {
   it("describes counts and durations", () => {
     expect(describeCounts({ new: 2, updated: 1, unchanged: 5, quarantined: 0 })).toBe("2 new, 1 updated");
     expect(describeCounts(zero)).toBe("nothing new");
+    // Skips are said with their reason; Polar's placeholder days are not news.
+    expect(describeCounts({ ...zero, new: 1, skipped: { "after-today": 3, placeholder: 20 } })).toBe("1 new, 3 skipped: dated after today");
+    expect(describeCounts({ ...zero, skipped: { placeholder: 20 } })).toBe("nothing new");
     expect(formatDuration(8_400, { unit: "milliseconds" })).toBe("8 s");
     expect(formatDuration(72_000, { unit: "milliseconds" })).toBe("1 min 12 s");
     expect(formatDuration(null, { unit: "milliseconds" })).toBe("—");
