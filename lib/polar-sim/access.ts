@@ -1,6 +1,7 @@
 import { authenticateBearer } from "@/lib/polar-sim/auth";
 import type { SimAthleteData, SimUpload, SimUploadKind } from "@/lib/polar-sim/contract";
 import { DAY_MS, formatUtcMillis, localDateAt } from "@/lib/polar-sim/dates";
+import { listDeliveredUploads } from "@/lib/polar-sim/habits";
 import type { SimRequest, SimResponse } from "@/lib/polar-sim/http";
 import { respondEmpty, respondJson } from "@/lib/polar-sim/http";
 import type { AccessToken, Registration, SimContext } from "@/lib/polar-sim/state";
@@ -73,7 +74,7 @@ export function listVisibleUploads(ctx: SimContext, access: AthleteAccess, kinds
   if (!access.registration) return [];
   const from = Math.max(fromMs, access.registration.registeredAt);
   const now = ctx.clock.now();
-  return access.athlete.uploadsBetween(from, now + 1).filter((upload) => kinds.includes(upload.kind));
+  return listDeliveredUploads(ctx, access.athlete, from, now + 1).filter((upload) => kinds.includes(upload.kind));
 }
 
 /** The athlete's local "today" on the simulator clock. */
@@ -95,7 +96,7 @@ export function listVisibleDates(ctx: SimContext, access: AthleteAccess, kind: S
   // A day's records are uploaded during or after that local day; two days of margin cover every UTC offset.
   const fromMs = Date.parse(`${firstDate}T00:00:00Z`) - 2 * DAY_MS;
   const now = ctx.clock.now();
-  for (const upload of access.athlete.uploadsBetween(fromMs, now + 1)) {
+  for (const upload of listDeliveredUploads(ctx, access.athlete, fromMs, now + 1)) {
     if (upload.kind !== kind || !("date" in upload)) continue;
     if (upload.date >= firstDate && upload.date <= toDate) out.add(upload.date);
   }

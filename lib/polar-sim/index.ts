@@ -34,6 +34,8 @@ export type SimulatorOptions = {
   clockMode?: SimClockMode;
   /** The first redirect URL of each client is its default. */
   clients?: SimClientConfig[];
+  /** Add the story athletes at UTC+14 and UTC−12 (sync tests); the default roster is unchanged either way. */
+  storyAthletes?: boolean;
 };
 
 export type Simulator = {
@@ -83,7 +85,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       resolve(`http://${host}:${address.port}`);
     });
   });
-  const buildState = () => createSimState(seed, clients, createSimDataset({ seed, startDate, days, apiBaseUrl: url }));
+  const buildState = () => createSimState(seed, clients, createSimDataset({ seed, startDate, days, apiBaseUrl: url, storyAthletes: options.storyAthletes }));
   const ctx: SimContext = { url, clock, state: buildState() };
   const dispatcher = createWebhookDispatcher(ctx);
   const admin = createSimAdmin(ctx, dispatcher, () => {

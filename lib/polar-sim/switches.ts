@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deviceHabitsSchema } from "@/lib/polar-sim/habits";
 
 /**
  * The answers the simulator gives to the uncertain points of polar-accesslink.md §12 (U1–U24) plus the rate-limit
@@ -43,6 +44,11 @@ export const simSwitchesSchema = z.object({
   /** U18: look-back of `sleep/{date}` and `nightly-recharge/{date}`; serve day-keyed data from before registration. */
   sleepLookbackDays: z.number().int().min(1),
   servePreRegistrationDays: z.boolean(),
+  /** §6.10 look-backs of the history before registration: daily activity (days), cardio load (days; 0 = none). */
+  activityLookbackDays: z.number().int().min(1),
+  cardioLookbackDays: z.number().int().min(0),
+  /** Issue 13 §6: per athlete, when the watch reaches Polar (every few days, trips, late uploads) and edited nights. */
+  deviceHabits: deviceHabitsSchema,
   /** U19: answer 406 when `Accept` is missing (default: JSON anyway). */
   missingAccept: z.enum(["json", "406"]),
   /** U21: second `DELETE /v3/users/{id}`. */
@@ -94,6 +100,9 @@ export function createDefaultSwitches(): SimSwitches {
     webhookDropEvents: [],
     sleepLookbackDays: 28,
     servePreRegistrationDays: false,
+    activityLookbackDays: 365,
+    cardioLookbackDays: 0,
+    deviceHabits: {},
     missingAccept: "json",
     deleteTwice: "401",
     sampleMissingValue: "empty",

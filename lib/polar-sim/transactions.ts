@@ -4,6 +4,7 @@ import { requireAthleteAccess, respondApiError } from "@/lib/polar-sim/access";
 import { authenticateBasic } from "@/lib/polar-sim/auth";
 import type { JsonObject, JsonValue, SimAthleteData, SimFile, SimLinkContext, SimUploadKind } from "@/lib/polar-sim/contract";
 import { DAY_MS } from "@/lib/polar-sim/dates";
+import { listDeliveredUploads } from "@/lib/polar-sim/habits";
 import { applyMalformed } from "@/lib/polar-sim/faults";
 import type { SimRequest, SimResponse } from "@/lib/polar-sim/http";
 import { respondEmpty, respondJson } from "@/lib/polar-sim/http";
@@ -61,7 +62,7 @@ function listPendingItemIds(ctx: SimContext, athlete: SimAthleteData, registrati
   const from = Math.max(registration.registeredAt, now - ctx.state.switches.transactionLookbackDays * DAY_MS);
   const kind = TRANSACTION_TYPES[type].uploadKind;
   const ids: number[] = [];
-  for (const upload of athlete.uploadsBetween(from, now + 1)) {
+  for (const upload of listDeliveredUploads(ctx, athlete, from, now + 1)) {
     if (upload.kind !== kind || !("id" in upload)) continue;
     if (!ctx.state.committed.has(toCommittedKey(registration.clientId, type, upload.id))) ids.push(upload.id);
   }

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { authenticateBasic } from "@/lib/polar-sim/auth";
 import type { JsonObject, JsonValue, SimUpload } from "@/lib/polar-sim/contract";
 import { DAY_MS, formatUtcMillis, formatUtcSeconds } from "@/lib/polar-sim/dates";
+import { listDeliveredUploads } from "@/lib/polar-sim/habits";
 import type { SimRequest, SimResponse } from "@/lib/polar-sim/http";
 import { parseJsonBody, respondEmpty, respondJson } from "@/lib/polar-sim/http";
 import type { SimContext, Webhook } from "@/lib/polar-sim/state";
@@ -234,7 +235,7 @@ export function createWebhookDispatcher(ctx: SimContext): WebhookDispatcher {
           const athlete = ctx.state.dataset.athlete(registration.userId);
           if (!athlete) continue;
           const from = Math.max(webhook.scannedUntil + 1, registration.registeredAt);
-          uploads.push(...athlete.uploadsBetween(from, now + 1));
+          uploads.push(...listDeliveredUploads(ctx, athlete, from, now + 1));
         }
         uploads.sort((a, b) => a.uploadedAt - b.uploadedAt || a.userId - b.userId);
         for (const upload of uploads) enqueueUpload(webhook, upload);

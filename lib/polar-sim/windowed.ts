@@ -3,6 +3,7 @@ import { listVisibleDates, requireAthleteAccess, respondApiError, todayOf } from
 import type { JsonObject, JsonValue, SimUploadKind } from "@/lib/polar-sim/contract";
 import { addDays, addMonths, diffDays, isValidDate, listDates } from "@/lib/polar-sim/dates";
 import { applyMalformed } from "@/lib/polar-sim/faults";
+import { applyNightEdit } from "@/lib/polar-sim/habits";
 import { withHypnogramCodes } from "@/lib/polar-sim/variants";
 import type { SimRequest, SimResponse } from "@/lib/polar-sim/http";
 import { respondEmpty, respondJson } from "@/lib/polar-sim/http";
@@ -11,7 +12,6 @@ import type { MalformedKind, SimContext } from "@/lib/polar-sim/state";
 /** The non-transactional endpoints of §6: plain GETs over date windows, re-readable at will. */
 
 const ACTIVITY_MESSAGE = "Invalid or too old date. Cannot be older than 365 days.";
-const ACTIVITY_LOOKBACK_DAYS = 365;
 const DEFAULT_WINDOW_DAYS = 28;
 const CARDIO_MAX_DAYS = 180;
 const CARDIO_MAX_MONTHS = 6;
@@ -78,7 +78,8 @@ function isDayVisible(ctx: SimContext, access: AthleteAccess, kind: SimUploadKin
 function handleActivities(ctx: SimContext, access: AthleteAccess, query: URLSearchParams, rest: string[]): SimResponse {
   const athlete = access.athlete;
   const today = todayOf(ctx, athlete);
-  const rules: RangeRules = { required: false, maxRangeDays: DEFAULT_WINDOW_DAYS, lookbackDays: ACTIVITY_LOOKBACK_DAYS, message: ACTIVITY_MESSAGE };
+  const lookbackDays = ctx.state.switches.activityLookbackDays;
+  const rules: RangeRules = { required: false, maxRangeDays: DEFAULT_WINDOW_DAYS, lookbackDays, message: ACTIVITY_MESSAGE };
   const opts = {
     steps: readFlag(query, "steps"),
     activityZones: readFlag(query, "activity_zones"),
@@ -86,7 +87,7 @@ function handleActivities(ctx: SimContext, access: AthleteAccess, query: URLSear
     utcTimes: ctx.state.switches.dailyActivityTimes === "utc",
   };
   const single = (date: string, render: (d: string) => JsonObject | null): SimResponse => {
-    if (!isValidDate(date) || diffDays(date, today) > ACTIVITY_LOOKBACK_DAYS) return respondApiError(ctx, 400, ACTIVITY_MESSAGE);
+    if (!isValidDate(date) || diffDays(date, today) > lookbackDays) return respondApiError(ctx, 400, ACTIVITY_MESSAGE);
     if (!isDayVisible(ctx, access, "daily-activity", date)) return respondEmpty(204);
     const json = render(date);
     return json ? respondJson(200, json) : respondEmpty(204);
@@ -165,7 +166,13 @@ function handleCardioLoad(ctx: SimContext, access: AthleteAccess, query: URLSear
   };
   if (rest.length === 0) return days(addDays(today, -(DEFAULT_WINDOW_DAYS - 1)), today);
   if (rest.length === 1 && rest[0] === "date") {
-    const range = parseRange(ctx, access, query, { required: true, maxRangeDays: CARDIO_MAX_DAYS, lookbackDays: null, message: "Invalid date range" });
+    const cardioLookback = ctx.state.switches.cardioLookbackDays;
+    const range = parseRange(ctx, access, query, {
+      required: true,
+      maxRangeDays: CARDIO_MAX_DAYS,
+      lookbackDays: cardioLookback === 0 ? null : cardioLookback,
+      message: "Invalid date range",
+    });
     return range.ok ? days(range.from, range.to) : range.response;
   }
   if (rest.length === 1) return isValidDate(rest[0]) ? days(rest[0], rest[0]) : bad("Invalid date");
@@ -239,7 +246,8 @@ export function handleUserWindowed(ctx: SimContext, request: SimRequest, segment
     case "sleep":
       return handleNightly(ctx, access, rest, "sleep", "nights", (date) => {
         const json = athlete.sleep(date);
-        return json && applyDayMalformed(ctx, access, "sleep", date, withHypnogramCodes(json, athlete.profile.userId, date, ctx.state.switches));
+        const served = json && applyNightEdit(ctx, athlete, date, json);
+        return served && applyDayMalformed(ctx, access, "sleep", date, withHypnogramCodes(served, athlete.profile.userId, date, ctx.state.switches));
       });
     case "nightly-recharge":
       return handleNightly(ctx, access, rest, "nightly-recharge", "recharges", (date) => {

@@ -7,6 +7,7 @@ import type { OwnerLinks } from "@/lib/polar-sim/generator/athlete";
 import { SimAthlete } from "@/lib/polar-sim/generator/athlete";
 import { AthleteModel } from "@/lib/polar-sim/generator/model";
 import { createDefaultRoster } from "@/lib/polar-sim/generator/roster";
+import { createStoryRoster } from "@/lib/polar-sim/generator/story-roster";
 
 /** Base of the owner URLs of resources whose render methods get no `SimLinkContext` (sleep, NR, CHR, §6.1). */
 export const DEFAULT_OWNER_BASE_URL = "https://www.polaraccesslink.com";
@@ -17,6 +18,8 @@ export type CreateSimDatasetOptions = SimDatasetOptions & {
    * context. Defaults to Polar's production host; can be changed later with `setApiBaseUrl`.
    */
   apiBaseUrl?: string;
+  /** Add the story athletes (UTC+14, UTC−12) after the default roster. Default false. */
+  storyAthletes?: boolean;
 };
 
 /** `SimDataset` plus a setter for the owner-link base (usable once the server knows its own URL). */
@@ -31,7 +34,8 @@ export function createSimDataset(options: CreateSimDatasetOptions): GeneratedSim
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.startDate)) throw new Error(`startDate must be YYYY-MM-DD: ${options.startDate}`);
   const datasetOptions: SimDatasetOptions = { seed: options.seed, startDate: options.startDate, days: options.days };
   const links: OwnerLinks = { apiBaseUrl: trimSlashes(options.apiBaseUrl ?? DEFAULT_OWNER_BASE_URL) };
-  const athletes = createDefaultRoster().map(
+  const roster = options.storyAthletes ? [...createDefaultRoster(), ...createStoryRoster()] : createDefaultRoster();
+  const athletes = roster.map(
     (spec, index) => new SimAthlete(new AthleteModel(spec, index, datasetOptions), links),
   );
   const byId = new Map<number, SimAthlete>(athletes.map((athlete) => [athlete.profile.userId, athlete]));
