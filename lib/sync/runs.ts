@@ -3,13 +3,15 @@ import os from "node:os";
 import { and, eq } from "drizzle-orm";
 import type { Db, DbTx } from "@/db/client";
 import { syncLeases, syncRuns } from "@/db/schema/sync";
+import { isProcessRunning, OWN_PROCESS_STARTED } from "./process-liveness";
 import type { SyncCounts, SyncResource, SyncRunError, SyncRunResult, SyncRunStatus, SyncTrigger } from "./types";
 
 /**
  * Runs and the per-athlete lease. One run per athlete at a time: starting a run takes the lease in the same
  * SQLite transaction that inserts the run row; a second request finds a live lease and joins that run.
  * A lease is stale when it has expired (the owner stopped renewing it) or when its owner process on this host
- * no longer exists (a crash or SIGKILL); a stale lease is taken over and its run is marked failed.
+ * no longer runs (a crash or SIGKILL, recognised at once even while it is an unreaped zombie, and not fooled
+ * by a reused pid: process-liveness.ts); a stale lease is taken over and its run is marked failed.
  */
 
 /** A run renews its lease whenever it writes progress; 2 minutes without progress makes it stale. */
@@ -20,16 +22,10 @@ const HOST = os.hostname();
 /** Runs this process has begun and not finished: a lease naming this very pid is live only for these. */
 const runsInThisProcess = new Set<string>();
 
-function isOwnerAlive(pid: number, runId: string): boolean {
+function isOwnerAlive(pid: number, started: string | null, runId: string): boolean {
   // A lease left by a killed process whose pid was since reused by this one must not look alive.
   if (pid === process.pid) return runsInThisProcess.has(runId);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return isProcessRunning(pid, started);
 }
 
 export type BeginRunResult = { runId: string; joined: boolean };
@@ -39,7 +35,7 @@ type LeaseView = { runId: string; live: boolean; runStillMarkedRunning: boolean 
 function readLease(db: Db | DbTx, athleteId: string, now: number): LeaseView | null {
   const lease = db.select().from(syncLeases).where(eq(syncLeases.athleteId, athleteId)).get();
   if (!lease) return null;
-  const ownerGone = lease.ownerHost === HOST && !isOwnerAlive(lease.ownerPid, lease.runId);
+  const ownerGone = lease.ownerHost === HOST && !isOwnerAlive(lease.ownerPid, lease.ownerStarted, lease.runId);
   const run = db.select({ status: syncRuns.status }).from(syncRuns).where(eq(syncRuns.id, lease.runId)).get();
   const runStillMarkedRunning = run?.status === "running";
   return { runId: lease.runId, live: lease.expiresAt > now && !ownerGone && runStillMarkedRunning, runStillMarkedRunning };
@@ -71,7 +67,7 @@ export function beginRun(db: Db, athleteId: string, trigger: SyncTrigger, now: n
     tx.insert(syncRuns)
       .values({ id: runId, athleteId, trigger, status: "running", step: "Starting", startedAt: now })
       .run();
-    const values = { athleteId, runId, acquiredAt: now, expiresAt: now + LEASE_MS, ownerHost: HOST, ownerPid: process.pid };
+    const values = { athleteId, runId, acquiredAt: now, expiresAt: now + LEASE_MS, ownerHost: HOST, ownerPid: process.pid, ownerStarted: OWN_PROCESS_STARTED };
     tx.insert(syncLeases).values(values).onConflictDoUpdate({ target: syncLeases.athleteId, set: values }).run();
     runsInThisProcess.add(runId);
     return { runId, joined: false };

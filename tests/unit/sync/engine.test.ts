@@ -304,12 +304,14 @@ describe("syncAthlete (fake AccessLink)", () => {
   });
 
   it.each([
-    ["a killed process", 999_999_999],
-    ["this process, for a run it does not know (pid reused)", process.pid],
-  ])("takes over a lease left by %s and marks that run interrupted", async (_label, pid) => {
+    ["a killed process", 999_999_999, null],
+    ["this process, for a run it does not know (pid reused)", process.pid, null],
+    // The parent process is alive, but it is not the process that took the lease: another start time.
+    ["a live process that reused the holder's pid", process.ppid, "1"],
+  ])("takes over a lease left by %s and marks that run interrupted", async (_label, pid, ownerStarted) => {
     db.insert(syncRuns).values({ id: "dead-run", athleteId: ATHLETE, trigger: "cli", status: "running", step: "Reading sleep", startedAt: NOW }).run();
     db.insert(syncLeases)
-      .values({ athleteId: ATHLETE, runId: "dead-run", acquiredAt: NOW, expiresAt: NOW + 3_600_000, ownerHost: os.hostname(), ownerPid: pid })
+      .values({ athleteId: ATHLETE, runId: "dead-run", acquiredAt: NOW, expiresAt: NOW + 3_600_000, ownerHost: os.hostname(), ownerPid: pid, ownerStarted })
       .run();
     const result = await syncAthlete(deps(), ATHLETE, { trigger: "cli", now: NOW });
     expect(result.joined).toBe(false);
