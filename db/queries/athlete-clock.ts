@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db, DbTx } from "@/db/client";
 import { exercises, sleeps } from "@/db/schema/polar-data";
 
@@ -24,4 +24,27 @@ export function getLatestOffsetMinutes(db: Db | DbTx, athleteId: string): number
     .get();
   if (night && session) return night.at >= session.at ? night.offset : session.offset;
   return night?.offset ?? session?.offset ?? 0;
+}
+
+/**
+ * The athlete's UTC offset (minutes) around an instant: that of the night or session nearest to it, so a
+ * record is dated by the clock the athlete lived on then (travel included); null when nothing is stored.
+ */
+export function getOffsetMinutesNear(db: Db | DbTx, athleteId: string, atMs: number): number | null {
+  const night = db
+    .select({ offset: sleeps.endUtcOffsetMinutes, distance: sql<number>`abs(${sleeps.endUtcMs} - ${atMs})` })
+    .from(sleeps)
+    .where(eq(sleeps.athleteId, athleteId))
+    .orderBy(sql`abs(${sleeps.endUtcMs} - ${atMs})`)
+    .limit(1)
+    .get();
+  const session = db
+    .select({ offset: exercises.utcOffsetMinutes, distance: sql<number>`abs(${exercises.startUtcMs} - ${atMs})` })
+    .from(exercises)
+    .where(eq(exercises.athleteId, athleteId))
+    .orderBy(sql`abs(${exercises.startUtcMs} - ${atMs})`)
+    .limit(1)
+    .get();
+  if (night && session) return night.distance <= session.distance ? night.offset : session.offset;
+  return night?.offset ?? session?.offset ?? null;
 }

@@ -7,6 +7,7 @@ import { countCalls, describeResourceError, FatalSyncError, RunContext } from ".
 import { beginRun, finishRun, getRun, type RunProgress } from "./runs";
 import { getSyncSettings, resourcesEnabled } from "./settings";
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
+import { redatePhysicalInfo } from "./physical-dates";
 import { purgeResources } from "./store";
 import { syncExercises } from "./exercises";
 import { syncTransactionalKind } from "./transactional";
@@ -155,6 +156,8 @@ async function runResources(ctx: RunContext, only: readonly SyncResource[] | und
       ctx.addError({ resource, ...describeResourceError(error) });
     }
   }
+
+  if (enabled.has("physical-info")) redatePhysicalInfo(ctx.db, ctx.athleteId);
 
   const connection = ctx.db
     .select({ state: polarConnections.state })
