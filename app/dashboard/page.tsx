@@ -7,9 +7,11 @@ import { toBuilding, toLoadPoints } from "@/components/dashboard/daily-rows";
 import { Freshness } from "@/components/dashboard/freshness";
 import { RiskCaveats, RiskDetails } from "@/components/dashboard/risk-details";
 import { SessionTable } from "@/components/dashboard/session-table";
+import { BackfillBanner } from "@/components/sync/backfill-banner";
 import { SyncButton } from "@/components/sync/sync-button";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { getViewerBackfill } from "@/lib/dal/backfill";
 import { getOverview } from "@/lib/dal/overview/overview";
 import { requirePageViewer } from "@/lib/auth/session";
 import { SELF } from "@/lib/dal/self";
@@ -28,6 +30,7 @@ export default async function OverviewPage() {
         <Freshness freshness={overview.freshness} now={overview.now} />
         <SyncButton />
       </PageHeader>
+      <BackfillBanner progress={getViewerBackfill(getDb(), viewer)} />
 
       <Card title="Today" testId="overview-risk" state={today ? "loaded" : "empty"}>
         {today ? (

@@ -7,6 +7,7 @@ import { countCalls, describeResourceError, FatalSyncError, RunContext } from ".
 import { beginRun, finishRun, getRun, type RunProgress } from "./runs";
 import { getSyncSettings, resourcesEnabled } from "./settings";
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
+import { syncBackfill } from "./backfill";
 import { redatePhysicalInfo } from "./physical-dates";
 import { purgeResources } from "./store";
 import { syncExercises } from "./exercises";
@@ -136,28 +137,23 @@ async function runResources(ctx: RunContext, only: readonly SyncResource[] | und
     try {
       await STEPS[resource](ctx);
     } catch (error) {
-      if (isPolarError(error, "unauthorized")) {
-        markConnection(ctx, "reconnect_needed", "Polar rejected the authorization (401).");
-        throw new FatalSyncError("reconnect_needed", "Polar no longer accepts this connection. Please connect to Polar again.");
-      }
-      if (isPolarError(error, "consent_required")) {
-        markConnection(ctx, "consents_needed", "Polar requires consents to be accepted (403).");
-        throw new FatalSyncError(
-          "consents_needed",
-          "Polar needs you to accept its data-sharing consents at account.polar.com before data can be synced.",
-        );
-      }
-      if (error instanceof FatalSyncError) throw error;
-      if (!isPolarError(error)) {
-        // A bug or a broken invariant is not a Polar hiccup: stop the run, as a crash would.
-        throw error;
-      }
+      rethrowFatal(ctx, error);
       failedResources += 1;
       ctx.addError({ resource, ...describeResourceError(error) });
     }
   }
 
   if (enabled.has("physical-info")) redatePhysicalInfo(ctx.db, ctx.athleteId);
+  // History before the first sync, after today's data is stored (the dashboard never waits for it); runs
+  // limited to some resources (webhooks) leave it to the next full run.
+  if (requested === null && failedResources < attempted) {
+    try {
+      await syncBackfill(ctx, enabled);
+    } catch (error) {
+      rethrowFatal(ctx, error);
+      ctx.addError({ resource: "run", ...describeResourceError(error) });
+    }
+  }
 
   const connection = ctx.db
     .select({ state: polarConnections.state })
@@ -181,6 +177,21 @@ async function runResources(ctx: RunContext, only: readonly SyncResource[] | und
   if (attempted > 0 && failedResources === attempted) return "failed";
   if (failedResources > 0 || quarantined.length > 0 || unstored.length > 0) return "partial";
   return "succeeded";
+}
+
+/** 401 and 403 stop the whole run and mark the connection; a non-Polar error is a bug and stops it too. */
+function rethrowFatal(ctx: RunContext, error: unknown): void {
+  if (isPolarError(error, "unauthorized")) {
+    markConnection(ctx, "reconnect_needed", "Polar rejected the authorization (401).");
+    throw new FatalSyncError("reconnect_needed", "Polar no longer accepts this connection. Please connect to Polar again.");
+  }
+  if (isPolarError(error, "consent_required")) {
+    markConnection(ctx, "consents_needed", "Polar requires consents to be accepted (403).");
+    throw new FatalSyncError("consents_needed", "Polar needs you to accept its data-sharing consents at account.polar.com before data can be synced.");
+  }
+  if (error instanceof FatalSyncError) throw error;
+  // A bug or a broken invariant is not a Polar hiccup: stop the run, as a crash would.
+  if (!isPolarError(error)) throw error;
 }
 
 function markConnection(ctx: RunContext, state: "connected" | "reconnect_needed" | "consents_needed", detail: string | null): void {

@@ -1,5 +1,3 @@
-import { and, eq } from "drizzle-orm";
-import { syncCursors } from "@/db/schema/sync";
 import type { RunContext } from "./context";
 import {
   quarantinePayload,
@@ -31,26 +29,18 @@ export const WINDOW_DAYS = 28;
 /** UTC+14 (Kiribati): the furthest any athlete's local day runs ahead of UTC. */
 export const MAX_AHEAD_MS = 14 * 3_600_000;
 
-type WindowedResource = Extract<SyncResource, "activity" | "sleep" | "nightly-recharge" | "continuous-hr" | "cardio-load">;
+export type WindowedResource = Extract<SyncResource, "activity" | "sleep" | "nightly-recharge" | "continuous-hr" | "cardio-load">;
 
 /** The window every run reconciles: Polar's 28 days, ending on the latest "today" anywhere. */
 export function computeWindow(latestToday: string): { from: string; to: string } {
   return { from: addDays(latestToday, -(WINDOW_DAYS - 1)), to: latestToday };
 }
 
-function writeCursor(tx: DbTx, ctx: RunContext, resource: WindowedResource, cursorDate: string): void {
-  const values = { athleteId: ctx.athleteId, resource, cursorDate, updatedAt: ctx.now() };
-  tx.insert(syncCursors)
-    .values(values)
-    .onConflictDoUpdate({ target: [syncCursors.athleteId, syncCursors.resource], set: { cursorDate, updatedAt: values.updatedAt } })
-    .run();
-}
-
-type Entry<T> = { date: string; data: T; raw: unknown };
-type Listed<T> = { items: Entry<T>[]; invalid: { raw: unknown; error: string; path: string }[] };
+export type Entry<T> = { date: string; data: T; raw: unknown };
+export type Listed<T> = { items: Entry<T>[]; invalid: { raw: unknown; error: string; path: string }[] };
 
 /** Pulls a Lenient list into dated entries; lib/polar keeps raw beside data only for single fetches. */
-function toEntries<T extends { date: string }>(list: { items: T[]; invalid: Listed<T>["invalid"] }): Listed<T> {
+export function toEntries<T extends { date: string }>(list: { items: T[]; invalid: Listed<T>["invalid"] }): Listed<T> {
   return { items: list.items.map((data) => ({ date: data.date, data, raw: data })), invalid: list.invalid };
 }
 
@@ -69,18 +59,20 @@ function readStartDate(raw: unknown): string | null {
 }
 
 /**
- * Stores one fetched list in a single SQLite transaction together with the reconciled-until cursor. Every
- * valid entry is stored whatever its date, except entries dated after the latest "today" (counted as skipped).
+ * Stores one fetched list in a single SQLite transaction (with `onStored`'s writes: the backfill's progress).
+ * Every valid entry is stored whatever its date, except entries dated after the latest "today" (counted as
+ * skipped). Returns how many entries were stored (new, updated or unchanged).
  */
 export function storeWindow<T>(
   ctx: RunContext,
   resource: WindowedResource,
   endpoint: string,
-  window: { from: string; to: string },
   listed: Listed<T>,
   store: (tx: DbTx, entry: Entry<T>, prov: Provenance) => Outcome | "placeholder",
-  dateOf: (raw: unknown) => string | null = readDate,
-): void {
+  options: { dateOf?: (raw: unknown) => string | null; onStored?: (tx: DbTx, stored: number) => void } = {},
+): number {
+  const dateOf = options.dateOf ?? readDate;
+  let stored = 0;
   const invalid: Listed<T>["invalid"] = [...listed.invalid];
   const total = listed.items.length + invalid.length;
   ctx.addTotal(total);
@@ -94,7 +86,10 @@ export function storeWindow<T>(
       try {
         const outcome = store(tx, entry, { endpoint, transactionId: null, fetchedAt });
         if (outcome === "placeholder") ctx.countSkipped(resource, "placeholder");
-        else ctx.countOutcome(resource, outcome);
+        else {
+          ctx.countOutcome(resource, outcome);
+          stored += 1;
+        }
       } catch (error) {
         // Validated but uninterpretable (a RangeError from a time field): transforms run before any write,
         // so the entry is set aside and the window goes on.
@@ -116,19 +111,19 @@ export function storeWindow<T>(
       });
       ctx.countOutcome(resource, "quarantined");
     });
-    writeCursor(tx, ctx, resource, window.to);
+    options.onStored?.(tx, stored);
   });
   ctx.progress.itemsDone += total;
   ctx.flush();
+  return stored;
 }
 
 export async function syncSleep(ctx: RunContext): Promise<void> {
   ctx.touch("sleep");
   ctx.setStep("Reading sleep");
-  const window = computeWindow(ctx.latestToday);
   // The list always covers Polar's 28 days in ONE request; per-date reads would cost one request per night.
   const listed = toEntries(await ctx.user.listSleep());
-  storeWindow(ctx, "sleep", "/v3/users/sleep", window, listed, (tx, entry, prov) =>
+  storeWindow(ctx, "sleep", "/v3/users/sleep", listed, (tx, entry, prov) =>
     storeSleep(tx, ctx.athleteId, entry.data, entry.raw, prov),
   );
 }
@@ -136,9 +131,8 @@ export async function syncSleep(ctx: RunContext): Promise<void> {
 export async function syncNightlyRecharge(ctx: RunContext): Promise<void> {
   ctx.touch("nightly-recharge");
   ctx.setStep("Reading Nightly Recharge");
-  const window = computeWindow(ctx.latestToday);
   const listed = toEntries(await ctx.user.listNightlyRecharge());
-  storeWindow(ctx, "nightly-recharge", "/v3/users/nightly-recharge", window, listed, (tx, entry, prov) =>
+  storeWindow(ctx, "nightly-recharge", "/v3/users/nightly-recharge", listed, (tx, entry, prov) =>
     storeNightlyRecharge(tx, ctx.athleteId, entry.data, entry.raw, prov),
   );
 }
@@ -150,7 +144,7 @@ export async function syncContinuousHeartRate(ctx: RunContext): Promise<void> {
   // The RANGE endpoint: one request per window instead of one per day (rate limits are per app, §8).
   const listed = toEntries(await ctx.user.getContinuousHeartRateRange(window.from, window.to));
   const endpoint = `/v3/users/continuous-heart-rate?from=${window.from}&to=${window.to}`;
-  storeWindow(ctx, "continuous-hr", endpoint, window, listed, (tx, entry, prov) =>
+  storeWindow(ctx, "continuous-hr", endpoint, listed, (tx, entry, prov) =>
     storeContinuousHeartRate(tx, ctx.athleteId, entry.data, entry.raw, prov),
   );
 }
@@ -161,7 +155,7 @@ export async function syncCardioLoad(ctx: RunContext): Promise<void> {
   const window = computeWindow(ctx.latestToday);
   const listed = toEntries(await ctx.user.listCardioLoad(window.from, window.to));
   const endpoint = `/v3/users/cardio-load/date?from=${window.from}&to=${window.to}`;
-  storeWindow(ctx, "cardio-load", endpoint, window, listed, (tx, entry, prov) =>
+  storeWindow(ctx, "cardio-load", endpoint, listed, (tx, entry, prov) =>
     storeCardioLoad(tx, ctx.athleteId, entry.data, entry.raw, prov),
   );
 }
@@ -179,8 +173,16 @@ export async function syncDailyActivityExtras(ctx: RunContext): Promise<void> {
   // offset-less `start_time` is local wall time as observed, but UTC by the spec's wording (U11), and an
   // athlete far east of UTC wakes on the previous UTC date.
   const list = await ctx.user.listDailyActivities(window.from, window.to, { inactivityStamps: true });
-  const items: Entry<(typeof list.items)[number]>[] = [];
-  const invalid: Listed<(typeof list.items)[number]>["invalid"] = [...list.invalid];
+  const endpoint = `/v3/users/activities?from=${window.from}&to=${window.to}`;
+  storeDailyActivityList(ctx, endpoint, list);
+}
+
+type DailyActivityList = Awaited<ReturnType<RunContext["user"]["listDailyActivities"]>>;
+
+/** Dates each day by `samples.date` (readDailyActivityDate); a day whose date cannot be read is quarantined. */
+export function storeDailyActivityList(ctx: RunContext, endpoint: string, list: DailyActivityList, onStored?: (tx: DbTx, stored: number) => void): number {
+  const items: Entry<DailyActivityList["items"][number]>[] = [];
+  const invalid: Listed<DailyActivityList["items"][number]>["invalid"] = [...list.invalid];
   for (const data of list.items) {
     try {
       items.push({ date: readDailyActivityDate(data), data, raw: data });
@@ -189,15 +191,8 @@ export async function syncDailyActivityExtras(ctx: RunContext): Promise<void> {
       invalid.push({ raw: data, error: error.message, path: "start_time" });
     }
   }
-  const endpoint = `/v3/users/activities?from=${window.from}&to=${window.to}`;
-  storeWindow(
-    ctx,
-    "activity",
-    endpoint,
-    window,
-    { items, invalid },
-    (tx, entry, prov) => storeDailyActivityExtra(tx, ctx.athleteId, entry.data, entry.raw, prov),
-    readStartDate,
-  );
+  return storeWindow(ctx, "activity", endpoint, { items, invalid }, (tx, entry, prov) => storeDailyActivityExtra(tx, ctx.athleteId, entry.data, entry.raw, prov), {
+    dateOf: readStartDate,
+    onStored,
+  });
 }
-

@@ -104,8 +104,7 @@ describe("nothing fetched is dropped silently", () => {
     storeWindow(
       ctx,
       "cardio-load",
-      "/v3/users/cardio-load/date",
-      { from: "2026-02-12", to: "2026-03-11" },
+      "/v3/users/cardio-load/date?from=2026-02-12&to=2026-03-11",
       { items: days.map((data) => ({ date: data.date, data, raw: data })), invalid: [] },
       (tx, entry, prov) => storeCardioLoad(tx, ATHLETE, entry.data, entry.raw, prov),
     );

@@ -139,10 +139,10 @@ class FakePolar {
         this.calls.push("sleep");
         return { items: this.sleepNights, invalid: [{ raw: { date: "2024-05-02", sleep_start_time: 7 }, error: "expected string", path: "nights.1.sleep_start_time" }] };
       },
-      getSleep: unused,
+      getSleep: async () => null,
       listSleepAvailable: unused,
       listNightlyRecharge: async () => ({ items: [], invalid: [] }),
-      getNightlyRecharge: unused,
+      getNightlyRecharge: async () => null,
       getPhysicalInfoCurrent: unused,
     };
   }
