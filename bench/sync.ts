@@ -10,6 +10,7 @@ import { forEachConcurrently, ITEM_CONCURRENCY, syncAthlete, WINDOW_DAYS } from 
 import { addDays } from "@/lib/analytics/dates";
 import { EXERCISE_LIST_OPTIONS } from "@/lib/sync/exercises";
 import { toIsoDate } from "@/lib/sync/transforms";
+import { getBackfillProgress } from "@/lib/sync/backfill";
 import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, TEST_TOKEN_KEY } from "@/tests/integration/sync/support/harness";
 import { startRemoteSimulator, type RemoteSim as Sim } from "./support/remote-sim";
 import { median } from "./support/stats";
@@ -232,7 +233,7 @@ function runYearChild(): Promise<{ peakRssMb: number; wallS: number; exercises: 
 }
 
 /** Every syncable athlete of the roster, 30 days of history each: requests per athlete. */
-async function benchBackfill(): Promise<void> {
+async function benchBackfill(): Promise<number> {
   const sim = await startRemoteSimulator();
   await liftRateLimits(sim);
   const db = createTestDb("bench-roster");
@@ -253,6 +254,66 @@ async function benchBackfill(): Promise<void> {
   console.log(`  of which exercises (list + transactions): ${(exerciseRequests / athletes.length).toFixed(0)} per athlete`);
   db.close();
   await sim.close();
+  return Math.ceil(requests / athletes.length);
+}
+
+/** Polar's real limits (polar-accesslink.md §8): per 15 minutes and per 24 hours, for a client with n users. */
+const POLAR_LIMITS = { shortBase: 500, shortPerUser: 20, shortMinutes: 15, longBase: 5000, longPerUser: 100, longMinutes: 24 * 60 };
+
+/**
+ * Simulated time for a roster whose every athlete needs `perAthlete` requests, under the limit model: a
+ * window's quota is spent at once (requests take no time next to the windows), then the governor waits for
+ * the next window; the daily quota caps the same way.
+ */
+function computeRosterMinutes(athletes: number, perAthlete: number): number {
+  const total = athletes * perAthlete;
+  const short = POLAR_LIMITS.shortBase + POLAR_LIMITS.shortPerUser * athletes;
+  const long = POLAR_LIMITS.longBase + POLAR_LIMITS.longPerUser * athletes;
+  const days = Math.ceil(total / long) - 1;
+  const rest = total - days * long;
+  return days * POLAR_LIMITS.longMinutes + (Math.ceil(rest / short) - 1) * POLAR_LIMITS.shortMinutes;
+}
+
+/**
+ * An athlete whose watch was in use `historyDays` before connecting (the simulator serving pre-registration
+ * days within its default look-backs): the first sync with its backfill, run to the end.
+ */
+async function benchHistoryBackfill(historyDays: number): Promise<{ requests: number; ms: number; runs: number }> {
+  const sim = await startRemoteSimulator();
+  await fetch(`${sim.url}/__admin/switches`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ rateLimitShortBase: 1_000_000, rateLimitLongBase: 10_000_000, servePreRegistrationDays: true }),
+  });
+  await sim.clock.advance(historyDays * DAY_MS + 3 * 3_600_000);
+  const test = createTestDb(`bench-history-${historyDays}`);
+  const client = createBenchClient(sim);
+  const athlete = await connectAthlete(sim.url, client, test.db, "aino", sim.clock.now());
+  await sim.clock.advance(3_600_000);
+  const before = await countRequests(sim);
+  const started = performance.now();
+  let runs = 0;
+  for (;;) {
+    runs += 1;
+    await syncAthlete({ db: test.db, polar: client, tokenKey: TEST_TOKEN_KEY }, athlete.userId, { trigger: "cli", now: sim.clock.now() });
+    if (getBackfillProgress(test.db, athlete.userId)?.done !== false || runs >= 20) break;
+  }
+  const ms = performance.now() - started;
+  const requests = (await countRequests(sim)) - before;
+  test.close();
+  await sim.close();
+  return { requests, ms, runs };
+}
+
+async function benchHistory(rosterPerAthlete: number): Promise<void> {
+  for (const days of [30, 180]) {
+    const result = await benchHistoryBackfill(days);
+    console.log(
+      `first sync of an athlete with ${days} days of history before connecting (backfill included): ${result.requests} requests, ${(result.ms / 1000).toFixed(2)} s, ${result.runs} run(s)`,
+    );
+    console.log(`  50-athlete roster, same first sync each, under Polar's limits (500 + 20n / 15 min, 5000 + 100n / day): ${computeRosterMinutes(50, result.requests)} min simulated`);
+  }
+  console.log(`  50-athlete roster, 30 days after connecting (${rosterPerAthlete} requests each): ${computeRosterMinutes(50, rosterPerAthlete)} min simulated`);
 }
 
 async function main(): Promise<void> {
@@ -265,7 +326,7 @@ async function main(): Promise<void> {
   console.log(
     `one-year history (${BIG_LOGIN}) in 12 monthly syncs: peak RSS ${year.peakRssMb.toFixed(0)} MB, ${year.wallS.toFixed(1)} s, ${year.exercises} exercises`,
   );
-  await benchBackfill();
+  await benchHistory(await benchBackfill());
 }
 
 void main();

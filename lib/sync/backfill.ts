@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, gte, lte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { cardioLoads, continuousHeartRates, dailyActivityExtras, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
 import { syncBackfills } from "@/db/schema/sync";
 import { isPolarError } from "@/lib/polar/errors";
 import { describeBackfill, summarizeBackfill, type BackfillProgress } from "./backfill-progress";
@@ -43,6 +44,25 @@ const PLANS: readonly Plan[] = [
 
 type State = typeof syncBackfills.$inferSelect;
 
+const DAY_TABLES = {
+  "cardio-load": cardioLoads,
+  activity: dailyActivityExtras,
+  "continuous-hr": continuousHeartRates,
+  sleep: sleeps,
+  "nightly-recharge": nightlyRecharges,
+} as const;
+
+/** Days of the resource stored in [from, to] (cardio load: real days, not an older version's placeholders). */
+function countStoredDays(ctx: RunContext, resource: WindowedResource, from: string, to: string): number {
+  const table = DAY_TABLES[resource];
+  const where = and(eq(table.athleteId, ctx.athleteId), gte(table.localDate, from), lte(table.localDate, to));
+  const real = resource === "cardio-load" ? and(where, ne(cardioLoads.status, "LOAD_STATUS_NOT_AVAILABLE")) : where;
+  return ctx.db.select({ n: count() }).from(table).where(real).get()?.n ?? 0;
+}
+
+/** The first days of the reconciled window: without data there, the served history starts inside the window. */
+const EDGE_DAYS = 7;
+
 function readState(ctx: RunContext, plan: Plan): State {
   const existing = ctx.db
     .select()
@@ -55,7 +75,11 @@ function readState(ctx: RunContext, plan: Plan): State {
   const window = computeWindow(ctx.latestToday);
   const nextTo = addDays(window.from, -1);
   const oldestDate = addDays(ctx.latestToday, -(plan.lookbackDays - 2));
-  const daysTotal = Math.max(0, Math.round((Date.parse(nextTo) - Date.parse(oldestDate)) / 86_400_000) + 1);
+  // Polar serves history without gaps of a week: when the window's first week is empty for this type (a new
+  // watch, or Polar serving nothing from before registration), there is nothing older to read.
+  const reachesWindowStart = countStoredDays(ctx, plan.resource, window.from, addDays(window.from, EDGE_DAYS - 1)) > 0;
+  const span = Math.round((Date.parse(nextTo) - Date.parse(oldestDate)) / 86_400_000) + 1;
+  const daysTotal = reachesWindowStart ? Math.max(0, span) : 0;
   const state: State = {
     athleteId: ctx.athleteId,
     resource: plan.resource,
@@ -95,12 +119,21 @@ function rangeFrom(state: State, days: number): string {
   return from < state.oldestDate ? state.oldestDate : from;
 }
 
-/** One request's worth of backfill for one resource. */
-async function step(ctx: RunContext, state: State): Promise<void> {
+/** One request's worth of backfill for one resource; `rangeDays` narrows after Polar refused a range. */
+async function step(ctx: RunContext, state: State, rangeDays: number): Promise<void> {
   const athleteId = ctx.athleteId;
+  if (state.resource !== "sleep" && state.resource !== "nightly-recharge") {
+    // Days already stored (an athlete synced for months before the backfill existed) are not asked for again.
+    const from = rangeFrom(state, Math.min(state.resource === "cardio-load" ? CARDIO_DAYS : RANGE_DAYS, rangeDays));
+    const days = Math.round((Date.parse(state.nextTo) - Date.parse(from)) / 86_400_000) + 1;
+    if (countStoredDays(ctx, state.resource, from, state.nextTo) === days) {
+      ctx.db.transaction((tx) => advance(tx, ctx, state, from, true, null));
+      return;
+    }
+  }
   switch (state.resource) {
     case "cardio-load": {
-      const from = rangeFrom(state, CARDIO_DAYS);
+      const from = rangeFrom(state, Math.min(CARDIO_DAYS, rangeDays));
       const listed = toEntries(await ctx.user.listCardioLoad(from, state.nextTo));
       storeWindow(ctx, "cardio-load", `/v3/users/cardio-load/date?from=${from}&to=${state.nextTo}`, listed, (tx, e, prov) => storeCardioLoad(tx, athleteId, e.data, e.raw, prov), {
         onStored: (tx, stored) => advance(tx, ctx, state, from, stored > 0, null),
@@ -108,13 +141,13 @@ async function step(ctx: RunContext, state: State): Promise<void> {
       return;
     }
     case "activity": {
-      const from = rangeFrom(state, RANGE_DAYS);
+      const from = rangeFrom(state, Math.min(RANGE_DAYS, rangeDays));
       const list = await ctx.user.listDailyActivities(from, state.nextTo, { inactivityStamps: true });
       storeDailyActivityList(ctx, `/v3/users/activities?from=${from}&to=${state.nextTo}`, list, (tx, stored) => advance(tx, ctx, state, from, stored > 0, null));
       return;
     }
     case "continuous-hr": {
-      const from = rangeFrom(state, RANGE_DAYS);
+      const from = rangeFrom(state, Math.min(RANGE_DAYS, rangeDays));
       const listed = toEntries(await ctx.user.getContinuousHeartRateRange(from, state.nextTo));
       const endpoint = `/v3/users/continuous-heart-rate?from=${from}&to=${state.nextTo}`;
       storeWindow(ctx, "continuous-hr", endpoint, listed, (tx, e, prov) => storeContinuousHeartRate(tx, athleteId, e.data, e.raw, prov), {
@@ -170,13 +203,17 @@ export async function syncBackfill(ctx: RunContext, enabled: ReadonlySet<string>
   };
   report();
   for (const state of pending) {
+    let rangeDays = CARDIO_DAYS;
     while (!state.done && ctx.progress.requestCount - startCount < budget) {
       try {
-        await step(ctx, state);
+        await step(ctx, state, rangeDays);
       } catch (error) {
         if (isPolarError(error, "bad_request")) {
-          // Polar refuses dates past its look-back (400): that is where this type's history ends.
-          finish(ctx, state);
+          // Polar refuses a range reaching past its look-back (400), which it documents loosely: narrow the
+          // range down to single days; a refused single day is where this type's history ends.
+          const asked = state.resource === "cardio-load" ? Math.min(rangeDays, CARDIO_DAYS) : Math.min(rangeDays, RANGE_DAYS);
+          if (asked > 1 && state.resource !== "sleep" && state.resource !== "nightly-recharge") rangeDays = Math.ceil(asked / 2);
+          else finish(ctx, state);
         } else if (isPolarError(error) && !isPolarError(error, "unauthorized") && !isPolarError(error, "consent_required")) {
           ctx.addError({ resource: state.resource, code: "backfill_paused", message: "Reading older history paused (Polar did not answer); the next sync continues where it stopped." });
           break;
