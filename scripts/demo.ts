@@ -112,6 +112,17 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
+  // Real habits (issue 13): Jordan's watch stays unsynced on a 10-day trip, then uploads everything at once;
+  // Maria connects three weeks before today and her earlier months are backfilled from what Polar keeps.
+  const jordan = sim.dataset.athletes.find((athlete) => athlete.profile.login === "jordan");
+  const tripFrom = new Date(fromMs + 60 * DAY_MS).toISOString().slice(0, 10);
+  const tripTo = new Date(fromMs + 69 * DAY_MS).toISOString().slice(0, 10);
+  sim.admin.setSwitches({
+    servePreRegistrationDays: true,
+    deviceHabits: jordan ? { [String(jordan.profile.userId)]: { gaps: [{ from: tripFrom, to: tripTo }] } } : {},
+  });
+  const connectAt = { maria: Math.floor((now - 21 * DAY_MS) / DAY_MS) * DAY_MS };
+
   removeDatabase();
   const db = openDatabase(DB_PATH);
   const logins = sim.dataset.athletes.map((athlete) => athlete.profile.login);
@@ -128,6 +139,7 @@ async function main(): Promise<void> {
     fromMs,
     toMs: now,
     stepMs: STEP_DAYS * DAY_MS,
+    connectAt,
     log: (line) => console.log(line),
   });
   const coach = setupDemoCoach(db, athletes);

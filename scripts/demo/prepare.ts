@@ -33,6 +33,8 @@ export type PrepareOptions = {
   toMs: number;
   /** Simulated time between two syncs. */
   stepMs: number;
+  /** Athletes (among `logins`) who connect later than `fromMs`: at this instant, with their history before it. */
+  connectAt?: Record<string, number>;
   log?: (line: string) => void;
 };
 
@@ -95,16 +97,23 @@ export async function prepareDemoData(options: PrepareOptions): Promise<Prepared
 
   options.sim.clock.set(options.fromMs);
   const athletes: PreparedAthlete[] = [];
-  for (const login of options.logins) {
+  const waiting = options.logins.filter((login) => (options.connectAt?.[login] ?? options.fromMs) > options.fromMs);
+  const signIn = async (login: string) => {
     const { userId, polarUserId } = await signInSimulatedAthlete(options, polar, login);
     athletes.push({ login, userId, polarUserId, state: "signed-in" });
-  }
+  };
+  for (const login of options.logins) if (!waiting.includes(login)) await signIn(login);
   log(`Signed in ${athletes.length} simulated athletes through the simulator's OAuth flow`);
 
   const deps = { db: options.db, polar, tokenKey: options.tokenKey, now: () => options.sim.clock.now() };
   let steps = 0;
   for (let at = options.fromMs; ; at = Math.min(at + options.stepMs, options.toMs)) {
     options.sim.clock.set(at);
+    for (const login of waiting.filter((candidate) => (options.connectAt?.[candidate] ?? 0) <= at)) {
+      waiting.splice(waiting.indexOf(login), 1);
+      await signIn(login);
+      log(`  ${login} connected; the first sync backfills the history Polar still keeps`);
+    }
     for (const athlete of athletes) {
       const result: SyncRunResult = await syncAthlete(deps, athlete.userId, { trigger: "demo", now: at });
       athlete.state = result.status;
