@@ -32,14 +32,14 @@ const RANGE_DAYS = 28;
 /** Continuous HR and nights: Polar documents no limit; a year is as far as we ever look. */
 const PROBE_LIMIT_DAYS = 365;
 
-type Plan = { resource: WindowedResource; label: string; lookbackDays: number };
+type Plan = { resource: WindowedResource; lookbackDays: number };
 
 const PLANS: readonly Plan[] = [
-  { resource: "cardio-load", label: "cardio load", lookbackDays: CARDIO_DAYS },
-  { resource: "activity", label: "daily activity", lookbackDays: ACTIVITY_DAYS },
-  { resource: "continuous-hr", label: "continuous heart rate", lookbackDays: PROBE_LIMIT_DAYS },
-  { resource: "sleep", label: "sleep", lookbackDays: PROBE_LIMIT_DAYS },
-  { resource: "nightly-recharge", label: "Nightly Recharge", lookbackDays: PROBE_LIMIT_DAYS },
+  { resource: "cardio-load", lookbackDays: CARDIO_DAYS },
+  { resource: "activity", lookbackDays: ACTIVITY_DAYS },
+  { resource: "continuous-hr", lookbackDays: PROBE_LIMIT_DAYS },
+  { resource: "sleep", lookbackDays: PROBE_LIMIT_DAYS },
+  { resource: "nightly-recharge", lookbackDays: PROBE_LIMIT_DAYS },
 ];
 
 type State = typeof syncBackfills.$inferSelect;
@@ -166,7 +166,7 @@ async function step(ctx: RunContext, state: State, rangeDays: number): Promise<v
         return;
       }
       const endpoint = `/v3/users/${state.resource}/${date}`;
-      const onStored = (tx: DbTx, count: number) => advance(tx, ctx, state, date, count > 0, EMPTY_NIGHTS_TO_STOP);
+      const onStored = (tx: DbTx, storedNow: number) => advance(tx, ctx, state, date, storedNow > 0, EMPTY_NIGHTS_TO_STOP);
       if (state.resource === "sleep") {
         const night = await ctx.user.getSleep(date);
         const items = night ? [{ date: night.data.date, data: night.data, raw: night.raw }] : [];
@@ -191,11 +191,13 @@ export function getBackfillProgress(db: Db, athleteId: string): BackfillProgress
 /**
  * Runs the backfill of the enabled windowed resources for up to `budget` requests. Errors of one resource
  * (rate limit, 5xx) stop that resource for this run and are reported; its position stays for the next run.
+ * Returns false when a resource had to pause.
  */
-export async function syncBackfill(ctx: RunContext, enabled: ReadonlySet<string>, budget = BACKFILL_REQUESTS_PER_RUN): Promise<void> {
+export async function syncBackfill(ctx: RunContext, enabled: ReadonlySet<string>, budget = BACKFILL_REQUESTS_PER_RUN): Promise<boolean> {
   const states = PLANS.filter((plan) => enabled.has(plan.resource)).map((plan) => readState(ctx, plan));
   const pending = states.filter((state) => !state.done);
-  if (pending.length === 0) return;
+  if (pending.length === 0) return true;
+  let complete = true;
   const startCount = ctx.progress.requestCount;
   const report = () => {
     const progress = summarizeBackfill(states);
@@ -216,6 +218,7 @@ export async function syncBackfill(ctx: RunContext, enabled: ReadonlySet<string>
           else finish(ctx, state);
         } else if (isPolarError(error) && !isPolarError(error, "unauthorized") && !isPolarError(error, "consent_required")) {
           ctx.addError({ resource: state.resource, code: "backfill_paused", message: "Reading older history paused (Polar did not answer); the next sync continues where it stopped." });
+          complete = false;
           break;
         } else {
           throw error;
@@ -224,4 +227,5 @@ export async function syncBackfill(ctx: RunContext, enabled: ReadonlySet<string>
       report();
     }
   }
+  return complete;
 }

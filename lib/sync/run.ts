@@ -146,12 +146,14 @@ async function runResources(ctx: RunContext, only: readonly SyncResource[] | und
   if (enabled.has("physical-info")) redatePhysicalInfo(ctx.db, ctx.athleteId);
   // History before the first sync, after today's data is stored (the dashboard never waits for it); runs
   // limited to some resources (webhooks) leave it to the next full run.
+  let backfillPaused = false;
   if (requested === null && failedResources < attempted) {
     try {
-      await syncBackfill(ctx, enabled);
+      backfillPaused = !(await syncBackfill(ctx, enabled));
     } catch (error) {
       rethrowFatal(ctx, error);
       ctx.addError({ resource: "run", ...describeResourceError(error) });
+      backfillPaused = true;
     }
   }
 
@@ -175,7 +177,7 @@ async function runResources(ctx: RunContext, only: readonly SyncResource[] | und
   const unstored = describeUnstored(ctx.progress.counts);
   for (const error of unstored) ctx.addError(error);
   if (attempted > 0 && failedResources === attempted) return "failed";
-  if (failedResources > 0 || quarantined.length > 0 || unstored.length > 0) return "partial";
+  if (failedResources > 0 || quarantined.length > 0 || unstored.length > 0 || backfillPaused) return "partial";
   return "succeeded";
 }
 
