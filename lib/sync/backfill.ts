@@ -42,7 +42,7 @@ const PLANS: readonly Plan[] = [
   { resource: "nightly-recharge", lookbackDays: PROBE_LIMIT_DAYS },
 ];
 
-type State = typeof syncBackfills.$inferSelect;
+type State = Omit<typeof syncBackfills.$inferSelect, "resource"> & { resource: WindowedResource };
 
 const DAY_TABLES = {
   "cardio-load": cardioLoads,
@@ -69,7 +69,7 @@ function readState(ctx: RunContext, plan: Plan): State {
     .from(syncBackfills)
     .where(and(eq(syncBackfills.athleteId, ctx.athleteId), eq(syncBackfills.resource, plan.resource)))
     .get();
-  if (existing) return existing;
+  if (existing) return { ...existing, resource: plan.resource };
   // Oldest day: counted back from the latest "today" (UTC+14) less one day, so no athlete's today makes the
   // oldest date one day too old for Polar's look-back.
   const window = computeWindow(ctx.latestToday);

@@ -21,28 +21,18 @@ import { lookup } from "./lookups";
 import {
   isNewerActivity,
   toActivityRow,
-  toCardioLoadRow,
-  toContinuousHeartRateRow,
-  toDailyActivityExtraRow,
   toExerciseRow,
   toExerciseSampleRow,
   toExerciseZoneRows,
-  toNightlyRechargeRow,
   toPhysicalInfoRow,
   toSampleSeries,
-  toSleepRow,
   type ActivityInput,
   type ActivityStepSamplesInput,
   type ActivityZoneSamplesInput,
-  type CardioLoadInput,
-  type ContinuousHeartRateInput,
-  type DailyActivityInput,
   type ExerciseInput,
   type ExerciseSampleInput,
   type ExerciseZonesInput,
-  type NightlyRechargeInput,
   type PhysicalInfoInput,
-  type SleepInput,
 } from "./transforms";
 import type { Outcome, SyncResource } from "./types";
 

@@ -22,7 +22,8 @@ const CHILD = path.join(process.cwd(), "tests/integration/sync/support/crash-chi
 /** Half a year of history (from 2026-01-05) before registering. */
 const CLOCK_START = "2026-07-06T09:00:00Z";
 const LOGIN = "aino";
-const KILL_POINTS = [12, 14, 17, 20, 24, 29, 35, 42, 50, 60, 13, 22];
+/** After the ~8 requests of the incremental part, each child gets a few backfill answers in before its kill. */
+const KILL_POINTS = [10, 11, 12, 14, 16, 18, 11, 13, 20, 15, 12, 22];
 
 let sim: Sim;
 const dbs: TestDb[] = [];
