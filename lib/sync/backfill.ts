@@ -7,7 +7,7 @@ import { describeBackfill, summarizeBackfill, type BackfillProgress } from "./ba
 import type { RunContext } from "./context";
 import { lookup } from "./lookups";
 import { storeCardioLoad, storeContinuousHeartRate, storeNightlyRecharge, storeSleep, type DbTx } from "./store";
-import { addDays } from "./transforms";
+import { addDays } from "@/lib/analytics/dates";
 import { computeWindow, storeDailyActivityList, storeWindow, toEntries, type WindowedResource } from "./windowed";
 
 /**
