@@ -14,9 +14,10 @@ import { computeWindow, storeDailyActivityList, storeWindow, toEntries, type Win
  * History from before the first sync (issue 13 §4), read backwards from just below the window every run
  * reconciles, as far as Polar serves each type:
  * - cardio load: its 6-month period, in one request;
- * - daily activity: 365 days back, in the 28-day ranges Polar allows;
+ * - daily activity: 365 days back, in the 28-day ranges Polar allows, until two ranges in a row are empty;
  * - continuous HR: 28-day ranges until Polar refuses the date (look-back) or a whole range comes back empty;
- * - sleep and Nightly Recharge: by date, until a run of empty answers.
+ * - sleep and Nightly Recharge: by date, until a run of empty answers (Nightly Recharge only for nights the
+ *   sleep backfill found, when sleep is synced too).
  * Each chunk is stored together with the advanced position in ONE SQLite transaction, so a crash or restart
  * continues exactly where it stopped, and nothing stored is ever asked for again. A run does at most
  * `BACKFILL_REQUESTS_PER_RUN` requests of it (under the rate-limit governor like every request); the next
@@ -120,7 +121,7 @@ function rangeFrom(state: State, days: number): string {
 }
 
 /** One request's worth of backfill for one resource; `rangeDays` narrows after Polar refused a range. */
-async function step(ctx: RunContext, state: State, rangeDays: number): Promise<void> {
+async function step(ctx: RunContext, state: State, rangeDays: number, sleepPassed: (date: string) => boolean): Promise<void> {
   const athleteId = ctx.athleteId;
   if (state.resource !== "sleep" && state.resource !== "nightly-recharge") {
     // Days already stored (an athlete synced for months before the backfill existed) are not asked for again.
@@ -143,7 +144,10 @@ async function step(ctx: RunContext, state: State, rangeDays: number): Promise<v
     case "activity": {
       const from = rangeFrom(state, Math.min(RANGE_DAYS, rangeDays));
       const list = await ctx.user.listDailyActivities(from, state.nextTo, { inactivityStamps: true });
-      storeDailyActivityList(ctx, `/v3/users/activities?from=${from}&to=${state.nextTo}`, list, (tx, stored) => advance(tx, ctx, state, from, stored > 0, null));
+      // Two empty ranges in a row (8 weeks without a day) end it: the watch was not in use before.
+      storeDailyActivityList(ctx, `/v3/users/activities?from=${from}&to=${state.nextTo}`, list, (tx, stored) =>
+        advance(tx, ctx, state, from, stored > 0, 2 * RANGE_DAYS),
+      );
       return;
     }
     case "continuous-hr": {
@@ -163,6 +167,11 @@ async function step(ctx: RunContext, state: State, rangeDays: number): Promise<v
       const stored = lookup(ctx.db, state.resource === "sleep" ? "sleep" : "nightlyRecharge").get({ athleteId, localDate: date });
       if (stored) {
         ctx.db.transaction((tx) => advance(tx, ctx, state, date, true, EMPTY_NIGHTS_TO_STOP));
+        return;
+      }
+      // Nightly Recharge is measured during a sleep: a night the sleep backfill found empty is not asked for.
+      if (state.resource === "nightly-recharge" && sleepPassed(date) && !lookup(ctx.db, "sleep").get({ athleteId, localDate: date })) {
+        ctx.db.transaction((tx) => advance(tx, ctx, state, date, false, EMPTY_NIGHTS_TO_STOP));
         return;
       }
       const endpoint = `/v3/users/${state.resource}/${date}`;
@@ -198,6 +207,9 @@ export async function syncBackfill(ctx: RunContext, enabled: ReadonlySet<string>
   const pending = states.filter((state) => !state.done);
   if (pending.length === 0) return true;
   let complete = true;
+  const sleep = states.find((state) => state.resource === "sleep");
+  // The sleep backfill has read (or ended before) this night: its answer is known.
+  const sleepPassed = (date: string) => sleep !== undefined && (sleep.done || sleep.nextTo < date);
   const startCount = ctx.progress.requestCount;
   const report = () => {
     const progress = summarizeBackfill(states);
@@ -208,7 +220,7 @@ export async function syncBackfill(ctx: RunContext, enabled: ReadonlySet<string>
     let rangeDays = CARDIO_DAYS;
     while (!state.done && ctx.progress.requestCount - startCount < budget) {
       try {
-        await step(ctx, state, rangeDays);
+        await step(ctx, state, rangeDays, sleepPassed);
       } catch (error) {
         if (isPolarError(error, "bad_request")) {
           // Polar refuses a range reaching past its look-back (400), which it documents loosely: narrow the
