@@ -22,8 +22,9 @@ const BIG_LOGIN = "maria";
  * A client whose rate-limit waits advance the simulator's clock instead of sleeping: the simulator's windows
  * are on its own clock, which the bench controls.
  */
-function createBenchClient(sim: Sim): PolarClient {
+function createBenchClient(sim: Sim, fetchImpl?: typeof fetch): PolarClient {
   return createPolarClient({
+    fetch: fetchImpl,
     apiBaseUrl: sim.url,
     tokenUrl: `${sim.url}/v2/oauth2/token`,
     clientId: CLIENT_ID,
@@ -34,6 +35,20 @@ function createBenchClient(sim: Sim): PolarClient {
       sleep: async (ms) => sim.clock.advance(ms),
     }),
   });
+}
+
+/** A fetch that adds up the response bytes it received (bodies are read whole, so only for counting runs). */
+function createByteCounter(): { fetch: typeof fetch; bytes: () => number } {
+  let bytes = 0;
+  return {
+    bytes: () => bytes,
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      const body = await response.arrayBuffer();
+      bytes += body.byteLength;
+      return new Response(response.status === 204 ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    },
+  };
 }
 
 /** The bench measures the engine, not waiting: Polar's per-app limits are lifted on the simulator. */
@@ -185,7 +200,8 @@ async function benchFullSync(): Promise<void> {
     rowCount("SELECT COALESCE(SUM(sample_count), 0) FROM continuous_heart_rate");
 
   const incrementalBefore = await countRequests(p.sim);
-  await syncAthlete({ db: p.test.db, polar: p.client, tokenKey: TEST_TOKEN_KEY }, p.athlete.userId, {
+  const counter = createByteCounter();
+  await syncAthlete({ db: p.test.db, polar: createBenchClient(p.sim, counter.fetch), tokenKey: TEST_TOKEN_KEY }, p.athlete.userId, {
     trigger: "cli",
     now: p.sim.clock.now(),
   });
@@ -200,7 +216,7 @@ async function benchFullSync(): Promise<void> {
   console.log(`  download-only pass            ${(median(downloadTimes) / 1000).toFixed(2)} s   (each: ${fmt(downloadTimes)})`);
   console.log(`  full sync / download-only     ${(fullMs / median(downloadTimes)).toFixed(2)} (median of pair ratios ${median(ratios).toFixed(2)}, range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
   console.log(`  peak RSS so far               ${peakRssMb().toFixed(0)} MB`);
-  console.log(`incremental sync of the up-to-date athlete: ${incrementalRequests} requests`);
+  console.log(`incremental sync of the up-to-date athlete: ${incrementalRequests} requests, ${(counter.bytes() / 1024).toFixed(0)} kB received (whole 28-day windows re-read)`);
   await p.close();
 }
 
