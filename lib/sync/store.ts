@@ -1,5 +1,4 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, DbTx } from "@/db/client";
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
 import {

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import type { DeviceHabit } from "@/lib/polar-sim/habits";
 import { startSimulator } from "@/lib/polar-sim";
-import { computeAthleteDailySeries } from "@/lib/dal/daily";
+import { computeAthleteDailySeries } from "@/lib/dal/series/read";
 import { syncAthlete, type SyncRunResult } from "@/lib/sync";
 import { connectAthlete, createSimClient, createTestDb, DAY_MS, snapshotAthlete, TEST_TOKEN_KEY, type TestDb } from "./harness";
 import { readRegisteredAt } from "./truth";
