@@ -7,9 +7,8 @@ import { readStoredCredentials } from "@/lib/auth/connection";
 import { createPolarClient, createRateGovernor, type PolarClient, type PolarUserClient, type TransactionKind } from "@/lib/polar";
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
 import { forEachConcurrently, ITEM_CONCURRENCY, syncAthlete, WINDOW_DAYS } from "@/lib/sync";
-import { addDays } from "@/lib/analytics/dates";
+import { addDays, toLocalDateAt } from "@/lib/analytics/dates";
 import { EXERCISE_LIST_OPTIONS } from "@/lib/sync/exercises";
-import { toIsoDate } from "@/lib/sync/transforms";
 import { getBackfillProgress } from "@/lib/sync/backfill";
 import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, TEST_TOKEN_KEY } from "@/tests/integration/sync/support/harness";
 import { startRemoteSimulator, type RemoteSim as Sim } from "./support/remote-sim";
@@ -147,7 +146,7 @@ async function timeDownloadOnly(p: Prepared) {
   const offsetMinutes = getLatestOffsetMinutes(p.test.db, p.athlete.userId);
   const requestsBefore = await countRequests(p.sim);
   const started = performance.now();
-  await downloadOnly(user, toIsoDate(p.sim.clock.now() + offsetMinutes * 60_000));
+  await downloadOnly(user, toLocalDateAt(p.sim.clock.now(), offsetMinutes));
   const ms = performance.now() - started;
   return { ms, requests: (await countRequests(p.sim)) - requestsBefore };
 }

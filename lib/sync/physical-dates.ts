@@ -1,8 +1,8 @@
+import { toLocalDateAt } from "@/lib/analytics/dates";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { getOffsetMinutesNear } from "@/db/queries/athlete-clock";
 import { physicalInfos } from "@/db/schema/polar-data";
-import { toIsoDate } from "./transforms";
 
 /**
  * Physical information carries a UTC `created` and no offset. On a first sync it is stored before any night
@@ -22,7 +22,7 @@ export function redatePhysicalInfo(db: Db, athleteId: string): number {
     for (const row of rows) {
       const offset = getOffsetMinutesNear(tx, athleteId, row.createdAt);
       if (offset === null) continue;
-      const localDate = toIsoDate(row.createdAt + offset * 60_000);
+      const localDate = toLocalDateAt(row.createdAt, offset);
       if (localDate === row.localDate) continue;
       tx.update(physicalInfos).set({ localDate }).where(and(eq(physicalInfos.id, row.id), eq(physicalInfos.athleteId, athleteId))).run();
       changed += 1;

@@ -1,3 +1,4 @@
+import { toLocalDateAt } from "@/lib/analytics/dates";
 import { and, eq, inArray } from "drizzle-orm";
 import { polarConnections } from "@/db/schema/auth";
 import { syncCursors } from "@/db/schema/sync";
@@ -12,7 +13,6 @@ import { redatePhysicalInfo } from "./physical-dates";
 import { purgeResources } from "./store";
 import { syncExercises } from "./exercises";
 import { syncTransactionalKind } from "./transactional";
-import { toIsoDate } from "./transforms";
 import { SYNC_RESOURCES, type SyncDeps, type SyncOptions, type SyncResource, type SyncRunResult, type SyncRunStatus } from "./types";
 import { describeUnstored } from "./skipped";
 import { MAX_AHEAD_MS, syncCardioLoad, syncContinuousHeartRate, syncDailyActivityExtras, syncNightlyRecharge, syncSleep } from "./windowed";
@@ -104,12 +104,12 @@ function prepareContext(deps: SyncDeps, athleteId: string, runId: string, option
   }
   const reference = options.now ?? (deps.now ?? Date.now)();
   // "Today" in the athlete's own day, from the offset of their latest session or night (UTC until we know).
-  const today = toIsoDate(reference + getLatestOffsetMinutes(deps.db, athleteId) * 60_000);
+  const today = toLocalDateAt(reference, getLatestOffsetMinutes(deps.db, athleteId));
   // The counter closes over `ctx`, which exists before the first call can happen.
   const user = countCalls(deps.polar.forUser(credentials.polarUserId, credentials.accessToken), () => {
     ctx.progress.requestCount += 1;
   });
-  const ctx = new RunContext(deps, athleteId, runId, user, today, toIsoDate(reference + MAX_AHEAD_MS));
+  const ctx = new RunContext(deps, athleteId, runId, user, today, toLocalDateAt(reference + MAX_AHEAD_MS, 0));
   return ctx;
 }
 
