@@ -7,3 +7,4 @@ export * from "./teams";
 export * from "./athlete-settings";
 export * from "./data-version";
 export * from "./series-state";
+export * from "./api-tokens";

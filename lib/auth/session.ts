@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
+import type { ApiTokenScope } from "@/db/schema/api-tokens";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -10,7 +11,16 @@ import { AppError } from "@/lib/errors";
  * and actions: AppError "unauthenticated") and `requirePageViewer` (pages and layouts: redirect to /signin).
  */
 
-export type Viewer = { userId: string; polarUserId: number | null; name: string | null };
+export type Viewer = {
+  userId: string;
+  polarUserId: number | null;
+  name: string | null;
+  /**
+   * Set when the request came with a personal access token (lib/dal/api-tokens.ts): the most it may read, even
+   * of the owner's own data. Absent for a browser session (no limit beyond sharing).
+   */
+  tokenScopes?: ReadonlySet<ApiTokenScope>;
+};
 
 /**
  * The signed-in user of this request, or null. Reads the database session (Auth.js) and the user row, so a

@@ -71,7 +71,7 @@ export function authorizeOwnAthlete(viewer: Viewer, athleteId: string = SELF): s
  */
 export function getGrantedScopes(db: Db, viewer: Viewer, athleteId: string): ScopeSet {
   const id = resolveAthleteId(viewer, athleteId);
-  if (id === viewer.userId) return ALL_SCOPES;
+  if (id === viewer.userId) return limitToToken(viewer, ALL_SCOPES);
   const rows = db
     .select({
       shareTraining: teamAthletes.shareTraining,
@@ -83,7 +83,14 @@ export function getGrantedScopes(db: Db, viewer: Viewer, athleteId: string): Sco
     .innerJoin(teamCoaches, eq(teamCoaches.teamId, teamAthletes.teamId))
     .where(and(eq(teamAthletes.athleteId, id), eq(teamCoaches.userId, viewer.userId)))
     .all();
-  return new Set(rows.flatMap((row) => toScopeList(row)));
+  return limitToToken(viewer, new Set(rows.flatMap((row) => toScopeList(row))));
+}
+
+/** `scopes` narrowed to what the viewer's API token allows (unchanged for a browser session). */
+export function limitToToken(viewer: Viewer, scopes: ScopeSet): ScopeSet {
+  const limit = viewer.tokenScopes;
+  if (!limit) return scopes;
+  return new Set([...scopes].filter((scope) => limit.has(scope)));
 }
 
 /**
@@ -94,8 +101,11 @@ export function getGrantedScopes(db: Db, viewer: Viewer, athleteId: string): Sco
  */
 export function authorizeAthleteRead(viewer: Viewer, athleteId: string, scope: ReadScope, db?: Db): string {
   const id = resolveAthleteId(viewer, athleteId);
-  // The athlete's own reads never touch the sharing tables.
-  if (id === viewer.userId) return id;
+  // The athlete's own reads never touch the sharing tables; a token still narrows them to its scopes.
+  if (id === viewer.userId) {
+    if (viewer.tokenScopes && !viewer.tokenScopes.has(scope)) throw denied();
+    return id;
+  }
   if (!getGrantedScopes(db ?? getDb(), viewer, id).has(scope)) throw denied();
   return id;
 }

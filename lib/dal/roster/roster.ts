@@ -7,7 +7,7 @@ import { addDays, fromDayNumber, type AcwrBand, type LocalDate, type RiskLevel }
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getSyncHealth, isDataStale, type SyncHealthState } from "@/lib/sync/health";
-import { authorizeTeamCoach, READ_SCOPES, toScopeList, type ScopeSet } from "../access";
+import { authorizeTeamCoach, limitToToken, READ_SCOPES, toScopeList, type ScopeSet } from "../access";
 import type { ReadScope } from "../dto";
 import { loadDailySeries, type LoadedSeries } from "../series/load";
 import { toDisplayName } from "../teams";
@@ -183,7 +183,7 @@ export function getRoster(db: Db, viewer: Viewer, teamId: string, options: { now
     .innerJoin(users, eq(users.id, teamAthletes.athleteId))
     .where(eq(teamAthletes.teamId, teamId))
     .all()
-    .map((row) => ({ athleteId: row.athleteId, name: toDisplayName(row), scopes: new Set(toScopeList(row)) as ScopeSet }));
+    .map((row) => ({ athleteId: row.athleteId, name: toDisplayName(row), scopes: limitToToken(viewer, new Set(toScopeList(row))) }));
   const ids = members.map((member) => member.athleteId);
   const serverToday = fromDayNumber(Math.floor(now / 86_400_000));
   const series = loadDailySeries(db, members, { now, range: (today) => ({ from: addDays(today, -(SPARKLINE_DAYS - 1)), to: today }) });

@@ -71,7 +71,8 @@ export function computeViewerDailySeries(
   range: DailyRangeQuery,
   options: { now: number; scope: ReadScope },
 ): DailySeriesDTO {
-  if (athleteId === viewer.userId) return computeAthleteDailySeries(db, athleteId, range, { now: options.now });
+  // A token narrowed to some scopes takes the shared path even for its owner: no unshared number in the series.
+  if (athleteId === viewer.userId && !viewer.tokenScopes) return computeAthleteDailySeries(db, athleteId, range, { now: options.now });
   const { scopes: _scopes, now: _now, ...series } = getSharedDailySeries(db, viewer, athleteId, options.scope, () => range, { now: options.now });
   return series;
 }
