@@ -35,6 +35,9 @@ export function getApiRoster(db: Db, viewer: Viewer, teamId: string, clock: { no
       rhrDelta: valueOf(row.rhr, (rhr) => rhr.delta),
       hrv7: valueOf(row.hrv, (hrv) => hrv.rolling7),
       sleep7AverageMinutes: valueOf(row.sleep7, (sleep) => sleep.averageMinutes),
+      notShared: (Object.entries({ risk: row.risk, acwr: row.acwr, rhrDelta: row.rhr, hrv7: row.hrv, sleep7AverageMinutes: row.sleep7 }) as [string, Shared<unknown>][])
+        .filter(([, cell]) => !cell.shared)
+        .map(([name]) => name),
     })),
   };
 }

@@ -165,6 +165,7 @@ export const RosterResponseSchema = z.object({
       rhrDelta: z.number().nullable(),
       hrv7: z.number().nullable(),
       sleep7AverageMinutes: z.number().nullable(),
+      notShared: z.array(z.string()).meta({ description: "Fields withheld (null) because the athlete does not share, or the token lacks, their data type" }),
     }),
   ),
 });
