@@ -1,0 +1,40 @@
+import "server-only";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import type { Db } from "@/db/client";
+import { readBearerToken, resolveTokenViewer } from "@/lib/dal/api-tokens";
+import { toErrorResponse } from "@/lib/errors";
+import { consumeTokenCall } from "@/lib/http/token-route";
+import { registerTools } from "./tools";
+
+/**
+ * The MCP server at `/api/mcp` (Streamable HTTP, stateless: one server and transport per request, JSON
+ * answers). The Bearer token is checked before the protocol sees the request, so an absent, wrong, revoked
+ * or expired token is a plain 401 like the REST API's; cookies are never read.
+ */
+
+export const MCP_SERVER_INFO = { name: "threshold", version: "1.0.0" } as const;
+
+const INSTRUCTIONS =
+  "Threshold holds one athlete's Polar training, sleep and recovery data with computed load (ACWR, CTL/ATL/TSB), resting-HR and HRV baselines and overreaching flags. " +
+  "Tools are read-only. Days are the athlete's local days; every answer names its units and the athlete's UTC offset. A flag is a prompt to look closer, never a diagnosis. " +
+  "Use athleteId `me` for the token's owner; coaches find athlete ids with roster_triage.";
+
+export async function handleMcpRequest(request: Request, options: { db: Db; now: number }): Promise<Response> {
+  try {
+    const viewer = resolveTokenViewer(options.db, readBearerToken(request.headers), { now: options.now });
+    // Every HTTP exchange spends one call of the token's allowance; tool calls spend one more each (tools.ts).
+    await consumeTokenCall(viewer.tokenId);
+    // Stateless: no server-initiated stream (GET) and no session to end (DELETE).
+    if (request.method !== "POST") return new Response(null, { status: 405, headers: { Allow: "POST" } });
+    const server = new McpServer(MCP_SERVER_INFO, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+    registerTools(server, { db: options.db, viewer, now: options.now });
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    await server.connect(transport);
+    return await transport.handleRequest(request);
+  } catch (error) {
+    const response = toErrorResponse(error);
+    if (response.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="threshold"');
+    return response;
+  }
+}
