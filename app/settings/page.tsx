@@ -20,6 +20,7 @@ export default async function SettingsPage() {
       <ConnectionPanel account={account} returnTo="/settings" actions={{ retryRegistration: retryRegistrationAction, checkConnection: checkConnectionAction }} />
       <WebhookAdminLink />
       <a href="/settings/sharing" className="block rounded-lg border border-border bg-surface p-4 font-medium text-accent hover:underline" data-testid="settings-sharing-link">Sharing: coaches and teams that see your data →</a>
+      <a href="/settings/api" className="block rounded-lg border border-border bg-surface p-4 font-medium text-accent hover:underline" data-testid="settings-api-link">API access: tokens for assistants and your own tools →</a>
 
       <section aria-labelledby="synced-data" className="space-y-3 rounded-lg border border-border bg-surface p-4">
         <h2 id="synced-data" className="text-lg font-semibold">

@@ -33,7 +33,8 @@ export const CreateApiTokenInputSchema = z.object({
   /** `30` or `90` days, or the last day of validity (`YYYY-MM-DD`, UTC) at most a year ahead. */
   expiry: z.union([z.literal("30"), z.literal("90"), z.string().refine(isLocalDate, "Expected 30, 90 or a date as YYYY-MM-DD")]),
 });
-export type CreateApiTokenInput = z.input<typeof CreateApiTokenInputSchema>;
+/** As a form sends it: unknown scope names and bad dates are refused by the schema with a message. */
+export type CreateApiTokenInput = { name: string; scopes: readonly string[]; expiry: string };
 
 export type ApiTokenStatus = "active" | "expired" | "revoked";
 
@@ -208,4 +209,15 @@ export function recordApiCall(db: Db, viewer: TokenViewer, target: string, optio
     tx.insert(apiAudit).values({ tokenId: viewer.tokenId, userId: viewer.userId, target, at: options.now }).run();
     tx.delete(apiAudit).where(lt(apiAudit.at, options.now - AUDIT_RETENTION_DAYS * DAY_MS)).run();
   });
+}
+
+/** What Settings → API access shows: the tokens, the recent calls, and the scopes the viewer may grant. */
+export function getApiAccessView(db: Db, viewer: Viewer, options: { now?: number } = {}): { tokens: ApiTokenDTO[]; audit: ApiAuditEntryDTO[]; grantableScopes: ApiTokenScope[] } {
+  const now = options.now ?? Date.now();
+  const isCoach = db.select({ teamId: teamCoaches.teamId }).from(teamCoaches).where(eq(teamCoaches.userId, viewer.userId)).get() !== undefined;
+  return {
+    tokens: listApiTokens(db, viewer, { now }),
+    audit: listApiAudit(db, viewer, { limit: 50 }),
+    grantableScopes: API_TOKEN_SCOPES.filter((scope) => scope !== "roster" || isCoach),
+  };
 }

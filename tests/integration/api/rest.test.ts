@@ -90,6 +90,13 @@ describe("tokens", () => {
     expect(audit.map((entry) => entry.target)).toEqual(["GET /api/v1/athletes/{id}/sessions", "GET /api/v1/athletes/{id}"]);
   });
 
+  it("offer the roster scope in Settings to coaches only, and are managed from Settings only", () => {
+    expect(tokens.getApiAccessView(getTestDb(), viewerOf("ath")).grantableScopes).not.toContain("roster");
+    expect(tokens.getApiAccessView(getTestDb(), viewerOf("coach")).grantableScopes).toContain("roster");
+    const tokenViewer = tokens.resolveTokenViewer(getTestDb(), mint("ath", ["training"]), { now: Date.now() });
+    expect(() => tokens.listApiTokens(getTestDb(), tokenViewer, { now: NOW })).toThrow(/managed in Settings/);
+  });
+
   it("prune audit rows older than 90 days on write", () => {
     const viewer = tokens.resolveTokenViewer(getTestDb(), mint("ath", ["body"]), { now: Date.now() });
     tokens.recordApiCall(getTestDb(), viewer, "old", { now: NOW - 91 * 86_400_000 });
