@@ -4,6 +4,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ApiTokenScope } from "@/db/schema/api-tokens";
 import { users } from "@/db/schema/auth";
+import { MCP_TOOL_SUMMARIES } from "@/lib/mcp/summaries";
 import { startSimulator, type Simulator } from "@/lib/polar-sim";
 import { prepareDemoData, type PreparedAthlete } from "@/scripts/demo/prepare";
 import { shareWithCoach } from "../activity/sharing";
@@ -77,6 +78,8 @@ describe("MCP server", () => {
     expect(tools.map((tool) => tool.name).sort()).toEqual(
       ["explain_flag", "get_daily_metrics", "get_recovery_trend", "get_session", "get_sleep", "get_today", "list_sessions", "roster_triage", "weekly_report"].sort(),
     );
+    // The reference page's list (/docs/api) names the same tools.
+    expect(MCP_TOOL_SUMMARIES.map((tool) => tool.name).sort()).toEqual(tools.map((tool) => tool.name).sort());
     for (const tool of tools) {
       expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
       expect(tool.inputSchema.type).toBe("object");

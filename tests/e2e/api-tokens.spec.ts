@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./support/auth";
+import { E2E_APP_URL } from "./support/constants";
+
+// A simulated athlete (lib/polar-sim/generator/roster.ts); the token test needs no synced data.
+const MARIA = "Maria Costa";
+
+test("an athlete creates a token, sees it once, uses it, sees the use, and revokes it", async ({ page, playwright }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, MARIA, "/settings/api");
+  await expect(page.getByRole("heading", { name: "API access" })).toBeVisible();
+
+  await page.getByTestId("token-name").fill("e2e notebook");
+  await page.getByTestId("token-scope-body").uncheck();
+  await page.getByTestId("create-token").click();
+  const value = page.getByTestId("new-token-value");
+  await expect(value).toHaveText(/^thr_[A-Za-z0-9_-]{43}$/);
+  const token = (await value.textContent()) ?? "";
+
+  const row = page.locator('[data-testid="token-row"][data-token-name="e2e notebook"]');
+  await expect(row.getByTestId("token-calls")).toHaveText("0");
+  await expect(row).toContainText("training, sleep, recovery, check-ins");
+
+  // A fresh request context: no session cookie, only the Bearer token.
+  const api = await playwright.request.newContext({ baseURL: E2E_APP_URL });
+  const profile = await api.get("/api/v1/athletes/me", { headers: { authorization: `Bearer ${token}` } });
+  expect(profile.status()).toBe(200);
+  const body = (await profile.json()) as { name: string; scopes: string[]; timeZone: { utcOffset: string } };
+  expect(await page.getByTestId("viewer-name").textContent()).toContain(body.name);
+  expect(body.scopes).toEqual(["training", "sleep", "recovery"]);
+  expect((await api.get("/api/v1/athletes/me")).status()).toBe(401);
+
+  // Shown once: after a reload the page has the prefix only, and the call is counted and audited.
+  await page.reload();
+  await expect(page.getByTestId("new-token")).toHaveCount(0);
+  await expect(page.locator("body")).not.toContainText(token);
+  await expect(row.getByTestId("token-calls")).toHaveText("1");
+  await expect(row.getByTestId("token-last-used")).not.toHaveText("never");
+  await expect(page.getByTestId("token-audit")).toContainText("GET /api/v1/athletes/{id}");
+
+  await row.getByTestId("revoke-token").click();
+  await expect(row).toHaveAttribute("data-status", "revoked");
+  expect((await api.get("/api/v1/athletes/me", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  await api.dispose();
+});
