@@ -23,7 +23,7 @@ const INSTRUCTIONS =
 export async function handleMcpRequest(request: Request, options: { db: Db; now: number }): Promise<Response> {
   try {
     const viewer = resolveTokenViewer(options.db, readBearerToken(request.headers), { now: options.now });
-    // Every HTTP exchange spends one call of the token's allowance; tool calls spend one more each (tools.ts).
+    // Every HTTP exchange (one JSON-RPC message, a tool call included) spends one call of the token's allowance.
     await consumeTokenCall(viewer.tokenId);
     // Stateless: no server-initiated stream (GET) and no session to end (DELETE).
     if (request.method !== "POST") return new Response(null, { status: 405, headers: { Allow: "POST" } });

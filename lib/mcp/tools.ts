@@ -13,11 +13,10 @@ import { getAthleteToday } from "@/lib/dal/series/clock";
 import { formatIsoWeek, getWeeklyReport, parseIsoWeek } from "@/lib/dal/report";
 import { authorizeAthleteView } from "@/lib/dal/access";
 import { AppError, isAppError } from "@/lib/errors";
-import { consumeTokenCall } from "@/lib/http/token-route";
 
 /**
  * The MCP tools: read-only views over the same lib/dal reads as the pages and the REST API, for the token's
- * viewer. Each call spends the token's rate allowance and is audited as `mcp:<tool>`.
+ * viewer. Each call is audited as `mcp:<tool>` (the rate allowance is spent per HTTP exchange, server.ts).
  */
 
 export type ToolContext = { db: Db; viewer: TokenViewer; now: number };
@@ -55,9 +54,8 @@ function fmt(value: number | null | undefined, digits = 1): string {
 export function registerTools(server: McpServer, context: ToolContext): void {
   const { db, viewer, now } = context;
   const clock = { now };
-  const run = (tool: string, body: () => CallToolResult) => async (): Promise<CallToolResult> => {
+  const run = (tool: string, body: () => CallToolResult) => (): CallToolResult => {
     try {
-      await consumeTokenCall(viewer.tokenId);
       recordApiCall(db, viewer, `mcp:${tool}`, clock);
       return body();
     } catch (error) {

@@ -108,6 +108,20 @@ describe("tokens", () => {
   });
 });
 
+describe("rate limit", () => {
+  it("answers 429 with Retry-After once a token has spent its calls for the minute, other tokens unaffected", async () => {
+    const { consumeTokenCall, TOKEN_CALLS_PER_MINUTE } = await import("@/lib/http/token-route");
+    const token = mint("ath", ["training"]);
+    const { tokenId } = tokens.resolveTokenViewer(getTestDb(), token, { now: Date.now() });
+    for (let i = 0; i < TOKEN_CALLS_PER_MINUTE; i += 1) await consumeTokenCall(tokenId);
+    const request = new Request("http://localhost/api/v1/athletes/me", { headers: { authorization: `Bearer ${token}` } });
+    const response = await ROUTES["/api/v1/athletes/{id}"](request, { params: Promise.resolve({ id: "me" }) });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await call("/api/v1/athletes/me", mint("ath", ["training"]))).status).toBe(200);
+  });
+});
+
 describe("401 for every route", () => {
   const expired = () => tokens.createApiToken(getTestDb(), viewerOf("ath"), { name: "old", scopes: ["training"], expiry: "30" }, { now: Date.now() - 31 * 86_400_000 }).token;
   const revoked = () => {
