@@ -43,3 +43,12 @@ test("an athlete creates a token, sees it once, uses it, sees the use, and revok
   expect((await api.get("/api/v1/athletes/me", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
   await api.dispose();
 });
+
+test("the API reference page and the OpenAPI document list the same routes", async ({ page }) => {
+  await signInAs(page, MARIA, "/docs/api");
+  const document = (await (await page.request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+  expect(document.openapi).toBe("3.1.0");
+  const paths = Object.keys(document.paths);
+  expect(paths).toContain("/api/v1/athletes/{id}/daily");
+  for (const path of paths) await expect(page.getByTestId("api-routes")).toContainText(path);
+});
