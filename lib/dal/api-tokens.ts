@@ -8,7 +8,7 @@ import { apiAudit, apiTokens, type ApiTokenScope } from "@/db/schema/api-tokens"
 import { teamCoaches } from "@/db/schema/teams";
 import { isLocalDate } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { AppError, fromZodError } from "@/lib/errors";
 import { API_TOKEN_SCOPES, ApiTokenScopeSchema } from "./api-token-scopes";
 
 /**
@@ -106,7 +106,7 @@ function assertSessionViewer(viewer: Viewer): void {
 export function createApiToken(db: Db, viewer: Viewer, input: CreateApiTokenInput, options: { now: number }): CreatedApiTokenDTO {
   assertSessionViewer(viewer);
   const parsed = CreateApiTokenInputSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((issue) => issue.message).join("; "));
+  if (!parsed.success) throw fromZodError(parsed.error, "bad_request");
   const scopes = API_TOKEN_SCOPES.filter((scope) => parsed.data.scopes.includes(scope));
   if (scopes.includes("roster")) {
     const coaches = db.select({ teamId: teamCoaches.teamId }).from(teamCoaches).where(eq(teamCoaches.userId, viewer.userId)).get();

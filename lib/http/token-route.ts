@@ -3,13 +3,13 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { type z } from "zod";
 import { getDb } from "@/db";
 import { readBearerToken, recordApiCall, resolveTokenViewer, type TokenViewer } from "@/lib/dal/api-tokens";
-import { AppError, toErrorResponse } from "@/lib/errors";
+import { AppError, fromZodError, toErrorResponse } from "@/lib/errors";
 
 /**
- * The request pipeline of the token API (`/api/v1/…`, `/api/mcp`): Bearer token → viewer (narrowed to the
- * token's scopes) → per-token rate limit → audit → params and query parsed with zod → the handler, which
- * calls the same lib/dal functions as the pages → errors mapped in one place (lib/errors.ts). Cookies are
- * never read, so these routes are not open to CSRF.
+ * The request pipeline of the token API (`/api/v1/…`, `/api/mcp`), beside `withViewer` (route.ts): Bearer
+ * token → viewer (narrowed to the token's scopes) → per-token rate limit → audit → params and query parsed
+ * with zod → the handler, which calls the same lib/dal functions as the pages → errors mapped in one place
+ * (lib/errors.ts). Cookies are never read and nothing changes state, so the origin guard is not needed.
  */
 
 /** Calls per token per minute, across the REST API and MCP tools. */
@@ -40,12 +40,11 @@ export async function authenticateTokenCall(request: Request, target: string, no
   return viewer;
 }
 
-/** A zod failure in the URL → 400 naming each bad field. */
+/** A zod failure in the URL → 400 naming each bad field (the pipeline's mapping, lib/errors.ts `fromZodError`). */
 export function parseRequestPart<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
-  throw new AppError("bad_request", issues.map((issue) => `${issue.field || "query"}: ${issue.message}`).join("; "), { issues });
+  throw fromZodError(parsed.error, "bad_request");
 }
 
 export type TokenRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };

@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support/auth";
+import { storageStateOf } from "./support/accounts";
 import { E2E_APP_URL } from "./support/constants";
 
-// A simulated athlete (lib/polar-sim/generator/roster.ts); the token test needs no synced data.
-const MARIA = "Maria Costa";
+// Priya (signed in by auth.setup.ts); the token test needs no synced data.
+test.use({ storageState: storageStateOf("priya") });
 
 test("an athlete creates a token, sees it once, uses it, sees the use, and revokes it", async ({ page, playwright }) => {
   test.setTimeout(120_000);
-  await signInAs(page, MARIA, "/settings/api");
+  await page.goto("/settings/api");
   await expect(page.getByRole("heading", { name: "API access" })).toBeVisible();
 
   await page.getByTestId("token-name").fill("e2e notebook");
@@ -45,7 +45,7 @@ test("an athlete creates a token, sees it once, uses it, sees the use, and revok
 });
 
 test("the API reference page and the OpenAPI document list the same routes", async ({ page }) => {
-  await signInAs(page, MARIA, "/docs/api");
+  await page.goto("/docs/api");
   const document = (await (await page.request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
   expect(document.openapi).toBe("3.1.0");
   const paths = Object.keys(document.paths);

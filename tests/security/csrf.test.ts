@@ -99,6 +99,7 @@ const ROUTES: Record<string, (from: Provenance) => Promise<Response>> = {
 const GUARDED_ELSEWHERE: Record<string, string> = {
   "POST /api/auth/[...nextauth]": "Auth.js checks its own CSRF token (double-submit cookie) on every POST",
   "POST /api/webhooks/polar": "Polar posts server to server; the HMAC signature over the raw body is the check",
+  "POST /api/mcp": "Bearer token only (cookies are never read) and every tool is read-only: a foreign page has nothing to ride on",
 };
 
 /** `METHOD /api/…` of every exported non-GET handler under app/api. */

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { CreateTokenForm } from "@/components/api-tokens/create-token-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { getDb } from "@/db";
-import { getViewer } from "@/lib/auth/session";
+import { requirePageViewer } from "@/lib/auth/session";
 import { AUDIT_RETENTION_DAYS, getApiAccessView } from "@/lib/dal/api-tokens";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
@@ -17,8 +17,7 @@ function formatInstant(ms: number | null): string {
 }
 
 export default async function ApiAccessPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/settings/api");
+  const viewer = await requirePageViewer("/settings/api");
   const { tokens, audit, grantableScopes } = getApiAccessView(getDb(), viewer);
   return (
     <div className="space-y-4">
@@ -74,12 +73,12 @@ export default async function ApiAccessPage() {
                   <Td>{formatInstant(token.expiresAt)}</Td>
                   <Td>
                     {token.status === "active" ? (
-                      <form action={revokeApiTokenAction}>
+                      <ActionForm action={revokeApiTokenAction} testId="revoke-token-form">
                         <input type="hidden" name="tokenId" value={token.id} />
                         <Button type="submit" variant="danger" size="xs" data-testid="revoke-token">
                           Revoke
                         </Button>
-                      </form>
+                      </ActionForm>
                     ) : null}
                   </Td>
                 </Tr>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isLocalDate } from "@/lib/analytics";
+import { IdSchema } from "@/lib/http/params";
 import { DAILY_FIELD_NAMES, type DailyField } from "./fields";
 
 /**
@@ -15,9 +16,9 @@ export const MAX_PAGE_DAYS = 92;
 /** Sessions per page. */
 export const MAX_SESSION_PAGE = 50;
 
-export const AthleteParamsSchema = z.object({ id: z.string().min(1).max(100).meta({ description: "Athlete id, or `me` for the token's owner" }) });
+export const AthleteParamsSchema = z.object({ id: IdSchema.meta({ description: "Athlete id, or `me` for the token's owner" }) });
 export const SessionParamsSchema = AthleteParamsSchema.extend({ sessionId: z.coerce.number().int().positive().meta({ description: "Session id from the sessions list" }) });
-export const TeamParamsSchema = z.object({ teamId: z.string().min(1).max(100) });
+export const TeamParamsSchema = z.object({ teamId: IdSchema.meta({ description: "Team id from /api/v1/teams" }) });
 export const EmptyQuerySchema = z.object({});
 
 export const RangeQuerySchema = z.object({
