@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_TOKEN_SCOPES } from "../api-token-scopes";
+import { SESSION_LIST_LIMIT } from "../sessions/list";
 import * as S from "./schemas";
 
 /**
@@ -22,7 +23,7 @@ export type ApiRoute = {
 export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/athletes/{id}", summary: "Athlete profile", description: "Name, connection state, the athlete's today and time zone, and the scopes this token reads.", params: S.AthleteParamsSchema, query: S.EmptyQuerySchema, response: S.ProfileResponseSchema, scope: "any" },
   { path: "/api/v1/athletes/{id}/daily", summary: "Daily series", description: `One row per athlete-local day with the chosen fields; at most ${S.MAX_PAGE_DAYS} days per page (follow \`next\`). Fields of a scope the token lacks are null.`, params: S.AthleteParamsSchema, query: S.DailyQuerySchema, response: S.DailyResponseSchema, scope: "any" },
-  { path: "/api/v1/athletes/{id}/sessions", summary: "Training sessions", description: `Newest first, filtered by dates and sport; at most ${S.MAX_SESSION_PAGE} per page (follow \`nextOffset\`).`, params: S.AthleteParamsSchema, query: S.SessionsQuerySchema, response: S.SessionsResponseSchema, scope: "training" },
+  { path: "/api/v1/athletes/{id}/sessions", summary: "Training sessions", description: `Newest first, filtered by dates and sport; at most ${S.MAX_SESSION_PAGE} per page (follow \`nextOffset\`) and ${SESSION_LIST_LIMIT} per date range (\`total\` counts them all: narrow the range for the rest).`, params: S.AthleteParamsSchema, query: S.SessionsQuerySchema, response: S.SessionsResponseSchema, scope: "training" },
   { path: "/api/v1/athletes/{id}/sessions/{sessionId}", summary: "One session", description: "Heart-rate zones (ours and Polar's) and, with `samples=true`, downsampled series (≤ 1 200 points each).", params: S.SessionParamsSchema, query: S.SessionQuerySchema, response: S.SessionResponseSchema, scope: "training" },
   { path: "/api/v1/athletes/{id}/nights", summary: "Nights", description: "Sleep stages, score, resting HR and HRV per night (RHR/HRV need the recovery scope).", params: S.AthleteParamsSchema, query: S.RangeQuerySchema, response: S.NightsResponseSchema, scope: "sleep" },
   { path: "/api/v1/athletes/{id}/flags", summary: "Overreaching flags", description: "The flag level per day with the reasons behind it. A flag is a prompt to look closer, not a diagnosis.", params: S.AthleteParamsSchema, query: S.RangeQuerySchema, response: S.FlagsResponseSchema, scope: "training" },

@@ -72,7 +72,8 @@ export function computeViewerDailySeries(
   options: { now: number; scope: ReadScope },
 ): DailySeriesDTO {
   // A token narrowed to some scopes takes the shared path even for its owner: no unshared number in the series.
-  if (athleteId === viewer.userId && !viewer.tokenScopes) return computeAthleteDailySeries(db, athleteId, range, { now: options.now });
+  const readsAll = READ_SCOPES.every((scope) => !viewer.tokenScopes || viewer.tokenScopes.has(scope));
+  if (athleteId === viewer.userId && readsAll) return computeAthleteDailySeries(db, athleteId, range, { now: options.now });
   const { scopes: _scopes, now: _now, ...series } = getSharedDailySeries(db, viewer, athleteId, options.scope, () => range, { now: options.now });
   return series;
 }
