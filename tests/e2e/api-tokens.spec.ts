@@ -30,13 +30,24 @@ test("an athlete creates a token, sees it once, uses it, sees the use, and revok
   expect(body.scopes).toEqual(["training", "sleep", "recovery"]);
   expect((await api.get("/api/v1/athletes/me")).status()).toBe(401);
 
+  // The MCP server in the built app: a JSON-RPC tool call with the same token.
+  const mcp = await api.post("/api/mcp", {
+    headers: { authorization: `Bearer ${token}`, accept: "application/json, text/event-stream", "content-type": "application/json" },
+    data: { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "get_daily_metrics", arguments: { fields: ["load", "sleepMinutes"] } } },
+  });
+  expect(mcp.status()).toBe(200);
+  const rpc = (await mcp.json()) as { result: { isError?: boolean; structuredContent: { athleteId: string; fields: string[] } } };
+  expect(rpc.result.isError).toBeFalsy();
+  expect(rpc.result.structuredContent.fields).toEqual(["load", "sleepMinutes"]);
+
   // Shown once: after a reload the page has the prefix only, and the call is counted and audited.
   await page.reload();
   await expect(page.getByTestId("new-token")).toHaveCount(0);
   await expect(page.locator("body")).not.toContainText(token);
-  await expect(row.getByTestId("token-calls")).toHaveText("1");
+  await expect(row.getByTestId("token-calls")).toHaveText("2");
   await expect(row.getByTestId("token-last-used")).not.toHaveText("never");
   await expect(page.getByTestId("token-audit")).toContainText("GET /api/v1/athletes/{id}");
+  await expect(page.getByTestId("token-audit")).toContainText("mcp:get_daily_metrics");
 
   await row.getByTestId("revoke-token").click();
   await expect(row).toHaveAttribute("data-status", "revoked");
