@@ -1,9 +1,10 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { type z } from "zod";
 import { getDb } from "@/db";
 import { readBearerToken, recordApiCall, resolveTokenViewer, type TokenViewer } from "@/lib/dal/api-tokens";
 import { AppError, fromZodError, toErrorResponse } from "@/lib/errors";
+import { createMemoryRateLimiter } from "./rate-limit";
+import { toRateLimitedResponse } from "./request-limits";
 
 /**
  * The request pipeline of the token API (`/api/v1/…`, `/api/mcp`), beside `withViewer` (route.ts): Bearer
@@ -15,16 +16,14 @@ import { AppError, fromZodError, toErrorResponse } from "@/lib/errors";
 /** Calls per token per minute, across the REST API and MCP tools. */
 export const TOKEN_CALLS_PER_MINUTE = 120;
 
-const limiter = new RateLimiterMemory({ points: TOKEN_CALLS_PER_MINUTE, duration: 60 });
+/** Keyed by token id, behind the app's limiter interface (rate-limit.ts). */
+const limiter = createMemoryRateLimiter({ points: TOKEN_CALLS_PER_MINUTE, durationSeconds: 60 });
 
-/** Spends one call of the token's allowance; 429 with `retryAfterSeconds` when it is used up. */
+/** Spends one call of the token's allowance; AppError("rate_limited") with `retryAfterSeconds` when it is used up. */
 export async function consumeTokenCall(tokenId: string): Promise<void> {
-  try {
-    await limiter.consume(tokenId, 1);
-  } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw new AppError("rate_limited", `Too many calls with this token; retry in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+  const verdict = await limiter.consume(tokenId);
+  if (!verdict.ok) {
+    throw new AppError("rate_limited", `Too many calls with this token; retry in ${verdict.retryAfterSeconds} s.`, { retryAfterSeconds: verdict.retryAfterSeconds });
   }
 }
 
@@ -45,6 +44,16 @@ export function parseRequestPart<S extends z.ZodType>(schema: S, value: unknown)
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw fromZodError(parsed.error, "bad_request");
+}
+
+/** The error answer of a token request: 429 with Retry-After, 401 with the Bearer challenge, the rest as lib/errors maps it. */
+export function toTokenErrorResponse(error: unknown): Response {
+  if (error instanceof AppError && error.code === "rate_limited" && typeof error.details?.retryAfterSeconds === "number") {
+    return toRateLimitedResponse(error.details.retryAfterSeconds);
+  }
+  const response = toErrorResponse(error);
+  if (response.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="threshold"');
+  return response;
 }
 
 export type TokenRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -69,12 +78,7 @@ export function withToken<P extends z.ZodType, Q extends z.ZodType>(
       const body = await handler({ viewer, params, query });
       return Response.json(body, { headers: { "Cache-Control": "private, no-store" } });
     } catch (error) {
-      const response = toErrorResponse(error);
-      if (error instanceof AppError && error.code === "rate_limited" && typeof error.details?.retryAfterSeconds === "number") {
-        response.headers.set("Retry-After", String(error.details.retryAfterSeconds));
-      }
-      if (response.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="threshold"');
-      return response;
+      return toTokenErrorResponse(error);
     }
   };
 }

@@ -3,8 +3,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import type { Db } from "@/db/client";
 import { readBearerToken, resolveTokenViewer } from "@/lib/dal/api-tokens";
-import { toErrorResponse } from "@/lib/errors";
-import { consumeTokenCall } from "@/lib/http/token-route";
+import { consumeTokenCall, toTokenErrorResponse } from "@/lib/http/token-route";
 import { registerTools } from "./tools";
 
 /**
@@ -33,8 +32,6 @@ export async function handleMcpRequest(request: Request, options: { db: Db; now:
     await server.connect(transport);
     return await transport.handleRequest(request);
   } catch (error) {
-    const response = toErrorResponse(error);
-    if (response.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="threshold"');
-    return response;
+    return toTokenErrorResponse(error);
   }
 }
