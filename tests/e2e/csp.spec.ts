@@ -105,6 +105,8 @@ test("no CSP violation on any page; charts, theme switching and sign-in work und
       "/dashboard/sync",
       "/settings",
       "/settings/sharing",
+      "/settings/api",
+      "/docs/api",
       "/teams",
       "/reports/me/latest",
     ];
