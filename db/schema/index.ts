@@ -8,3 +8,4 @@ export * from "./athlete-settings";
 export * from "./data-version";
 export * from "./series-state";
 export * from "./api-tokens";
+export * from "./check-in";

@@ -51,6 +51,8 @@ export const teamAthletes = sqliteTable(
     shareSleep: integer("share_sleep", { mode: "boolean" }).notNull(),
     shareRecovery: integer("share_recovery", { mode: "boolean" }).notNull(),
     shareBody: integer("share_body", { mode: "boolean" }).notNull(),
+    /** "Share my check-in notes": a separate switch, off by default; the notes need `recovery` too. */
+    shareCheckInNotes: integer("share_check_in_notes", { mode: "boolean" }).notNull().default(false),
     /** The invitation accepted (kept for the audit trail; null once that invitation row is gone). */
     invitationId: text("invitation_id").references(() => teamInvitations.id, { onDelete: "set null" }),
     joinedAt: integer("joined_at").notNull(),

@@ -3,7 +3,7 @@
  * imports), so client components can `import type` them. Every value is JSON-serialisable; instants are epoch
  * milliseconds (UTC), days are athlete-local `YYYY-MM-DD`, `null` means "not measured / not computable".
  */
-import type { DailyPoint, LocalDate, RiskLevel, RiskReason, ZoneModel } from "@/lib/analytics";
+import type { AdviceDay, DailyPoint, LocalDate, RiskLevel, RiskReason, ZoneModel } from "@/lib/analytics";
 
 /** What a read may cover; coach sharing (later) grants these per athlete. */
 export type ReadScope = "training" | "sleep" | "recovery" | "body";
@@ -29,8 +29,11 @@ export type NightExtrasDTO = {
   rmssdMs: number | null;
 };
 
-/** One athlete-local day of the daily series: the analytics point plus Polar's per-night display values. */
-export type DailyPointDTO = DailyPoint & { night: NightExtrasDTO | null };
+/**
+ * One athlete-local day of the daily series: the analytics point plus Polar's per-night display values, the
+ * day's advice (metrics.md §13.2) and its check-in; both null for a viewer without the recovery scope.
+ */
+export type DailyPointDTO = DailyPoint & { night: NightExtrasDTO | null; advice: AdviceDay | null; checkIn: CheckInDTO | null };
 
 export type DailySeriesDTO = {
   athleteId: string;
@@ -74,6 +77,11 @@ export type SessionSummaryDTO = {
   /** Banister TRIMP (AU); `trimpMethod` "average" = fallback from mean HR (lower by convexity). */
   trimp: number | null;
   trimpMethod: string | null;
+  /** The RPE shown (CR-10): the athlete's own rating wins over Polar's `user-rpe`; null when neither exists. */
+  rpe: number | null;
+  rpeSource: "athlete" | "polar" | null;
+  /** Session-RPE = RPE × minutes (AU, metrics.md §2.3); not part of the daily load. */
+  srpe: number | null;
 };
 
 export type SessionListFilter = {
@@ -100,7 +108,11 @@ export type SamplePointDTO = { t: number; value: number | null };
 export type SessionDetailDTO = SessionSummaryDTO & {
   calories: number | null;
   device: string | null;
+  /** Polar's perceived load, as Polar gives it. */
   perceivedLoad: number | null;
+  /** Polar's `user-rpe` on CR-10 (explicit table), and the athlete's own rating here. */
+  polarRpe: number | null;
+  ownRpe: number | null;
   muscleLoad: number | null;
   cardioLoadInterpretation: string | null;
   runningIndex: number | null;
@@ -178,4 +190,17 @@ export type AthleteOverridesDTO = {
   hrrest: number | null;
   sex: "male" | "female" | null;
   zoneModel: ZoneModel | null;
+};
+
+/** One morning check-in (metrics.md §13.1) as a viewer may see it; `note` is null unless they may read notes. */
+export type CheckInDTO = {
+  date: LocalDate;
+  fatigue: number | null;
+  soreness: number | null;
+  stress: number | null;
+  mood: number | null;
+  sleepQuality: number | null;
+  illness: boolean | null;
+  note: string | null;
+  updatedAt: number;
 };

@@ -7,6 +7,7 @@ import type { ScopeSet } from "../access";
 import type { DailyPointDTO } from "../dto";
 import { loadAthleteTodays } from "./clock";
 import { loadSeriesBounds, loadSeriesInputs, type SeriesBounds } from "./inputs";
+import { attachAdvice } from "./advice";
 import { slicePoints } from "./slice";
 import { getSeriesHead, loadSeriesHeads, loadSeriesStates, saveSeriesStates, STATE_SETTINGS_KEY, type SeriesHead, type StateWrite } from "./state";
 
@@ -21,7 +22,8 @@ import { getSeriesHead, loadSeriesHeads, loadSeriesStates, saveSeriesStates, STA
  * are also kept in memory (one LRU over every viewer and athlete), keyed by the athlete's data version.
  */
 
-export type SeriesAthlete = { athleteId: string; scopes: ScopeSet };
+/** `checkInNotes`: the viewer may read the athlete's check-in notes (the athlete, or a coach they share notes with). */
+export type SeriesAthlete = { athleteId: string; scopes: ScopeSet; checkInNotes?: boolean };
 
 export type LoadedSeries = {
   today: LocalDate;
@@ -127,7 +129,7 @@ export function loadDailySeries(
     const from = isCurrent ? minDate(range.from, cached.from) : range.from;
     pending.push({ athlete, variant, cacheKey, today, from, to: isCurrent ? maxDate(to, cached.to) : to });
   }
-  if (pending.length === 0) return result;
+  if (pending.length === 0) return attachAdvice(db, athletes, result);
 
   const bounds = loadSeriesBounds(
     db,
@@ -188,7 +190,7 @@ export function loadDailySeries(
       settings: { sleepNeedMinutes: p.bounds.sleepNeedMinutes },
       resume: resume ? { computeFrom: p.computeFrom, ...resume, inputsFrom: inputsFrom(p) } : undefined,
     });
-    const points: DailyPointDTO[] = computed.points.map((point) => ({ ...point, night: input?.extras.get(point.date) ?? null }));
+    const points: DailyPointDTO[] = computed.points.map((point) => ({ ...point, night: input?.extras.get(point.date) ?? null, advice: null, checkIn: null }));
     const series: LoadedSeries = { today: p.today, historyStart: p.historyStart, dataThrough: p.bounds.dataThrough, sleepNeedMinutes: p.bounds.sleepNeedMinutes, points };
     const version = versions.get(id) ?? 0;
     cache.set(p.cacheKey, { ...series, version, from: p.from, to: p.to });
@@ -207,5 +209,5 @@ export function loadDailySeries(
     });
   }
   saveSeriesStates(db, writes);
-  return result;
+  return attachAdvice(db, athletes, result);
 }

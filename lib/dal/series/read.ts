@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { authorizeAthleteRead as authorizeAthleteReadWithSharing, authorizeAthleteView, READ_SCOPES, type ScopeSet } from "../access";
 import type { DailySeriesDTO, ReadScope } from "../dto";
+import { canReadCheckInNotes } from "../check-in-sharing";
 import { getAthleteToday } from "./clock";
 import { loadSeriesBounds } from "./inputs";
 import { loadDailySeries } from "./load";
@@ -33,7 +34,7 @@ export function getHistoryStart(db: Db, athleteId: string): LocalDate | null {
  * and baseline is right) and cut to the range. Days before the first synced day are not returned.
  */
 export function computeAthleteDailySeries(db: Db, athleteId: string, range: DailyRangeQuery, options: { now: number }): DailySeriesDTO {
-  const series = loadDailySeries(db, [{ athleteId, scopes: OWN_SCOPES }], { now: options.now, range: () => range }).get(athleteId);
+  const series = loadDailySeries(db, [{ athleteId, scopes: OWN_SCOPES, checkInNotes: true }], { now: options.now, range: () => range }).get(athleteId);
   return {
     athleteId,
     from: range.from,
@@ -94,7 +95,8 @@ export function getSharedDailySeries(
   const now = options.now ?? Date.now();
   const { athleteId: id, scopes } = authorizeAthleteView(db, viewer, athleteId);
   if (!scopes.has(scope)) throw new AppError("not_found", "No athlete with that id is visible to you.");
-  const series = loadDailySeries(db, [{ athleteId: id, scopes }], { now, range: resolveRange }).get(id);
+  const checkInNotes = scopes.has("recovery") && canReadCheckInNotes(db, viewer, id);
+  const series = loadDailySeries(db, [{ athleteId: id, scopes, checkInNotes }], { now, range: resolveRange }).get(id);
   const today = series?.today ?? toLocalDateAt(now, 0);
   const range = resolveRange(today);
   return {

@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exerciseHrZones, exerciseSamples, exercises } from "@/db/schema/polar-data";
-import { computeZoneBounds } from "@/lib/analytics";
+import { sessionRpes } from "@/db/schema/check-in";
+import { computeZoneBounds, mapPolarRpe } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { explainMissingTrimp, loadPhysiology } from "@/lib/sync/derive";
@@ -10,6 +11,7 @@ import { unpackNumbers } from "@/lib/sync/pack";
 import { getAthleteOverrides } from "../body/overrides";
 import type { SamplePointDTO, SessionDetailDTO } from "../dto";
 import { authorizeAthleteRead } from "../series/read";
+import { resolveSessionRpe } from "./rpe";
 
 /** Points per session series sent to the browser (bucket means keep the shape). */
 export const SERIES_POINT_LIMIT = 1200;
@@ -45,6 +47,7 @@ export function getSessionDetail(db: Db, viewer: Viewer, athleteId: string, sess
     .where(and(eq(exercises.athleteId, id), eq(exercises.id, sessionId)))
     .get();
   if (!row) throw new AppError("not_found", "No such session.");
+  const ownRpe = db.select({ rpe: sessionRpes.rpe }).from(sessionRpes).where(eq(sessionRpes.exerciseId, row.id)).get();
   const zoneRows = db
     .select({ index: exerciseHrZones.zoneIndex, lower: exerciseHrZones.lowerLimit, upper: exerciseHrZones.upperLimit, seconds: exerciseHrZones.inZoneSeconds })
     .from(exerciseHrZones)
@@ -79,6 +82,9 @@ export function getSessionDetail(db: Db, viewer: Viewer, athleteId: string, sess
     cardioLoad: row.cardioLoad,
     trimp: row.trimp,
     trimpMethod: row.trimpMethod,
+    ...resolveSessionRpe(ownRpe?.rpe ?? null, row.userRpe, row.durationSeconds),
+    polarRpe: mapPolarRpe(row.userRpe),
+    ownRpe: ownRpe?.rpe ?? null,
     calories: row.calories,
     device: row.device,
     perceivedLoad: row.perceivedLoad,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { sessionRpes } from "@/db/schema/check-in";
 import { exercises } from "@/db/schema/polar-data";
 import { addDays, isLocalDate, type LocalDate } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
@@ -9,6 +10,7 @@ import type { SessionListDTO, SessionListFilter, SessionSummaryDTO } from "../dt
 import type { Clock } from "../overview/freshness";
 import { getAthleteToday } from "../series/clock";
 import { authorizeAthleteRead } from "../series/read";
+import { resolveSessionRpe } from "./rpe";
 
 /** Most sessions one list returns; filters narrow further. */
 export const SESSION_LIST_LIMIT = 200;
@@ -29,6 +31,8 @@ const sessionColumns = {
   cardioLoad: exercises.cardioLoad,
   trimp: exercises.trimp,
   trimpMethod: exercises.trimpMethod,
+  ownRpe: sessionRpes.rpe,
+  polarRpe: exercises.userRpe,
 };
 
 const filterDateSchema = z.string().refine(isLocalDate);
@@ -81,10 +85,12 @@ export function listSessionRows(db: Db, athleteId: string, filter: SessionListFi
   return db
     .select(sessionColumns)
     .from(exercises)
+    .leftJoin(sessionRpes, eq(sessionRpes.exerciseId, exercises.id))
     .where(sessionConditions(athleteId, filter))
     .orderBy(...order)
     .limit(limit)
-    .all();
+    .all()
+    .map(({ ownRpe, polarRpe, ...row }) => ({ ...row, ...resolveSessionRpe(ownRpe, polarRpe, row.durationSeconds) }));
 }
 
 /**

@@ -62,8 +62,9 @@ describe("roster query count", () => {
     expect(hundred.result.rows).toHaveLength(100);
     expect(hundred.statements.length).toBe(ten.statements.length);
     // Fixed and small: authorization, team, members, 1 clock, 1 data version, 1 history bounds, 1 stored-state
-    // heads, 5 data, 3 to store the series state (clear, day, head; first view) and 3 sync-health statements.
-    expect(ten.statements.length).toBe(18);
+    // heads, 5 data, 3 to store the series state (clear, day, head; first view), 1 for the check-ins behind the
+    // advice and 3 sync-health statements.
+    expect(ten.statements.length).toBe(19);
     expect(t.db.select().from(teamAthletes).where(eq(teamAthletes.teamId, large)).all()).toHaveLength(100);
   });
 
