@@ -4,6 +4,8 @@ import { formatMinutes, formatNumber } from "@/components/charts/format";
 import { LoadChart } from "@/components/charts/load-chart";
 import { describeAcwrBand } from "@/components/charts/describe";
 import { toBuilding, toLoadPoints } from "@/components/dashboard/daily-rows";
+import { AdviceSummary } from "@/components/checkin/advice";
+import { CheckInCard } from "@/components/checkin/check-in-card";
 import { Freshness } from "@/components/dashboard/freshness";
 import { RiskCaveats, RiskDetails } from "@/components/dashboard/risk-details";
 import { SessionTable } from "@/components/dashboard/session-table";
@@ -31,6 +33,14 @@ export default async function OverviewPage() {
         <SyncButton />
       </PageHeader>
       <BackfillBanner progress={getViewerBackfill(getDb(), viewer)} />
+
+      <Card title="Today's advice" testId="overview-advice" state={today?.advice ? "loaded" : "empty"}>
+        <AdviceSummary point={today} base="/dashboard" checkInHref="#check-in" />
+      </Card>
+
+      <div id="check-in">
+        <CheckInCard key={today?.checkIn?.updatedAt ?? "none"} today={overview.today} checkIn={today?.checkIn ?? null} />
+      </div>
 
       <Card title="Today" testId="overview-risk" state={today ? "loaded" : "empty"}>
         {today ? (

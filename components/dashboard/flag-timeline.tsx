@@ -4,6 +4,7 @@ import { useState } from "react";
 import { formatDayShort } from "@/components/charts/format";
 import type { RiskLevel } from "@/lib/analytics";
 import type { DailyPointDTO } from "@/lib/dal/dto";
+import { AdviceRow } from "@/components/checkin/advice";
 import { RISK_PRESENTATION } from "./risk-badge";
 import { RiskDetails } from "./risk-details";
 
@@ -29,7 +30,7 @@ export function FlagTimeline({ points }: { points: readonly DailyPointDTO[] }) {
   const selected = points.find((point) => point.date === selectedDate) ?? null;
   const state = points.length === 0 ? "empty" : "loaded";
   return (
-    <figure data-testid="flag-timeline" data-state={state} className="rounded-lg border border-border bg-surface p-4" aria-labelledby="flag-timeline-title">
+    <figure id="flag-timeline" data-testid="flag-timeline" data-state={state} className="rounded-lg border border-border bg-surface p-4" aria-labelledby="flag-timeline-title">
       <h3 id="flag-timeline-title" className="font-semibold">
         Flag timeline
       </h3>
@@ -72,6 +73,7 @@ export function FlagTimeline({ points }: { points: readonly DailyPointDTO[] }) {
               );
             })}
           </ol>
+          <AdviceRow points={points} />
           <p className="mt-2 text-xs text-muted">
             {flagged.length === 0 ? "No flagged days in this range." : `${flagged.length} flagged day${flagged.length === 1 ? "" : "s"} in this range.`}
           </p>

@@ -5,6 +5,7 @@ import { SessionSeriesChart } from "@/components/charts/session-series-chart";
 import { CHART_COLORS } from "@/components/charts/theme";
 import { ZoneTimeTable } from "@/components/charts/zone-time-table";
 import { formatLocalStart, formatSport } from "@/components/dashboard/session-table";
+import { RpeRating } from "@/components/checkin/rpe-rating";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import type { SessionDetailDTO } from "@/lib/dal/dto";
 
@@ -12,7 +13,7 @@ import type { SessionDetailDTO } from "@/lib/dal/dto";
  * One session: summary, HR curve on zone bands, Polar's and our zone times side by side, and the other sample
  * series. Shared by the athlete's own page and the coach's read-only view; `backHref` returns to the list.
  */
-export function SessionDetailView({ session, backHref }: { session: SessionDetailDTO; backHref: string }) {
+export function SessionDetailView({ session, backHref, canRate = false }: { session: SessionDetailDTO; backHref: string; canRate?: boolean }) {
   const zones = session.computedZones;
   return (
     <div className="space-y-4" data-testid="session-detail" data-session-id={session.id}>
@@ -47,7 +48,25 @@ export function SessionDetailView({ session, backHref }: { session: SessionDetai
           />
           <Stat label="Calories" value={session.calories === null ? null : String(session.calories)} unit="kcal" />
           <Stat label="Perceived load (Polar)" value={session.perceivedLoad === null ? null : formatNumber(session.perceivedLoad, 0)} />
+          <Stat
+            label="sRPE"
+            value={session.srpe === null ? null : formatNumber(session.srpe, 0)}
+            unit="AU"
+            hint={
+              session.rpe === null
+                ? "rate the session to see it"
+                : `RPE ${session.rpe} × ${formatNumber(session.durationSeconds / 60, 0)} min (${session.rpeSource === "athlete" ? "your rating" : "rated in Polar"})${
+                    session.rpeSource === "athlete" && session.polarRpe !== null ? `; Polar RPE ${session.polarRpe}` : ""
+                  }`
+            }
+            testId="stat-srpe"
+          />
         </dl>
+        {canRate ? (
+          <div className="mt-3">
+            <RpeRating sessionId={session.id} current={session.ownRpe} />
+          </div>
+        ) : null}
         {zones ? (
           <p className="mt-2 text-xs text-muted">
             Computed with HRmax {zones.hrMax ?? "—"} bpm

@@ -41,6 +41,7 @@ export function SessionTable({
         <Th className="hidden sm:table-cell">Distance</Th>
         <Th className="hidden sm:table-cell">Avg HR</Th>
         <Th>Load</Th>
+        <Th>sRPE</Th>
       </TableHead>
       <tbody>
         {sessions.map((session) => (
@@ -69,6 +70,15 @@ export function SessionTable({
                 </span>
               ) : (
                 "—"
+              )}
+            </Td>
+            <Td isNumeric data-testid="session-srpe">
+              {session.srpe === null ? (
+                "—"
+              ) : (
+                <span title={`RPE ${session.rpe} × minutes (${session.rpeSource === "athlete" ? "your rating" : "rated in Polar"}); not part of the daily load`}>
+                  {formatNumber(session.srpe, 0)} <span className="text-xs text-muted">AU</span>
+                </span>
               )}
             </Td>
           </Tr>

@@ -21,5 +21,5 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   }
-  return <SessionDetailView session={session} backHref="/dashboard/training" />;
+  return <SessionDetailView session={session} backHref="/dashboard/training" canRate />;
 }

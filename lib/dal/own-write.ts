@@ -1,0 +1,21 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { resolveAthleteId } from "./access";
+
+/**
+ * The athlete's own ratings (check-in, session RPE) are written by the athlete only: `me` or their own id.
+ * Anyone else's id is `not_found`, like every read denial, so ids cannot be probed.
+ */
+export function requireOwnAthlete(viewer: Viewer, athleteId: string): void {
+  if (resolveAthleteId(viewer, athleteId) !== viewer.userId) throw new AppError("not_found", "No athlete with that id is visible to you.");
+}
+
+/** A JSON request body; anything unparsable is a 400 that says so. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("bad_request", "The request body must be JSON.");
+  }
+}
