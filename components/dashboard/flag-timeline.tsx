@@ -34,7 +34,7 @@ export function FlagTimeline({ points }: { points: readonly DailyPointDTO[] }) {
       <h3 id="flag-timeline-title" className="font-semibold">
         Flag timeline
       </h3>
-      <p className="mb-2 text-xs text-muted">Each cell is one of your days; select a flagged day to see why.</p>
+      <p className="mb-2 text-xs text-muted">Each cell is one day; select a flagged day to see why. The row below gives the advice of each day as it stood then.</p>
       {state === "empty" ? (
         <p className="rounded-md border border-dashed border-border p-6 text-center text-sm text-muted" data-testid="flag-timeline-empty">
           No days in this range yet — sync to start building your baselines.

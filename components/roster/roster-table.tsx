@@ -122,6 +122,9 @@ export function RosterTable({ teamId, rows, now }: { teamId: string; rows: Roste
                   </button>
                 </th>
               ))}
+              <th scope="col" className="px-2 py-2" title="Needs: recovery">
+                Advice today
+              </th>
               <th scope="col" className="px-2 py-2">
                 Load, 28 days
               </th>
@@ -133,7 +136,7 @@ export function RosterTable({ teamId, rows, now }: { teamId: string; rows: Roste
           <tbody>
             {visible.length === 0 ? (
               <tr>
-                <td colSpan={COLUMNS.length + 2} className="px-2 py-4 text-center text-muted">
+                <td colSpan={COLUMNS.length + 3} className="px-2 py-4 text-center text-muted">
                   {rows.length === 0 ? "No athletes yet: create an invitation link and send it to your athletes." : "No athlete matches."}
                 </td>
               </tr>
@@ -232,6 +235,18 @@ export function RosterTable({ teamId, rows, now }: { teamId: string; rows: Roste
                   <td className="px-2 py-2 tabular-nums" data-testid="cell-sleep7">
                     <SharedCell cell={row.sleep7}>
                       {(sleep) => (sleep.averageMinutes === null ? "—" : `${formatMinutes(sleep.averageMinutes)} (${sleep.nights} nights)`)}
+                    </SharedCell>
+                  </td>
+                  <td className="px-2 py-2" data-testid="cell-advice">
+                    <SharedCell cell={row.advice}>
+                      {(advice) => (
+                        <span title={advice.reasons.join("; ") || undefined} data-advice={advice.advice ?? "none"}>
+                          {advice.label ?? "—"}
+                          <span className="block text-xs text-muted" data-testid="check-in-marker" data-check-in={advice.checkIn}>
+                            {advice.checkIn === "illness" ? "⚠ illness reported" : advice.checkIn === "answered" ? "✓ checked in" : "no check-in"}
+                          </span>
+                        </span>
+                      )}
                     </SharedCell>
                   </td>
                   <td className="px-2 py-2" data-testid="cell-sparkline">

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema/auth";
 import { teamAthletes, teams } from "@/db/schema/teams";
-import { addDays, fromDayNumber, type AcwrBand, type LocalDate, type RiskLevel } from "@/lib/analytics";
+import { addDays, fromDayNumber, type AcwrBand, type Advice, type LocalDate, type RiskLevel } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getSyncHealth, isDataStale, type SyncHealthState } from "@/lib/sync/health";
@@ -27,6 +27,7 @@ import { toDisplayName } from "../teams";
  * - 7-day load, ACWR, form (TSB), load sparkline: training;
  * - resting HR vs baseline, HRV vs normal range: recovery;
  * - sleep average over 7 nights: sleep;
+ * - today's advice and the check-in marker (answered / illness reported; never the note): recovery;
  * - risk level and reasons: training + recovery (load signal AND physiological response, metrics §10); the
  *   sleep-debt modifier counts only when sleep is shared too, otherwise risk is computed without it.
  */
@@ -36,7 +37,7 @@ export const ROSTER_HISTORY_DAYS = 150;
 /** Days in the load sparkline. */
 export const SPARKLINE_DAYS = 28;
 
-export type RosterColumn = "athlete" | "health" | "freshness" | "risk" | "load7" | "acwr" | "tsb" | "rhr" | "hrv" | "sleep7" | "sparkline";
+export type RosterColumn = "athlete" | "health" | "freshness" | "risk" | "advice" | "load7" | "acwr" | "tsb" | "rhr" | "hrv" | "sleep7" | "sparkline";
 
 /** The scopes each roster column needs; a column with an unshared scope shows "not shared". */
 export const ROSTER_COLUMN_SCOPES: Record<RosterColumn, readonly ReadScope[]> = {
@@ -44,6 +45,7 @@ export const ROSTER_COLUMN_SCOPES: Record<RosterColumn, readonly ReadScope[]> = 
   health: [],
   freshness: [],
   risk: ["training", "recovery"],
+  advice: ["recovery"],
   load7: ["training"],
   acwr: ["training"],
   tsb: ["training"],
@@ -64,6 +66,15 @@ export type RosterRiskDTO = {
   message: string | null;
 };
 
+export type RosterAdviceDTO = {
+  /** Null when the athlete has no data for today. */
+  advice: Advice | null;
+  label: string | null;
+  reasons: string[];
+  /** Today's check-in: none, answered, or answered with illness reported. */
+  checkIn: "none" | "answered" | "illness";
+};
+
 export type RosterRowDTO = {
   athleteId: string;
   name: string;
@@ -80,6 +91,8 @@ export type RosterRowDTO = {
   /** The newest local day with shared data, null when none in the window. */
   dataThrough: LocalDate | null;
   risk: Shared<RosterRiskDTO>;
+  /** Today's advice (metrics.md §13.2) and the check-in marker; never the check-in's note. */
+  advice: Shared<RosterAdviceDTO>;
   /** Sum of the daily load of the 7 days ending today (Polar cardio load or TRIMP, AU). */
   load7: Shared<number | null>;
   acwr: Shared<{ value: number | null; band: AcwrBand | null }>;
@@ -126,6 +139,16 @@ function toRosterRow(
       if (!last || !isToday) return { level: "insufficient-data" as RiskLevel, reasons: [], context: null, message: "no data in the last 150 days" };
       const reasons = [...last.risk.reasons].sort((a, b) => CONTRIBUTION_ORDER[a.contributes] - CONTRIBUTION_ORDER[b.contributes]).map((reason) => reason.text);
       return { level: last.risk.level, reasons, context: last.risk.context, message: last.risk.message };
+    }),
+    advice: shared(member.scopes, "advice", () => {
+      const day = isToday && last ? last : null;
+      const checkIn = day?.checkIn ?? null;
+      return {
+        advice: day?.advice?.advice ?? null,
+        label: day?.advice?.label ?? null,
+        reasons: day?.advice?.reasons.map((reason) => reason.text) ?? [],
+        checkIn: checkIn === null ? "none" : checkIn.illness === true ? "illness" : "answered",
+      };
     }),
     load7: shared(member.scopes, "load7", () => (points.length === 0 ? null : week.reduce((sum, point) => sum + point.load.value, 0))),
     acwr: shared(member.scopes, "acwr", () => ({ value: isToday && last ? last.acwr.ewma : null, band: isToday && last ? last.acwr.band : null })),

@@ -144,3 +144,18 @@ describe("what a coach sees of check-ins", () => {
     expect(() => setShareCheckInNotes(state.db!.db, athlete, teamId, "yes", { now: NOW })).toThrow(/on or off/);
   });
 });
+
+describe("the roster's advice column", () => {
+  it("shows today's advice and the check-in marker under recovery, never the note; nothing without recovery", async () => {
+    const { getRoster } = await import("@/lib/dal/roster/roster");
+    const db = state.db!.db;
+    updateShareScopes(db, athlete, teamId, ["training", "recovery"], { now: NOW });
+    setShareCheckInNotes(db, athlete, teamId, true, { now: NOW });
+    const row = getRoster(db, coach, teamId, { now: NOW }).rows.find((r) => r.athleteId === "r1");
+    expect(row?.advice).toEqual({ shared: true, value: expect.objectContaining({ advice: "rest", label: "Rest or recover", checkIn: "illness" }) });
+    expect(JSON.stringify(row)).not.toContain("sore throat");
+    updateShareScopes(db, athlete, teamId, ["training"], { now: NOW });
+    const hidden = getRoster(db, coach, teamId, { now: NOW }).rows.find((r) => r.athleteId === "r1");
+    expect(hidden?.advice).toEqual({ shared: false });
+  });
+});

@@ -43,6 +43,7 @@ describe("toRosterCsv", () => {
     today: "2026-03-04",
     dataThrough: "2026-03-04",
     risk: { shared: true, value: { level: "elevated", reasons: ["-ACWR 1.6", "@load spike"], context: null, message: null } },
+    advice: { shared: false },
     load7: { shared: true, value: 412.456 },
     acwr: { shared: true, value: { value: 1.6049, band: null } },
     tsb: { shared: true, value: -12.344 },
@@ -58,7 +59,7 @@ describe("toRosterCsv", () => {
     expect(header.split(",")[0]).toBe("athlete");
     expect(end).toBe("");
     expect(line).toBe(
-      "'=cmd|' /C calc'!A0,u-1,training,ok,2026-03-04T06:30:00.000Z,no,2026-03-04,elevated,'-ACWR 1.6; @load spike,412.46,1.6,-12.34,not shared,not shared,not shared,not shared,not shared,not shared",
+      "'=cmd|' /C calc'!A0,u-1,training,ok,2026-03-04T06:30:00.000Z,no,2026-03-04,elevated,'-ACWR 1.6; @load spike,not shared,not shared,412.46,1.6,-12.34,not shared,not shared,not shared,not shared,not shared,not shared",
     );
   });
 });

@@ -12,6 +12,7 @@ function row(name: string, options: { risk?: RiskLevel | null; load?: number | n
     today: "2026-03-31",
     dataThrough: "2026-03-31",
     risk: options.risk === null ? { shared: false } : { shared: true, value: { level: options.risk ?? "none", reasons: [], context: null, message: null } },
+    advice: { shared: true, value: { advice: "as-planned", label: "Train as planned", reasons: [], checkIn: "none" } },
     load7: options.load === null ? { shared: false } : { shared: true, value: options.load ?? 100 },
     acwr: { shared: true, value: { value: 1, band: "usual" } },
     tsb: { shared: true, value: 0 },
