@@ -93,7 +93,7 @@ export function AdviceRow({ points }: { points: readonly DailyPointDTO[] }) {
         {days.map((point) => {
           const advice = point.advice;
           if (!advice) return null;
-          const check = point.checkIn ? (point.checkIn.illness ? " · illness reported" : " · checked in") : "";
+          const check = point.checkIn ? `${point.checkIn.illness ? " · illness reported" : " · checked in"}${point.checkIn.note ? ` · note: ${point.checkIn.note}` : ""}` : "";
           const label = `${formatDayShort(point.date)}: ${advice.label}${advice.reasons.length > 0 ? ` (${advice.reasons.map((r) => r.text).join("; ")})` : ""}${check}`;
           return (
             <li

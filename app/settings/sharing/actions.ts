@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { setShareCheckInNotes } from "@/lib/dal/check-in-sharing";
 import { stopSharing, stopSharingEverywhere, updateShareScopes } from "@/lib/dal/sharing";
 import type { ActionResult } from "@/lib/errors";
 import { action } from "@/lib/http/action";
@@ -33,5 +34,15 @@ export async function stopSharingEverywhereAction(): Promise<ActionResult<null>>
     stopSharingEverywhere(getDb(), viewer);
     revalidatePath("/settings/sharing");
     return null;
+  });
+}
+
+/** Turns "share my check-in notes" with one team on or off (`on` = "true" | "false"). */
+export async function setCheckInNotesSharingAction(_previous: ActionResult<{ on: boolean }> | null, formData: FormData): Promise<ActionResult<{ on: boolean }>> {
+  return action((viewer) => {
+    const on = z.enum(["true", "false"], { error: "Sharing check-in notes is on or off." }).parse(String(formData.get("on") ?? ""));
+    const saved = setShareCheckInNotes(getDb(), viewer, TeamIdSchema.parse(String(formData.get("teamId") ?? "")), on === "true", { now: Date.now() });
+    revalidatePath("/settings/sharing");
+    return { on: saved };
   });
 }

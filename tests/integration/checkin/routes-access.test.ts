@@ -145,6 +145,26 @@ describe("what a coach sees of check-ins", () => {
   });
 });
 
+describe("the coach's recovery page", () => {
+  it("renders the advice row with the note only while notes are shared with the coach", async () => {
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { FlagTimeline } = await import("@/components/dashboard/flag-timeline");
+    const { getSharedDailySeries } = await import("@/lib/dal/series/read");
+    const db = state.db!.db;
+    updateShareScopes(db, athlete, teamId, ["training", "recovery"], { now: NOW });
+    const page = () =>
+      renderToStaticMarkup(createElement(FlagTimeline, { points: getSharedDailySeries(db, coach, "r1", "recovery", (d) => ({ from: d, to: d }), { now: NOW }).points }));
+    setShareCheckInNotes(db, athlete, teamId, false, { now: NOW });
+    const withoutNotes = page();
+    expect(withoutNotes).toContain('data-advice="rest"');
+    expect(withoutNotes).toContain("illness reported");
+    expect(withoutNotes).not.toContain("sore throat");
+    setShareCheckInNotes(db, athlete, teamId, true, { now: NOW });
+    expect(page()).toContain("note: sore throat");
+  });
+});
+
 describe("the roster's advice column", () => {
   it("shows today's advice and the check-in marker under recovery, never the note; nothing without recovery", async () => {
     const { getRoster } = await import("@/lib/dal/roster/roster");
