@@ -151,6 +151,28 @@ function ReasonItem({ reason }: { reason: RiskReason }) {
   );
 }
 
+/** Each day of the week: the advice it got (as it stood that day) and the check-in answered, if any. */
+function AdviceDays({ days }: { days: ReportRecoveryDTO["days"] }) {
+  return (
+    <div className="break-inside-avoid" data-testid="report-advice" data-count={days.length}>
+      <h3 className="mb-1 font-semibold">Advice and check-in by day</h3>
+      <ul className="space-y-1 text-sm">
+        {days.map((day) => (
+          <li key={day.date} data-testid="report-advice-day" data-date={day.date} data-advice={day.advice?.advice ?? "none"}>
+            <span className="font-medium">{formatDayLong(day.date)}</span>: {day.advice?.label ?? "—"}
+            {day.advice && day.advice.reasons.length > 0 ? <span className="text-muted"> ({day.advice.reasons.map((reason) => reason.text).join("; ")})</span> : null}
+            <span className="block text-xs text-muted">
+              {day.checkIn
+                ? `Check-in: fatigue ${day.checkIn.fatigue ?? "—"}, soreness ${day.checkIn.soreness ?? "—"}, stress ${day.checkIn.stress ?? "—"}, mood ${day.checkIn.mood ?? "—"}, sleep ${day.checkIn.sleepQuality ?? "—"}${day.checkIn.illness ? ", illness reported" : ""}${day.checkIn.note ? ` · “${day.checkIn.note}”` : ""}`
+                : "No check-in"}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function RecoverySection({ recovery }: { recovery: ReportRecoveryDTO }) {
   const rhrRange = recovery.rhrBaseline
     ? `normal ${formatNumber(recovery.rhrBaseline.mean, 1)}${recovery.rhrBaseline.sd !== null ? ` ± ${formatNumber(recovery.rhrBaseline.sd, 1)}` : ""} bpm (${recovery.rhrBaseline.nights} nights)`
@@ -192,6 +214,7 @@ function RecoverySection({ recovery }: { recovery: ReportRecoveryDTO }) {
         )}
         <p className="mt-2 text-xs text-muted">A flag is a prompt to check in (how do you feel? any signs of illness?), not a diagnosis.</p>
       </div>
+      <AdviceDays days={recovery.days} />
     </div>
   );
 }

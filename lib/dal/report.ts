@@ -14,6 +14,7 @@ import {
   type IsoWeek,
   toDayNumber,
   type AcwrBand,
+  type AdviceDay,
   type LocalDate,
   type RiskLevel,
   type RiskReason,
@@ -24,7 +25,7 @@ import { tryAuthorizeAthleteRead } from "./activity";
 import { computeViewerDailySeries } from "./series/read";
 import { getAthleteToday } from "./series/clock";
 import { SELF } from "./self";
-import type { DailyPointDTO } from "./dto";
+import type { CheckInDTO, DailyPointDTO } from "./dto";
 
 /**
  * The weekly report: one ISO week (Monday–Sunday, athlete-local days) of training, sleep and recovery, each
@@ -140,6 +141,8 @@ export type ReportRecoveryDTO = {
   hrvBand: { low: number; high: number } | null;
   /** Days of the week with a level of watch or above, with their reasons. */
   flags: ReportFlagDTO[];
+  /** Every day of the week so far: its advice (metrics.md §13.2) and its check-in (note only if readable). */
+  days: { date: LocalDate; advice: AdviceDay | null; checkIn: CheckInDTO | null }[];
 };
 
 export type WeeklyReportDTO = {
@@ -352,6 +355,7 @@ function buildRecovery(windows: WeekWindow[], readers: WeekReaders): ReportRecov
       .pointsOf(windows[0])
       .filter((point) => FLAG_LEVELS.has(point.risk.level))
       .map((point) => ({ date: point.date, level: point.risk.level, reasons: point.risk.reasons, context: point.risk.context })),
+    days: readers.pointsOf(windows[0]).map((point) => ({ date: point.date, advice: point.advice, checkIn: point.checkIn })),
   };
 }
 

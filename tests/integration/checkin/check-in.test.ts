@@ -3,9 +3,10 @@ import { eq } from "drizzle-orm";
 import { checkIns, sessionRpes } from "@/db/schema/check-in";
 import { exercises } from "@/db/schema/polar-data";
 import { users } from "@/db/schema/auth";
-import { addDays } from "@/lib/analytics";
+import { addDays, getIsoWeek } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { getMyTodayCheckIn, saveCheckIn } from "@/lib/dal/check-in";
+import { getWeeklyReport } from "@/lib/dal/report";
 import { buildAthleteExport, buildAthleteExportZip } from "@/lib/dal/export";
 import { getAthleteToday } from "@/lib/dal/series/clock";
 import { getDailySeries } from "@/lib/dal/series/read";
@@ -93,6 +94,19 @@ describe("the morning check-in", () => {
     expect(after.points.slice(0, -1).map((point) => point.advice)).toEqual(before.points.slice(0, -1).map((point) => point.advice));
     expect(after.points.slice(0, -1).every((point) => point.checkIn === null && point.advice?.hasCheckIn === false)).toBe(true);
     saveCheckIn(t.db, athlete, GOOD, { now: NOW });
+  });
+});
+
+describe("the weekly report", () => {
+  it("lists each day of the week with its advice and its check-in", () => {
+    const report = getWeeklyReport(t.db, athlete, "me", getIsoWeek(today), { now: NOW });
+    const days = report.recovery?.days ?? [];
+    expect(days.length).toBeGreaterThan(0);
+    expect(days.at(-1)?.date).toBe(today);
+    expect(days.at(-1)?.checkIn).toMatchObject({ fatigue: 2, note: "legs fine" });
+    expect(days.at(-1)?.advice?.hasCheckIn).toBe(true);
+    const series = getDailySeries(t.db, athlete, "me", { from: days[0].date, to: today }, { now: NOW });
+    expect(days.map((day) => day.advice)).toEqual(series.points.map((point) => point.advice));
   });
 });
 
