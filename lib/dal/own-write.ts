@@ -10,12 +10,3 @@ import { resolveAthleteId } from "./access";
 export function requireOwnAthlete(viewer: Viewer, athleteId: string): void {
   if (resolveAthleteId(viewer, athleteId) !== viewer.userId) throw new AppError("not_found", "No athlete with that id is visible to you.");
 }
-
-/** A JSON request body; anything unparsable is a 400 that says so. */
-export async function readJsonBody(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new AppError("bad_request", "The request body must be JSON.");
-  }
-}

@@ -2,12 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { checkIns, sessionRpes } from "@/db/schema/check-in";
+import { exercises } from "@/db/schema/polar-data";
 import { teamAthletes, teams } from "@/db/schema/teams";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import type * as Scheduler from "@/lib/sync/scheduler";
 import { createTestDb, type TestDb } from "@/tests/fixtures/db";
-import { insertAthlete } from "@/tests/integration/dal/fixtures";
+import { insertAthlete, storeSession } from "@/tests/integration/dal/fixtures";
 
 /**
  * Issue 18 §2 and §8: every state-changing route handler and every server action refuses a request that does
@@ -56,11 +58,14 @@ const teamSyncRoute = await import("@/app/api/teams/[teamId]/sync/route");
 const teamActions = await import("@/app/teams/actions");
 const sharingActions = await import("@/app/settings/sharing/actions");
 const teamsDal = await import("@/lib/dal/teams");
+const checkInRoute = await import("@/app/api/athletes/[id]/check-in/route");
+const rpeRoute = await import("@/app/api/athletes/[id]/sessions/[sessionId]/rpe/route");
 
 const NOW = Date.UTC(2026, 2, 31, 12);
 const COACH: Viewer = { userId: "coach-1", polarUserId: 7001, name: "Coach" };
 const ATHLETE: Viewer = { userId: "ath-1", polarUserId: 7002, name: "Athlete" };
 let teamId = "";
+let ratedSessionId = 0;
 
 /** Where a request claims to come from. `null` values leave the header out. */
 type Provenance = { origin: string | null; fetchSite: string | null };
@@ -93,6 +98,26 @@ const ROUTES: Record<string, (from: Provenance) => Promise<Response>> = {
       }),
       { params: Promise.resolve({ teamId }) },
     ),
+};
+
+/** The athlete's own ratings (issue 16): they store a row instead of starting a sync. */
+const RATING_ROUTES: Record<string, { call: (from: Provenance) => Promise<Response>; stored: () => number }> = {
+  "PUT /api/athletes/[id]/check-in": {
+    call: (from) =>
+      checkInRoute.PUT(
+        new Request(`${APP_URL}/api/athletes/me/check-in`, { method: "PUT", headers: toHeaders(from, { "content-type": "application/json" }), body: JSON.stringify({ fatigue: 2 }) }),
+        { params: Promise.resolve({ id: "me" }) },
+      ),
+    stored: () => state.db?.db.select().from(checkIns).all().length ?? 0,
+  },
+  "PUT /api/athletes/[id]/sessions/[sessionId]/rpe": {
+    call: (from) =>
+      rpeRoute.PUT(
+        new Request(`${APP_URL}/api/athletes/me/sessions/${ratedSessionId}/rpe`, { method: "PUT", headers: toHeaders(from, { "content-type": "application/json" }), body: JSON.stringify({ rpe: 5 }) }),
+        { params: Promise.resolve({ id: "me", sessionId: String(ratedSessionId) }) },
+      ),
+    stored: () => state.db?.db.select().from(sessionRpes).all().length ?? 0,
+  },
 };
 
 /** Route handlers guarded by something else, with the reason. */
@@ -148,6 +173,8 @@ beforeAll(() => {
   teamId = teamsDal.createTeam(db, COACH, { name: "Squad" }, { now: NOW }).teamId;
   const link = teamsDal.createInvitation(db, COACH, teamId, { scopes: ["training", "sleep"] }, { now: NOW });
   teamsDal.acceptInvitation(db, ATHLETE, link.token, { scopes: ["training", "sleep"] }, { now: NOW });
+  storeSession(db, ATHLETE.userId, { id: 1, start: "2026-03-30T07:00:00", cardioLoad: 40 });
+  ratedSessionId = db.select({ id: exercises.id }).from(exercises).get()?.id ?? 0;
 });
 
 afterAll(() => state.db?.close());
@@ -159,7 +186,7 @@ beforeEach(() => {
 
 describe("CSRF: state-changing route handlers", () => {
   it("tests every state-changing route handler under app/api (a new one must be added here)", () => {
-    expect(listStateChangingRoutes()).toEqual([...Object.keys(ROUTES), ...Object.keys(GUARDED_ELSEWHERE)].sort());
+    expect(listStateChangingRoutes()).toEqual([...Object.keys(ROUTES), ...Object.keys(RATING_ROUTES), ...Object.keys(GUARDED_ELSEWHERE)].sort());
   });
 
   for (const [route, call] of Object.entries(ROUTES)) {
@@ -191,6 +218,27 @@ describe("CSRF: state-changing route handlers", () => {
     expect(response.status).toBe(415);
     expect(started).toEqual([]);
   });
+});
+
+describe("CSRF: the athlete's own ratings", () => {
+  for (const [route, { call, stored }] of Object.entries(RATING_ROUTES)) {
+    for (const [name, from] of Object.entries(FOREIGN)) {
+      it(`${route} refuses ${name} with 403 and stores nothing`, async () => {
+        state.viewer = ATHLETE;
+        const before = stored();
+        const response = await call(from);
+        expect(response.status).toBe(403);
+        expect(stored()).toBe(before);
+      });
+    }
+
+    it(`${route} accepts the app's own pages`, async () => {
+      state.viewer = ATHLETE;
+      const response = await call(OWN);
+      expect(response.status).toBe(200);
+      expect(stored()).toBe(1);
+    });
+  }
 });
 
 describe("CSRF: server actions", () => {

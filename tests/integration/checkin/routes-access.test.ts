@@ -25,6 +25,13 @@ vi.mock("@/lib/auth/session", () => ({
   },
 }));
 
+const APP_URL = "http://localhost:3000";
+vi.stubEnv("APP_URL", APP_URL);
+vi.stubEnv("AUTH_SECRET", "a".repeat(40));
+vi.stubEnv("TOKEN_ENCRYPTION_KEY", "0".repeat(64));
+vi.stubEnv("POLAR_CLIENT_ID", "test-client");
+vi.stubEnv("POLAR_CLIENT_SECRET", "test-secret");
+
 const checkInRoute = await import("@/app/api/athletes/[id]/check-in/route");
 const rpeRoute = await import("@/app/api/athletes/[id]/sessions/[sessionId]/rpe/route");
 const dailyRoute = await import("@/app/api/athletes/[id]/daily/route");
@@ -37,10 +44,9 @@ let today = "";
 
 type Json = Record<string, unknown>;
 
-async function put(url: string, params: Record<string, string>, body: string, handler: (r: Request, c: { params: Promise<never> }) => Promise<Response>) {
-  const response = await handler(new Request(`http://localhost${url}`, { method: "PUT", body, headers: { "content-type": "application/json" } }), {
-    params: Promise.resolve(params) as Promise<never>,
-  });
+async function put(url: string, params: Record<string, string>, body: string, handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>) {
+  const headers = { "content-type": "application/json", origin: APP_URL, "sec-fetch-site": "same-origin" };
+  const response = await handler(new Request(`${APP_URL}${url}`, { method: "PUT", body, headers }), { params: Promise.resolve(params) });
   return { status: response.status, body: (await response.json()) as Json };
 }
 
