@@ -22,7 +22,8 @@ function isDailyPoint(value: unknown): value is DailyPointDTO {
   if (typeof value.dayIndex !== "number") return false;
   const load = value.load;
   if (!isObject(load) || typeof load.value !== "number") return false;
-  return BLOCKS.every((block) => isObject(value[block])) && (value.night === null || isObject(value.night));
+  const isNullOrObject = (key: "night" | "advice" | "checkIn") => value[key] === null || isObject(value[key]);
+  return BLOCKS.every((block) => isObject(value[block])) && isNullOrObject("night") && isNullOrObject("advice") && isNullOrObject("checkIn");
 }
 
 const DailyPointSchema = z.custom<DailyPointDTO>(isDailyPoint, { error: "expected a daily point" });
