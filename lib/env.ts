@@ -62,6 +62,12 @@ const envSchema = z.object({
   RATE_LIMIT_IP_FACTOR: z.coerce.number().int().min(1).max(1_000).default(4),
   /** A sync click this soon after the athlete's last run started returns that run instead of starting one. */
   SYNC_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3_600).default(15),
+  /** History import (polar-export.md): largest upload accepted, and the zip-bomb guards of every archive. */
+  IMPORT_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(4 * 1024 ** 3),
+  IMPORT_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().positive().default(32 * 1024 ** 3),
+  IMPORT_MAX_ENTRIES: z.coerce.number().int().positive().default(200_000),
+  /** Uncompressed ÷ compressed, for the whole archive and for every entry of 1 MiB or more. */
+  IMPORT_MAX_RATIO: z.coerce.number().positive().default(200),
   /** The in-process scheduler is on in servers and off in tests unless asked for. */
   SCHEDULER_ENABLED: z
     .enum(["true", "false", "1", "0"])

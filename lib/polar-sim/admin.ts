@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exportArchiveRequestSchema, writeAdminExport, type ExportArchiveRequest, type ExportArchiveResult } from "@/lib/polar-sim/export/admin";
 import type { SimUpload } from "@/lib/polar-sim/contract";
 import { formatUtcMillis } from "@/lib/polar-sim/dates";
 import { MALFORMED_KINDS, chooseMalformedTarget } from "@/lib/polar-sim/faults";
@@ -74,6 +75,8 @@ export type SimAdmin = {
   authorize(request: AuthorizeRequest): { redirect: string };
   /** Back to the initial state of the same seed (clock, dataset, registrations, tokens, switches, logs). */
   reset(): void;
+  /** Writes the athlete's "Download your data" archive to a new file in the temp directory (polar-export.md). */
+  exportArchive(userId: number, request: ExportArchiveRequest): Promise<ExportArchiveResult>;
 };
 
 export class SimAdminError extends Error {
@@ -91,6 +94,10 @@ export function createSimAdmin(ctx: SimContext, dispatcher: WebhookDispatcher, r
   };
   const clockView = (): { now: string } => ({ now: formatUtcMillis(ctx.clock.now()) });
   return {
+    exportArchive(userId, request) {
+      requireAthlete(userId);
+      return writeAdminExport(ctx.state.dataset, userId, request);
+    },
     listAthletes(): SimAdminAthlete[] {
       return ctx.state.dataset.athletes.map((athlete) => {
         const p = athlete.profile;
@@ -258,6 +265,11 @@ export async function handleAdmin(admin: SimAdmin, request: SimRequest, segments
         const parsed = authorizeRequestSchema.safeParse(body);
         if (!parsed.success) throw new SimAdminError(400, parsed.error.message);
         return respondJson(200, admin.authorize(parsed.data));
+      }
+      case "POST athletes/:id/export": {
+        const parsed = exportArchiveRequestSchema.safeParse(readObject(request));
+        if (!parsed.success) throw new SimAdminError(400, parsed.error.message);
+        return respondJson(200, await admin.exportArchive(userId, parsed.data));
       }
       case "POST reset":
         admin.reset();
