@@ -9,3 +9,4 @@ export * from "./data-version";
 export * from "./series-state";
 export * from "./api-tokens";
 export * from "./check-in";
+export * from "./import";

@@ -14,6 +14,17 @@ import { users } from "./auth";
  * per sample. Packed formats are documented in lib/sync/pack.ts.
  */
 
+/**
+ * Where a row came from: `api` (the sync) or `export` (Polar's "Download your data" archive, lib/import), with
+ * the archive's file name and the entry inside it. The sync never writes `export`; an imported row is
+ * replaced by the API's copy of the same record, and the import never overwrites an `api` row.
+ */
+const importProvenance = () => ({
+  source: text("source").$type<"api" | "export">().notNull().default("api"),
+  archiveName: text("archive_name"),
+  entryName: text("entry_name"),
+});
+
 const athleteRef = () =>
   text("athlete_id")
     .notNull()
@@ -85,6 +96,7 @@ export const exercises = sqliteTable(
     transactionId: integer("transaction_id"),
     fetchedAt: integer("fetched_at").notNull(),
     rawJson: text("raw_json").notNull(),
+    ...importProvenance(),
   },
   (t) => [
     uniqueIndex("exercise_athlete_polar_id_uq").on(t.athleteId, t.polarExerciseId),
@@ -169,6 +181,7 @@ export const dailyActivities = sqliteTable(
     transactionId: integer("transaction_id"),
     fetchedAt: integer("fetched_at").notNull(),
     rawJson: text("raw_json").notNull(),
+    ...importProvenance(),
   },
   (t) => [uniqueIndex("daily_activity_athlete_date_uq").on(t.athleteId, t.localDate)],
 );
@@ -218,6 +231,7 @@ export const physicalInfos = sqliteTable(
     transactionId: integer("transaction_id"),
     fetchedAt: integer("fetched_at").notNull(),
     rawJson: text("raw_json").notNull(),
+    ...importProvenance(),
   },
   (t) => [
     uniqueIndex("physical_info_athlete_polar_id_uq").on(t.athleteId, t.polarPhysicalInfoId),
@@ -264,6 +278,7 @@ export const sleeps = sqliteTable(
     rawJson: text("raw_json").notNull(),
     /** sha256 of the day as Polar served it: an unchanged day is recognised without re-deriving or rewriting it. */
     contentHash: text("content_hash"),
+    ...importProvenance(),
   },
   (t) => [
     uniqueIndex("sleep_athlete_date_uq").on(t.athleteId, t.localDate),
@@ -300,6 +315,7 @@ export const nightlyRecharges = sqliteTable(
     rawJson: text("raw_json").notNull(),
     /** sha256 of the day as Polar served it: an unchanged day is recognised without re-deriving or rewriting it. */
     contentHash: text("content_hash"),
+    ...importProvenance(),
   },
   (t) => [uniqueIndex("nightly_recharge_athlete_date_uq").on(t.athleteId, t.localDate)],
 );
@@ -321,6 +337,7 @@ export const continuousHeartRates = sqliteTable(
     rawJson: text("raw_json").notNull(),
     /** sha256 of the day as Polar served it: an unchanged day is recognised without re-deriving or rewriting it. */
     contentHash: text("content_hash"),
+    ...importProvenance(),
   },
   (t) => [uniqueIndex("continuous_heart_rate_athlete_date_uq").on(t.athleteId, t.localDate)],
 );

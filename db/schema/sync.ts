@@ -3,6 +3,7 @@ import { users } from "./auth";
 
 /** What started a run. */
 export type SyncTrigger = "click" | "webhook" | "schedule" | "cli" | "demo";
+export type SyncRunKind = "sync" | "import";
 export type SyncRunStatus = "running" | "succeeded" | "partial" | "failed";
 /** The resources a run handles, in the order it handles them. */
 export type SyncResource =
@@ -39,6 +40,8 @@ export const syncRuns = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     trigger: text("trigger").$type<SyncTrigger>().notNull(),
+    /** A sync from AccessLink, or an import of Polar's "Download your data" archive (lib/import). */
+    kind: text("kind").$type<SyncRunKind>().notNull().default("sync"),
     status: text("status").$type<SyncRunStatus>().notNull(),
     /** Current step in words ("Reading sleep"). */
     step: text("step").notNull(),

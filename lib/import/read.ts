@@ -21,13 +21,18 @@ import type { ArchiveEntry, OpenedArchive } from "@/lib/import/zip";
 export type ItemOutcome = { status: "imported" } | { status: "present" } | { status: "skipped"; reason: string };
 
 export type ImportSink = {
-  session(item: ImportedSession, entry: ArchiveEntry): ItemOutcome;
-  activity(item: ImportedActivity, entry: ArchiveEntry): ItemOutcome;
-  sleep(item: ImportedSleep, entry: ArchiveEntry): ItemOutcome;
-  recharge(item: ImportedRecharge, entry: ArchiveEntry): ItemOutcome;
-  heartRateDay(item: ImportedHeartRateDay, entry: ArchiveEntry): ItemOutcome;
-  physicalInfo(item: ImportedPhysicalInfo, entry: ArchiveEntry): ItemOutcome;
-  /** Called after each entry: the caller commits and records progress here. */
+  session(item: ImportedSession, entry: ArchiveEntry, raw: unknown): ItemOutcome;
+  activity(item: ImportedActivity, entry: ArchiveEntry, raw: unknown): ItemOutcome;
+  sleep(item: ImportedSleep, entry: ArchiveEntry, raw: unknown): ItemOutcome;
+  recharge(item: ImportedRecharge, entry: ArchiveEntry, raw: unknown): ItemOutcome;
+  heartRateDay(item: ImportedHeartRateDay, entry: ArchiveEntry, raw: unknown): ItemOutcome;
+  physicalInfo(item: ImportedPhysicalInfo, entry: ArchiveEntry, raw: unknown): ItemOutcome;
+  /**
+   * Runs one entry's work (its writes, then `entryDone`) as one unit: the database writer wraps it in a
+   * transaction, so an entry is either wholly stored with its position and counts, or not at all.
+   */
+  runEntry?(work: () => void): void;
+  /** Called last inside `runEntry`, with the number of entries now finished. */
   entryDone?(entry: ArchiveEntry, position: number): void;
 };
 
@@ -119,75 +124,116 @@ function describe(error: unknown): string {
  */
 export async function readEntries(archive: OpenedArchive, plan: PlannedEntry[], sink: ImportSink, summary: ImportSummary, position = 0): Promise<void> {
   const scores = new Map<string, SleepScore>();
+  const runEntry = sink.runEntry ?? ((work: () => void) => work());
   for (let i = 0; i < plan.length; i++) {
-    const { entry, kind, type } = plan[i];
-    // Sleep scores are re-read on resume: results after them need the join.
-    if (i < position && kind.kind !== "sleep-score") continue;
-    if (kind.kind === "skipped") {
-      if (i >= position) summary.skippedEntries[kind.reason] = (summary.skippedEntries[kind.reason] ?? 0) + 1;
-    } else if (kind.kind === "unknown") {
-      if (i >= position) summary.unknownEntries.push(entry.name);
-    } else if (type) {
-      const typeSummary = summary.types[type];
-      const quarantine = (error: unknown): void => {
-        typeSummary.quarantined.push({ entry: entry.name, error: describe(error) });
-      };
+    const { entry, kind } = plan[i];
+    if (kind.kind === "sleep-score") {
+      // Re-read on resume too: the results after them need the join. Not stored on their own.
+      await readScores(archive, entry, scores, summary, i >= position);
+      if (i >= position) runEntry(() => sink.entryDone?.(entry, i + 1));
+      continue;
+    }
+    if (i < position) continue;
+    let text: string | null = null;
+    let readError: unknown = null;
+    if (plan[i].type) {
       try {
-        const json = parseExportJson(await archive.readText(entry));
-        switch (kind.kind) {
-          case "session":
-            try {
-              count(typeSummary, sink.session(parseSessionEntry(json, entry.basename), entry));
-            } catch (error) {
-              if (!(error instanceof NotASessionError)) throw error;
-              count(typeSummary, { status: "skipped", reason: `not a training session (${error.message})` });
-            }
-            break;
-          case "activity":
-            count(typeSummary, sink.activity(parseActivity(json), entry));
-            break;
-          case "heart-rate-month":
-            for (const day of parseHeartRateMonth(json)) count(typeSummary, sink.heartRateDay(day, entry));
-            break;
-          case "sleep-score":
-            for (const item of asArray(json, "sleep scores")) {
-              const parsed = sleepScoreSchema.safeParse(item);
-              if (parsed.success) scores.set(parsed.data.night, parsed.data);
-            }
-            break;
-          case "sleep-result":
-            for (const item of asArray(json, "nights")) {
-              const night = item && typeof item === "object" && "night" in item ? String(item.night) : "";
-              try {
-                count(typeSummary, sink.sleep(parseSleepResult(item, scores.get(night)), entry));
-              } catch (error) {
-                typeSummary.quarantined.push({ entry: `${entry.name}#${night || "?"}`, error: describe(error) });
-              }
-            }
-            break;
-          case "recharge":
-            for (const item of asArray(json, "nights")) {
-              const night = item && typeof item === "object" && "night" in item ? String(item.night) : "";
-              try {
-                count(typeSummary, sink.recharge(parseRecharge(item), entry));
-              } catch (error) {
-                typeSummary.quarantined.push({ entry: `${entry.name}#${night || "?"}`, error: describe(error) });
-              }
-            }
-            break;
-          case "calendar":
-            for (const info of parsePhysicalInfoHistory(json)) count(typeSummary, sink.physicalInfo(info, entry));
-            break;
-        }
+        text = await archive.readText(entry);
       } catch (error) {
-        if (i < position) continue;
-        quarantine(error);
-      }
-      if (i >= position) {
-        typeSummary.files.done++;
-        typeSummary.bytes.done += entry.uncompressedSize;
+        readError = error;
       }
     }
-    if (i >= position) sink.entryDone?.(entry, i + 1);
+    runEntry(() => {
+      processEntry(plan[i], text, readError, sink, summary, scores);
+      sink.entryDone?.(entry, i + 1);
+    });
+  }
+}
+
+async function readScores(archive: OpenedArchive, entry: ArchiveEntry, scores: Map<string, SleepScore>, summary: ImportSummary, count: boolean): Promise<void> {
+  const typeSummary = summary.types.sleep;
+  try {
+    for (const item of asArray(parseExportJson(await archive.readText(entry)), "sleep scores")) {
+      const parsed = sleepScoreSchema.safeParse(item);
+      if (parsed.success) scores.set(parsed.data.night, parsed.data);
+    }
+  } catch (error) {
+    if (count) typeSummary.quarantined.push({ entry: entry.name, error: describe(error) });
+  }
+  if (count) {
+    typeSummary.files.done++;
+    typeSummary.bytes.done += entry.uncompressedSize;
+  }
+}
+
+/** Parses one entry and hands its records to the sink, counting everything in `summary`. */
+function processEntry(
+  planned: PlannedEntry,
+  text: string | null,
+  readError: unknown,
+  sink: ImportSink,
+  summary: ImportSummary,
+  scores: Map<string, SleepScore>,
+): void {
+  const { entry, kind, type } = planned;
+  if (kind.kind === "skipped") {
+    summary.skippedEntries[kind.reason] = (summary.skippedEntries[kind.reason] ?? 0) + 1;
+    return;
+  }
+  if (kind.kind === "unknown" || !type) {
+    summary.unknownEntries.push(entry.name);
+    return;
+  }
+  const typeSummary = summary.types[type];
+  typeSummary.files.done++;
+  typeSummary.bytes.done += entry.uncompressedSize;
+  // Per-night records of the array files are quarantined one by one: one bad night does not lose the others.
+  const eachNight = (json: unknown, store: (item: unknown) => ItemOutcome): void => {
+    for (const item of asArray(json, "nights")) {
+      const night = item && typeof item === "object" && "night" in item ? String(item.night) : "?";
+      try {
+        count(typeSummary, store(item));
+      } catch (error) {
+        typeSummary.quarantined.push({ entry: `${entry.name}#${night}`, error: describe(error) });
+      }
+    }
+  };
+  try {
+    if (readError !== null || text === null) throw readError ?? new Error("the entry could not be read");
+    const json = parseExportJson(text);
+    switch (kind.kind) {
+      case "session": {
+        let session: ImportedSession;
+        try {
+          session = parseSessionEntry(json, entry.basename);
+        } catch (error) {
+          if (!(error instanceof NotASessionError)) throw error;
+          count(typeSummary, { status: "skipped", reason: `not a training session (${error.message})` });
+          return;
+        }
+        count(typeSummary, sink.session(session, entry, json));
+        return;
+      }
+      case "activity":
+        count(typeSummary, sink.activity(parseActivity(json), entry, json));
+        return;
+      case "heart-rate-month":
+        for (const day of parseHeartRateMonth(json)) count(typeSummary, sink.heartRateDay(day, entry, { date: day.localDate }));
+        return;
+      case "sleep-result":
+        eachNight(json, (item) => {
+          const night = item && typeof item === "object" && "night" in item ? String(item.night) : "";
+          return sink.sleep(parseSleepResult(item, scores.get(night)), entry, item);
+        });
+        return;
+      case "recharge":
+        eachNight(json, (item) => sink.recharge(parseRecharge(item), entry, item));
+        return;
+      case "calendar":
+        for (const info of parsePhysicalInfoHistory(json)) count(typeSummary, sink.physicalInfo(info, entry, info));
+        return;
+    }
+  } catch (error) {
+    typeSummary.quarantined.push({ entry: entry.name, error: describe(error) });
   }
 }

@@ -96,7 +96,7 @@ export function createSimAdmin(ctx: SimContext, dispatcher: WebhookDispatcher, r
   return {
     exportArchive(userId, request) {
       requireAthlete(userId);
-      return writeAdminExport(ctx.state.dataset, userId, request);
+      return writeAdminExport(ctx.state.dataset, userId, request, ctx.clock.now());
     },
     listAthletes(): SimAdminAthlete[] {
       return ctx.state.dataset.athletes.map((athlete) => {

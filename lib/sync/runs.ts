@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db, DbTx } from "@/db/client";
 import { syncLeases, syncRuns } from "@/db/schema/sync";
 import { isProcessRunning, OWN_PROCESS_STARTED } from "./process-liveness";
+import type { SyncRunKind } from "@/db/schema/sync";
 import type { SyncCounts, SyncResource, SyncRunError, SyncRunResult, SyncRunStatus, SyncTrigger } from "./types";
 
 /**
@@ -47,8 +48,11 @@ export function findLiveRun(db: Db, athleteId: string, now: number): string | nu
   return lease?.live ? lease.runId : null;
 }
 
-/** Starts a run for the athlete, or joins the one already running. Synchronous: safe to call from a handler. */
-export function beginRun(db: Db, athleteId: string, trigger: SyncTrigger, now: number): BeginRunResult {
+/**
+ * Starts a run for the athlete, or joins the one already running. Synchronous: safe to call from a handler.
+ * Syncs and archive imports share the lease: one writer per athlete at a time.
+ */
+export function beginRun(db: Db, athleteId: string, trigger: SyncTrigger, now: number, kind: SyncRunKind = "sync"): BeginRunResult {
   return db.transaction((tx) => {
     const lease = readLease(tx, athleteId, now);
     if (lease) {
@@ -65,7 +69,7 @@ export function beginRun(db: Db, athleteId: string, trigger: SyncTrigger, now: n
     }
     const runId = randomUUID();
     tx.insert(syncRuns)
-      .values({ id: runId, athleteId, trigger, status: "running", step: "Starting", startedAt: now })
+      .values({ id: runId, athleteId, trigger, kind, status: "running", step: "Starting", startedAt: now })
       .run();
     const values = { athleteId, runId, acquiredAt: now, expiresAt: now + LEASE_MS, ownerHost: HOST, ownerPid: process.pid, ownerStarted: OWN_PROCESS_STARTED };
     tx.insert(syncLeases).values(values).onConflictDoUpdate({ target: syncLeases.athleteId, set: values }).run();
@@ -136,6 +140,7 @@ export function finishRun(
 export type SyncRunView = SyncRunResult & {
   athleteId: string;
   trigger: SyncTrigger;
+  kind: SyncRunKind;
   step: string;
   itemsDone: number;
   itemsTotal: number;
@@ -150,6 +155,7 @@ export function getRun(db: Db, runId: string): SyncRunView | null {
     joined: false,
     athleteId: row.athleteId,
     trigger: row.trigger,
+    kind: row.kind,
     status: row.status,
     step: row.step,
     itemsDone: row.itemsDone,

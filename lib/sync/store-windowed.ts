@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db, DbTx } from "@/db/client";
 import { cardioLoads, continuousHeartRates, dailyActivityExtras, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
 import { lookup } from "./lookups";
-import { isSameContent, type Provenance } from "./store";
+import { API_SOURCE, isSameContent, type Provenance } from "./store";
 import {
   readDailyActivityDate,
   toCardioLoadRow,
@@ -64,7 +64,7 @@ function upsertDay(
 export function storeSleep(tx: Handle, athleteId: string, sleep: SleepInput, raw: unknown, prov: Provenance): Outcome {
   const rawJson = JSON.stringify(raw);
   const existing = lookup(tx, "sleep").get({ athleteId, localDate: sleep.date });
-  return upsertDay(tx, sleeps, existing, hashDayContent(rawJson), () => ({ ...toSleepRow(sleep), athleteId, ...prov, rawJson }));
+  return upsertDay(tx, sleeps, existing, hashDayContent(rawJson), () => ({ ...toSleepRow(sleep), athleteId, ...prov, rawJson, ...API_SOURCE }));
 }
 
 export function storeNightlyRecharge(tx: Handle, athleteId: string, recharge: NightlyRechargeInput, raw: unknown, prov: Provenance): Outcome {
@@ -78,6 +78,7 @@ export function storeNightlyRecharge(tx: Handle, athleteId: string, recharge: Ni
     athleteId,
     ...prov,
     rawJson,
+    ...API_SOURCE,
   }));
 }
 
@@ -100,6 +101,7 @@ export function storeContinuousHeartRate(
     athleteId,
     ...prov,
     rawJson,
+    ...API_SOURCE,
   }));
 }
 

@@ -51,6 +51,12 @@ export {
 } from "./store-windowed";
 export type Provenance = { endpoint: string; transactionId: number | null; fetchedAt: number };
 
+/**
+ * What the sync writes into the provenance columns: a record from the API replaces an imported copy of the
+ * same record (the API's copy wins, lib/import), and the row then says so.
+ */
+export const API_SOURCE = { source: "api", archiveName: null, entryName: null } as const;
+
 /** Columns that describe where and when a record was fetched, not what it says. */
 const PROVENANCE_KEYS = new Set(["endpoint", "transactionId", "fetchedAt", "contentHash"]);
 
@@ -100,6 +106,7 @@ export function storeExercise(db: Db, athleteId: string, bundle: ExerciseBundle,
       polarHashedId: hashedId ?? existing?.polarHashedId ?? null,
       athleteId,
       ...prov,
+      ...API_SOURCE,
       transactionId: prov.transactionId ?? existing?.transactionId ?? null,
       rawJson: JSON.stringify(bundle.exerciseRaw),
     };
@@ -159,7 +166,7 @@ export type ActivityBundle = {
 export function storeActivity(db: Db, athleteId: string, bundle: ActivityBundle, prov: Provenance): Outcome {
   const row = toActivityRow(bundle.activity, bundle.steps, bundle.zones);
   const raw = JSON.stringify({ activity: bundle.activityRaw, stepSamples: bundle.stepsRaw, zoneSamples: bundle.zonesRaw });
-  const values = { ...row, athleteId, ...prov, rawJson: raw };
+  const values = { ...row, athleteId, ...prov, rawJson: raw, ...API_SOURCE };
   return db.transaction((tx) => {
     const existing = lookup(db, "dailyActivity").get({ athleteId, localDate: row.localDate });
     if (!existing) {
@@ -188,7 +195,7 @@ export function storePhysicalInfo(
 ): Outcome {
   return db.transaction((tx) => {
     const row = toPhysicalInfoRow(info, getLatestOffsetMinutes(tx, athleteId));
-    const values = { ...row, athleteId, ...prov, rawJson: JSON.stringify(raw) };
+    const values = { ...row, athleteId, ...prov, rawJson: JSON.stringify(raw), ...API_SOURCE };
     const existing = tx
       .select()
       .from(physicalInfos)

@@ -15,14 +15,15 @@ export type ExportArchiveResult = { path: string; entries: number; bytes: number
 
 /**
  * Writes into the temp directory under Polar's own archive name and answers with the path: the archive can be
- * hundreds of megabytes, and the simulator and its callers (tests, demo) share the machine.
+ * hundreds of megabytes, and the simulator and its callers (tests, demo) share the machine. The archive holds
+ * what the athlete had recorded up to the simulator's clock.
  */
-export async function writeAdminExport(dataset: SimDataset, userId: number, request: ExportArchiveRequest): Promise<ExportArchiveResult> {
+export async function writeAdminExport(dataset: SimDataset, userId: number, request: ExportArchiveRequest, nowMs: number): Promise<ExportArchiveResult> {
   const athlete = dataset.athlete(userId);
   if (!athlete) throw new Error(`unknown simulated athlete ${userId}`);
   const path = join(tmpdir(), `polar-user-data-export_${randomUUID()}.zip`);
   const result = await writePolarExport(
-    { ...dataset.options, login: athlete.profile.login, format: request.format, historyDaysBefore: request.historyDaysBefore },
+    { ...dataset.options, login: athlete.profile.login, format: request.format, historyDaysBefore: request.historyDaysBefore, untilUtcMs: nowMs },
     path,
   );
   return { path, ...result };

@@ -24,6 +24,8 @@ export type PolarExportOptions = SimDatasetOptions & {
   format: ExportFormat;
   /** Days of history before the athlete's first served day (default 400: more than a year). */
   historyDaysBefore?: number;
+  /** When the archive is made (the simulator's clock): later sessions and unfinished days are not in it. */
+  untilUtcMs?: number;
 };
 
 export type ExportEntry = { name: string; text: string } | { name: string; bytes: Uint8Array };
@@ -58,8 +60,9 @@ export function* listExportEntries(options: PolarExportOptions): Generator<Expor
   const spec = model.spec;
   const uid = spec.userId;
   const firstDay = model.historyStartDay - (options.historyDaysBefore ?? 400);
-  const lastDay = options.days - 1;
-  const end = model.historyEndUtc;
+  const end = Math.min(model.historyEndUtc, options.untilUtcMs ?? Number.POSITIVE_INFINITY);
+  // The last whole local day before the archive was made.
+  const lastDay = Math.min(options.days - 1, model.toDayOfUtc(end) - 1);
   const uuid = (...parts: (number | string)[]) => makeUuid(options.seed, uid, ...parts);
 
   yield { name: `account-data-${uid}-${uuid("account")}.json`, text: toExportJson({ exportVersion: "1.6", username: `${spec.login}@example.invalid`, firstName: spec.firstName, lastName: spec.lastName, physicalInformation: physicalSnapshot(model, lastDay) }) };

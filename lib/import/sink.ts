@@ -1,0 +1,27 @@
+/** The database side of an import: each record through its writer, each entry in one transaction. */
+import type { Db } from "@/db/client";
+import type { ImportSink } from "@/lib/import/read";
+import { storeImportedActivity, storeImportedHeartRateDay, storeImportedPhysicalInfo, storeImportedRecharge, storeImportedSleep } from "@/lib/import/store-daily";
+import { storeImportedSession, type ImportProvenance } from "@/lib/import/store-sessions";
+import type { ArchiveEntry } from "@/lib/import/zip";
+
+export function createDatabaseSink(
+  db: Db,
+  athleteId: string,
+  archive: Omit<ImportProvenance, "entryName">,
+  onEntryDone: (entry: ArchiveEntry, position: number) => void,
+): ImportSink {
+  const prov = (entry: ArchiveEntry): ImportProvenance => ({ ...archive, entryName: entry.name });
+  return {
+    session: (item, entry, raw) => storeImportedSession(db, athleteId, item, raw, prov(entry)),
+    activity: (item, entry, raw) => storeImportedActivity(db, athleteId, item, raw, prov(entry)),
+    sleep: (item, entry, raw) => storeImportedSleep(db, athleteId, item, raw, prov(entry)),
+    recharge: (item, entry, raw) => storeImportedRecharge(db, athleteId, item, raw, prov(entry)),
+    heartRateDay: (item, entry, raw) => storeImportedHeartRateDay(db, athleteId, item, raw, prov(entry)),
+    physicalInfo: (item, entry, raw) => storeImportedPhysicalInfo(db, athleteId, item, raw, prov(entry)),
+    runEntry: (work) => {
+      db.transaction(() => work());
+    },
+    entryDone: onEntryDone,
+  };
+}
