@@ -18,7 +18,16 @@ import { openArchive, type ImportLimits } from "@/lib/import/zip";
 import { beginRun, finishRun, findLiveRun, writeProgress } from "@/lib/sync/runs";
 import type { SyncTrigger } from "@/lib/sync/types";
 
-export type ImportDeps = { db: Db; limits: ImportLimits; now?: () => number };
+export type ImportDeps = {
+  db: Db;
+  limits: ImportLimits;
+  now?: () => number;
+  /**
+   * Called after each entry's rows, position and summary are written, inside that entry's transaction (before
+   * it commits): progress output for the CLI, and the kill point of the crash test.
+   */
+  onEntryWritten?: (position: number, total: number) => void;
+};
 
 export type ImportJobView = {
   jobId: string;
@@ -107,6 +116,7 @@ export async function executeImport(deps: ImportDeps, jobId: string): Promise<Im
         const type = plan[position - 1]?.type ?? null;
         db.update(importJobs).set({ position, summaryJson: JSON.stringify(summary) }).where(eq(importJobs.id, jobId)).run();
         writeProgress(db, athleteId, runId, toRunProgress(summary, describeStep(summary, type)), clock());
+        deps.onEntryWritten?.(position, plan.length);
       });
       await readEntries(archive, plan, sink, summary, job.position);
     } finally {

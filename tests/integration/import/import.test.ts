@@ -6,7 +6,7 @@ import { importArchive } from "@/lib/import";
 import { startSimulator } from "@/lib/polar-sim";
 import { syncAthlete } from "@/lib/sync";
 import { connectAthlete, createTestDb, DAY_MS, snapshotAthlete, TEST_TOKEN_KEY, type TestDb } from "../sync/support/harness";
-import { createFastClient, exportFromSim, LIFTED_LIMITS, postAdmin, TEST_IMPORT_LIMITS, type Sim } from "./support";
+import { createFastClient, exportFromSim, LIFTED_LIMITS, postAdmin, TEST_IMPORT_LIMITS, type Sim } from "./support/harness";
 
 /**
  * The history import against the simulator: an athlete synced from the API for two weeks imports an archive

@@ -1,6 +1,6 @@
 import { type startSimulator } from "@/lib/polar-sim";
 import { createPolarClient, createRateGovernor, type PolarClient } from "@/lib/polar";
-import { CLIENT_ID, CLIENT_SECRET } from "../sync/support/harness";
+import { CLIENT_ID, CLIENT_SECRET } from "../../sync/support/harness";
 
 export type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
