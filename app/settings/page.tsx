@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ConnectionPanel } from "@/components/auth/connection-panel";
 import { DeleteAccountForm } from "@/components/auth/delete-account-form";
 import { SyncSettingsForm } from "@/components/settings/sync-settings-form";
+import { ImportHistory } from "@/components/import/import-history";
 import { WebhookAdminLink } from "@/components/sync/webhook-admin-link";
 import { requirePageViewer } from "@/lib/auth/session";
 import { getAccount } from "@/lib/dal/account";
@@ -47,6 +48,7 @@ export default async function SettingsPage() {
             Export CSV (ZIP)
           </a>
         </div>
+        <ImportHistory />
       </section>
 
       <section aria-labelledby="delete-account" className="space-y-3 rounded-lg border border-border bg-surface p-4">

@@ -28,7 +28,8 @@ export function RunHistory({ runs }: { runs: SyncRunDTO[] }) {
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <p className="font-semibold">
                 <span className={status.tone}>{status.label}</span>
-                <span className="ml-2 text-sm font-normal text-muted">
+                <span className="ml-2 text-sm font-normal text-muted" data-testid="sync-history-kind" data-kind={run.kind}>
+                  {run.kind === "import" ? "Import of your Polar archive · " : ""}
                   {TRIGGER_WORDS[run.trigger] ?? run.trigger}
                   {run.webhookEvents > 0 ? ` · ${run.webhookEvents} Polar ${run.webhookEvents === 1 ? "notification" : "notifications"}` : ""}
                 </span>

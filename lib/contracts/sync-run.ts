@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SyncRunKind } from "@/db/schema/sync";
 import type { SyncCounts, SyncResource, SyncRunStatus, SyncTrigger } from "@/lib/sync/types";
 
 /**
@@ -10,6 +11,7 @@ import type { SyncCounts, SyncResource, SyncRunStatus, SyncTrigger } from "@/lib
 const RESOURCES = ["physical-info", "exercise", "activity", "sleep", "nightly-recharge", "continuous-hr", "cardio-load"] as const satisfies readonly SyncResource[];
 const STATUSES = ["running", "succeeded", "partial", "failed"] as const satisfies readonly SyncRunStatus[];
 const TRIGGERS = ["click", "webhook", "schedule", "cli", "demo"] as const satisfies readonly SyncTrigger[];
+const KINDS = ["sync", "import"] as const satisfies readonly SyncRunKind[];
 
 export const SyncResourceSchema = z.enum(RESOURCES);
 
@@ -43,6 +45,8 @@ export type SyncErrorDTO = z.infer<typeof SyncErrorSchema>;
 export const SyncRunSchema = z.object({
   runId: z.string(),
   trigger: z.enum(TRIGGERS),
+  /** "import": an import of Polar's "Download your data" archive (lib/import), not a sync. */
+  kind: z.enum(KINDS),
   status: z.enum(STATUSES),
   /** Current step in words ("Reading sleep"). */
   step: z.string(),

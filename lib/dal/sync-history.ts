@@ -60,6 +60,7 @@ export function toSyncRunDTO(run: NonNullable<ReturnType<typeof getRun>>, webhoo
   return {
     runId: run.runId,
     trigger: run.trigger,
+    kind: run.kind,
     status: run.status,
     step: run.step,
     itemsDone: run.itemsDone,

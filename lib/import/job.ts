@@ -171,3 +171,11 @@ export function getLatestImportJob(db: Db, athleteId: string, now: number): Impo
   const row = db.select().from(importJobs).where(eq(importJobs.athleteId, athleteId)).orderBy(desc(importJobs.createdAt)).get();
   return row ? toView(db, row, now) : null;
 }
+
+/** Starts the athlete's newest import again when it was interrupted; null when there is none to resume. */
+export async function resumeInterruptedImport(deps: ImportDeps, athleteId: string, trigger: SyncTrigger): Promise<(BegunImport & { archivePath: string }) | null> {
+  const row = deps.db.select().from(importJobs).where(eq(importJobs.athleteId, athleteId)).orderBy(desc(importJobs.createdAt)).get();
+  if (!row || toView(deps.db, row, (deps.now ?? Date.now)()).status !== "interrupted") return null;
+  const begun = await beginImport(deps, athleteId, { path: row.archivePath, name: row.archiveName }, trigger);
+  return { ...begun, archivePath: row.archivePath };
+}
