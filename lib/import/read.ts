@@ -80,7 +80,9 @@ export function createEmptySummary(): ImportSummary {
 export type PlannedEntry = { entry: ArchiveEntry; kind: EntryKind; type: ImportType | null };
 
 /**
- * The work list in processing order: sleep scores first (joined to results on `night`), then archive order.
+ * The work list in processing order: the settings history first (sessions are derived with the HRmax and
+ * resting HR it brings, as the sync reads physical info first), sleep scores next (joined to results on
+ * `night`), then archive order.
  * Totals per type are filled into `summary` so progress can show "done of total" from the start.
  */
 export function planEntries(archive: OpenedArchive, summary: ImportSummary): PlannedEntry[] {
@@ -93,8 +95,8 @@ export function planEntries(archive: OpenedArchive, summary: ImportSummary): Pla
     summary.types[item.type].files.total++;
     summary.types[item.type].bytes.total += item.entry.uncompressedSize;
   }
-  const scores = planned.filter((item) => item.kind.kind === "sleep-score");
-  return [...scores, ...planned.filter((item) => item.kind.kind !== "sleep-score")];
+  const first = (kind: EntryKind["kind"]) => planned.filter((item) => item.kind.kind === kind);
+  return [...first("calendar"), ...first("sleep-score"), ...planned.filter((item) => item.kind.kind !== "calendar" && item.kind.kind !== "sleep-score")];
 }
 
 function count(summary: TypeSummary, outcome: ItemOutcome): void {

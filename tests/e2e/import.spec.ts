@@ -11,7 +11,7 @@ async function exportArchive(): Promise<string> {
   const response = await fetch(`${E2E_SIM_URL}/__admin/athletes/${TOMAS.polarUserId}/export`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ format: "current", historyDaysBefore: 400 }),
+    body: JSON.stringify({ format: "current", coverDays: 380 }),
   });
   if (!response.ok) throw new Error(`simulator export: ${response.status}`);
   return ((await response.json()) as { path: string }).path;

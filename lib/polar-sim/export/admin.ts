@@ -8,7 +8,10 @@ import { writePolarExport } from "@/lib/polar-sim/export/write";
 
 export const exportArchiveRequestSchema = z.object({
   format: z.enum(["current", "legacy"]).default("current"),
+  /** Days before the athlete's first day at the API (default 400). */
   historyDaysBefore: z.number().int().min(0).max(3650).optional(),
+  /** Or: days covered back from the simulator's clock (a newcomer's year before "now"). */
+  coverDays: z.number().int().min(1).max(3650).optional(),
 });
 export type ExportArchiveRequest = z.infer<typeof exportArchiveRequestSchema>;
 export type ExportArchiveResult = { path: string; entries: number; bytes: number };
@@ -23,7 +26,7 @@ export async function writeAdminExport(dataset: SimDataset, userId: number, requ
   if (!athlete) throw new Error(`unknown simulated athlete ${userId}`);
   const path = join(tmpdir(), `polar-user-data-export_${randomUUID()}.zip`);
   const result = await writePolarExport(
-    { ...dataset.options, login: athlete.profile.login, format: request.format, historyDaysBefore: request.historyDaysBefore, untilUtcMs: nowMs },
+    { ...dataset.options, login: athlete.profile.login, format: request.format, historyDaysBefore: request.historyDaysBefore, coverDays: request.coverDays, untilUtcMs: nowMs },
     path,
   );
   return { path, ...result };

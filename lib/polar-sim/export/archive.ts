@@ -26,6 +26,8 @@ export type PolarExportOptions = SimDatasetOptions & {
   historyDaysBefore?: number;
   /** When the archive is made (the simulator's clock): later sessions and unfinished days are not in it. */
   untilUtcMs?: number;
+  /** Instead of `historyDaysBefore`: the archive covers this many days back from when it is made. */
+  coverDays?: number;
 };
 
 export type ExportEntry = { name: string; text: string } | { name: string; bytes: Uint8Array };
@@ -59,10 +61,10 @@ export function* listExportEntries(options: PolarExportOptions): Generator<Expor
   const model = findExportModel(datasetOptions, options.login);
   const spec = model.spec;
   const uid = spec.userId;
-  const firstDay = model.historyStartDay - (options.historyDaysBefore ?? 400);
   const end = Math.min(model.historyEndUtc, options.untilUtcMs ?? Number.POSITIVE_INFINITY);
   // The last whole local day before the archive was made.
   const lastDay = Math.min(options.days - 1, model.toDayOfUtc(end) - 1);
+  const firstDay = options.coverDays !== undefined ? lastDay + 1 - options.coverDays : model.historyStartDay - (options.historyDaysBefore ?? 400);
   const uuid = (...parts: (number | string)[]) => makeUuid(options.seed, uid, ...parts);
 
   yield { name: `account-data-${uid}-${uuid("account")}.json`, text: toExportJson({ exportVersion: "1.6", username: `${spec.login}@example.invalid`, firstName: spec.firstName, lastName: spec.lastName, physicalInformation: physicalSnapshot(model, lastDay) }) };
@@ -122,7 +124,7 @@ export function* listExportEntries(options: PolarExportOptions): Generator<Expor
   yield { name: `nightly_recovery_${uid}-${uuid("recovery")}.json`, text: toExportJson(recharges) };
 
   // The settings history: a snapshot per change, plus one repeated unchanged value (settings, not measurements).
-  const entries = model.listPhysicalInfoEntries();
+  const entries = model.listPhysicalInfoEntries().filter((entry) => entry.day <= lastDay);
   const snapshots = [firstDay, ...entries.map((entry) => entry.day)].flatMap((day, i) => {
     const snapshot = { ...physicalSnapshot(model, day), dateTime: `${model.toDate(day)}T08:00:00.000` };
     return i === 1 ? [snapshot, { ...snapshot, dateTime: `${model.toDate(day + 1)}T08:00:00.000` }] : [snapshot];
