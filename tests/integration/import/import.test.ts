@@ -2,6 +2,8 @@ import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { exercises, syncRuns } from "@/db/schema";
+import { getAthleteDataVersion } from "@/db/queries/data-version";
+import { getHistoryStart } from "@/lib/dal/daily";
 import { importArchive } from "@/lib/import";
 import { startSimulator } from "@/lib/polar-sim";
 import { syncAthlete } from "@/lib/sync";
@@ -51,6 +53,8 @@ describe("import after a sync", () => {
     const archive = await exportFromSim(sim, polarUserId, 30);
     files.push(archive);
     const deps = { db: testDb.db, limits: TEST_IMPORT_LIMITS };
+    const versionBefore = getAthleteDataVersion(testDb.db, userId);
+    const startBefore = getHistoryStart(testDb.db, userId);
     const first = await importArchive(deps, userId, { path: archive }, "cli");
     expect(first.status).toBe("done");
     const sessions = first.summary.types.sessions;
@@ -80,6 +84,12 @@ describe("import after a sync", () => {
       expect(row.zone1Seconds).not.toBeNull();
     }
     expect(imported.map((r) => r.localDate).sort()[0] < synced.map((r) => r.localDate).sort()[0]).toBe(true);
+    // The dashboards' series start from the oldest imported day, and the data version moved so they recompute.
+    const startAfter = getHistoryStart(testDb.db, userId);
+    expect(startBefore).not.toBeNull();
+    expect(startAfter).not.toBeNull();
+    expect((startAfter ?? "") < (startBefore ?? "")).toBe(true);
+    expect(getAthleteDataVersion(testDb.db, userId)).toBeGreaterThan(versionBefore);
     for (const type of ["activity", "sleep", "recharge", "heartRate", "physicalInfo"] as const) {
       expect(first.summary.types[type].imported + first.summary.types[type].present).toBeGreaterThan(0);
     }
