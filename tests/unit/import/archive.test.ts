@@ -127,3 +127,14 @@ describe("bad archives fail before anything is read", () => {
     await expectBadRequest(many, { ...LIMITS, maxEntries: 10 }, /20 entries; at most 10/);
   });
 });
+
+describe("the simulator's archive", () => {
+  it("is byte-identical for the same options", async () => {
+    const options = { ...DATASET, days: 5, login: "jordan", format: "legacy" as const, historyDaysBefore: 3 };
+    const a = join(dir, "same-a.zip");
+    const b = join(dir, "same-b.zip");
+    await writePolarExport(options, a);
+    await writePolarExport(options, b);
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+  });
+});
