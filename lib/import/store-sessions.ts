@@ -11,7 +11,7 @@ import type { Db, DbTx } from "@/db/client";
 import { exerciseHrZones, exerciseSamples, exercises } from "@/db/schema/polar-data";
 import type { ImportedSession } from "@/lib/import/model";
 import type { ItemOutcome } from "@/lib/import/read";
-import { loadPhysiology } from "@/lib/sync/store";
+import { loadPhysiology } from "@/lib/sync/derive";
 import { toExerciseRow, toExerciseSampleRow, type ExerciseInput } from "@/lib/sync/transforms";
 
 export type ImportProvenance = { archiveName: string; entryName: string; fetchedAt: number };

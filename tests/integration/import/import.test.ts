@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { exercises, syncRuns } from "@/db/schema";
 import { getAthleteDataVersion } from "@/db/queries/data-version";
-import { getHistoryStart } from "@/lib/dal/daily";
+import { getHistoryStart } from "@/lib/dal/series/read";
 import { importArchive } from "@/lib/import";
 import { startSimulator } from "@/lib/polar-sim";
 import { syncAthlete } from "@/lib/sync";
