@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { exercises, syncRuns } from "@/db/schema";
 import { getAthleteDataVersion } from "@/db/queries/data-version";
-import { getHistoryStart } from "@/lib/dal/series/read";
+import { clearDailySeriesCache } from "@/lib/dal/series/load";
+import { computeAthleteDailySeries, getHistoryStart } from "@/lib/dal/series/read";
 import { importArchive } from "@/lib/import";
 import { startSimulator } from "@/lib/polar-sim";
 import { syncAthlete } from "@/lib/sync";
@@ -54,6 +55,9 @@ describe("import after a sync", () => {
     files.push(archive);
     const deps = { db: testDb.db, limits: TEST_IMPORT_LIMITS };
     const versionBefore = getAthleteDataVersion(testDb.db, userId);
+    // A view before the import persists the series state the import must invalidate.
+    const range = { from: "2025-11-01", to: "2026-01-20" };
+    const seriesBefore = computeAthleteDailySeries(testDb.db, userId, range, { now: sim.clock.now() });
     const startBefore = getHistoryStart(testDb.db, userId);
     const first = await importArchive(deps, userId, { path: archive }, "cli");
     expect(first.status).toBe("done");
@@ -90,6 +94,15 @@ describe("import after a sync", () => {
     expect(startAfter).not.toBeNull();
     expect((startAfter ?? "") < (startBefore ?? "")).toBe(true);
     expect(getAthleteDataVersion(testDb.db, userId)).toBeGreaterThan(versionBefore);
+    const seriesAfter = computeAthleteDailySeries(testDb.db, userId, range, { now: sim.clock.now() });
+    expect(seriesAfter.historyStart).toBe(startAfter);
+    expect(seriesAfter.points.length).toBeGreaterThan(seriesBefore.points.length);
+    expect(seriesAfter.points.filter((p) => (startBefore ?? "") > p.date && p.load.value > 0).length).toBeGreaterThan(5);
+    // The resumed state equals a computation from nothing.
+    clearDailySeriesCache();
+    testDb.db.$client.prepare("DELETE FROM daily_series_state").run();
+    testDb.db.$client.prepare("DELETE FROM daily_series_head").run();
+    expect(computeAthleteDailySeries(testDb.db, userId, range, { now: sim.clock.now() }).points).toEqual(seriesAfter.points);
     for (const type of ["activity", "sleep", "recharge", "heartRate", "physicalInfo"] as const) {
       expect(first.summary.types[type].imported + first.summary.types[type].present).toBeGreaterThan(0);
     }
