@@ -3,7 +3,7 @@
  * packed with the sync's own formats (lib/sync/pack.ts). An API row is never overwritten; an imported row is
  * rewritten only when a later archive says something else about that day.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, DbTx } from "@/db/client";
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
 import { continuousHeartRates, dailyActivities, nightlyRecharges, physicalInfos, sleeps } from "@/db/schema/polar-data";
@@ -163,7 +163,11 @@ export function storeImportedPhysicalInfo(tx: Db | DbTx, athleteId: string, info
     transactionId: null,
     ...provenance(prov, raw),
   };
-  const existing = tx.select().from(physicalInfos).where(eq(physicalInfos.polarPhysicalInfoId, polarPhysicalInfoId)).all().find((row) => row.athleteId === athleteId);
+  const existing = tx
+    .select()
+    .from(physicalInfos)
+    .where(and(eq(physicalInfos.athleteId, athleteId), eq(physicalInfos.polarPhysicalInfoId, polarPhysicalInfoId)))
+    .get();
   return decide(existing, values, (id) => {
     if (id === null) tx.insert(physicalInfos).values(values).run();
     else tx.update(physicalInfos).set(values).where(eq(physicalInfos.id, id)).run();
