@@ -24,7 +24,8 @@ const optionalDuration = z
 
 const ACTIVE_LEVELS = new Set(["LIGHT", "CONTINUOS_MODERATE", "INTERMITTENT_MODERATE", "CONTINUOS_VIGOROUS", "INTERMITTENT_VIGOROUS"]);
 
-const timedValues = z.array(z.object({ localTime: z.string().optional(), value: optionalNumber })).default([]);
+/** Per-minute samples (about 1,440 a day per channel): read by hand, not through a schema pass each. */
+const timedValues = z.array(z.unknown()).default([]);
 
 const activitySchema = z.object({
   date: localDate,
@@ -42,9 +43,17 @@ const activitySchema = z.object({
 });
 
 /** Samples without `localTime` (seen in one variant, §3) are spread evenly from 00:00. */
-function toDaySamples(items: { localTime?: string; value: number | null }[]): [number, number | null][] {
+function toDaySamples(items: readonly unknown[]): [number, number | null][] {
   const step = items.length > 0 ? Math.floor(86_400 / items.length) : 0;
-  return items.map((item, i) => [item.localTime ? Math.floor(parseClockTime(item.localTime)) : i * step, item.value]);
+  const out: [number, number | null][] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item === null || typeof item !== "object") continue;
+    const { localTime, value } = item as Record<string, unknown>;
+    const second = typeof localTime === "string" ? Math.floor(parseClockTime(localTime)) : i * step;
+    out.push([second, typeof value === "number" && Number.isFinite(value) ? value : null]);
+  }
+  return out;
 }
 
 export function parseActivity(json: unknown): ImportedActivity {
@@ -162,14 +171,7 @@ export function parseRecharge(json: unknown): ImportedRecharge {
 }
 
 const heartRateMonthSchema = z.object({
-  deviceDays: z
-    .array(
-      z.object({
-        date: localDate,
-        samples: z.array(z.object({ heartRate: optionalNumber, secondsFromDayStart: optionalNumber })).default([]),
-      }),
-    )
-    .default([]),
+  deviceDays: z.array(z.object({ date: localDate, samples: z.array(z.unknown()).default([]) })).default([]),
 });
 
 /** One month file → its days; several devices on one day are merged, days without samples dropped. */
@@ -179,8 +181,10 @@ export function parseHeartRateMonth(json: unknown): ImportedHeartRateDay[] {
   for (const day of parsed.deviceDays) {
     const samples = byDate.get(day.date) ?? new Map<number, number>();
     for (const sample of day.samples) {
-      if (sample.heartRate === null || sample.heartRate <= 0 || sample.secondsFromDayStart === null) continue;
-      samples.set(Math.floor(sample.secondsFromDayStart), sample.heartRate);
+      if (sample === null || typeof sample !== "object") continue;
+      const { heartRate, secondsFromDayStart } = sample as Record<string, unknown>;
+      if (typeof heartRate !== "number" || !(heartRate > 0) || typeof secondsFromDayStart !== "number") continue;
+      samples.set(Math.floor(secondsFromDayStart), heartRate);
     }
     byDate.set(day.date, samples);
   }

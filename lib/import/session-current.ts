@@ -31,15 +31,8 @@ const exerciseSchema = z.object({
       samples: z.array(z.object({ type: z.string(), intervalMillis: optionalNumber, values: z.array(z.unknown()).default([]) })).optional(),
     })
     .optional(),
-  routes: z
-    .object({
-      route: z
-        .object({
-          wayPoints: z.array(z.object({ latitude: optionalNumber, longitude: optionalNumber, altitude: optionalNumber, elapsedMillis: optionalNumber })).default([]),
-        })
-        .optional(),
-    })
-    .optional(),
+  // Read by hand below: one waypoint a second, too many for a schema pass each.
+  routes: z.object({ route: z.object({ wayPoints: z.array(z.unknown()).default([]) }).optional() }).optional(),
 });
 
 export const currentSessionSchema = z.object({
@@ -99,11 +92,18 @@ export function parseCurrentSession(json: unknown): ImportedSession {
     durationSeconds: (lap.durationMillis ?? 0) / 1000,
     distanceMeters: lap.distanceMeters,
   }));
-  const route: ImportedWaypoint[] = (first?.routes?.route?.wayPoints ?? []).flatMap((point) =>
-    point.latitude === null || point.longitude === null
-      ? []
-      : [{ latitude: point.latitude, longitude: point.longitude, altitude: point.altitude, elapsedSeconds: (point.elapsedMillis ?? 0) / 1000 }],
-  );
+  const route: ImportedWaypoint[] = [];
+  for (const point of first?.routes?.route?.wayPoints ?? []) {
+    if (point === null || typeof point !== "object") continue;
+    const { latitude, longitude, altitude, elapsedMillis } = point as Record<string, unknown>;
+    if (typeof latitude !== "number" || typeof longitude !== "number") continue;
+    route.push({
+      latitude,
+      longitude,
+      altitude: typeof altitude === "number" ? altitude : null,
+      elapsedSeconds: typeof elapsedMillis === "number" ? elapsedMillis / 1000 : 0,
+    });
+  }
   return {
     format: "current",
     sourceId: parsed.identifier?.id ?? null,
