@@ -43,10 +43,16 @@ function SummaryRow({ type, s }: { type: (typeof IMPORT_TYPES)[number]; s: Impor
   return (
     <Tr>
       <Td>{TYPE_LABELS[type]}</Td>
-      <Td isNumeric data-testid={`import-imported-${type}`}>{s.imported}</Td>
-      <Td isNumeric>{s.present}</Td>
+      <Td isNumeric className="text-right" data-testid={`import-imported-${type}`}>
+        {s.imported}
+      </Td>
+      <Td isNumeric className="text-right">
+        {s.present}
+      </Td>
       <Td>{describeSkipped(s.skipped)}</Td>
-      <Td isNumeric>{s.quarantined.length}</Td>
+      <Td isNumeric className="text-right">
+        {s.quarantined.length}
+      </Td>
     </Tr>
   );
 }
@@ -58,13 +64,11 @@ function Summary({ job }: { job: ImportJob }) {
     <div className="space-y-3" data-testid="import-summary">
       <Table>
         <TableHead>
-          <Tr>
-            <Th>Data</Th>
-            <Th isNumeric>Imported</Th>
-            <Th isNumeric>Already present</Th>
-            <Th>Skipped (why)</Th>
-            <Th isNumeric>Set aside</Th>
-          </Tr>
+          <Th>Data</Th>
+          <Th isNumeric>Imported</Th>
+          <Th isNumeric>Already present</Th>
+          <Th>Skipped (why)</Th>
+          <Th isNumeric>Set aside</Th>
         </TableHead>
         <tbody>
           {IMPORT_TYPES.map((type) => (job.summary.types[type].files.total > 0 ? <SummaryRow key={type} type={type} s={job.summary.types[type]} /> : null))}
