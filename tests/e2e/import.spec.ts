@@ -20,7 +20,7 @@ async function exportArchive(): Promise<string> {
 async function countLoadBars(page: Page): Promise<number> {
   await page.goto("/dashboard/load?range=1y");
   await waitForPlots(page);
-  return page.locator('[data-testid="chart-load"] [data-source="trimp"]').count();
+  return page.locator('[data-testid="chart-load"] [data-source]:not([data-source="none"])').count();
 }
 
 test("Settings imports a Polar archive: progress, summary, the sessions and a year of PMC", async ({ page }) => {
