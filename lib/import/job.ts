@@ -40,6 +40,8 @@ export type ImportJobView = {
   finishedAt: number | null;
 };
 
+const PROGRESS_INTERVAL_MS = 500;
+
 export type BegunImport = { jobId: string; runId: string; joined: boolean; resumed: boolean };
 
 /**
@@ -112,10 +114,15 @@ export async function executeImport(deps: ImportDeps, jobId: string): Promise<Im
         summary.types[type].files.total = s.files.total;
         summary.types[type].bytes.total = s.bytes.total;
       }
+      let progressWrittenAt = Number.NEGATIVE_INFINITY;
       const sink = createDatabaseSink(db, athleteId, { archiveName: job.archiveName, fetchedAt: clock() }, (entry, position) => {
-        const type = plan[position - 1]?.type ?? null;
+        // Position and summary go with every entry (resume); the run's progress and lease at most twice a second.
         db.update(importJobs).set({ position, summaryJson: JSON.stringify(summary) }).where(eq(importJobs.id, jobId)).run();
-        writeProgress(db, athleteId, runId, toRunProgress(summary, describeStep(summary, type)), clock());
+        const now = clock();
+        if (now - progressWrittenAt >= PROGRESS_INTERVAL_MS) {
+          progressWrittenAt = now;
+          writeProgress(db, athleteId, runId, toRunProgress(summary, describeStep(summary, plan[position - 1]?.type ?? null)), now);
+        }
         deps.onEntryWritten?.(position, plan.length);
       });
       await readEntries(archive, plan, sink, summary, job.position);

@@ -10,7 +10,7 @@ import { continuousHeartRates, dailyActivities, nightlyRecharges, physicalInfos,
 import { toDayNumber } from "@/lib/analytics/dates";
 import type { ImportedActivity, ImportedHeartRateDay, ImportedPhysicalInfo, ImportedRecharge, ImportedSleep } from "@/lib/import/model";
 import type { ItemOutcome } from "@/lib/import/read";
-import { toImportEndpoint, type ImportProvenance } from "@/lib/import/store-sessions";
+import { toImportEndpoint, toSummaryJson, type ImportProvenance } from "@/lib/import/store-sessions";
 import { formatClockTime } from "@/lib/import/time";
 import { lookup } from "@/lib/sync/lookups";
 import { packPairs, packTimedValues } from "@/lib/sync/pack";
@@ -38,7 +38,8 @@ function provenance(prov: ImportProvenance, raw: unknown) {
   return {
     endpoint: toImportEndpoint(prov),
     fetchedAt: prov.fetchedAt,
-    rawJson: JSON.stringify(raw),
+    // Without the per-minute samples and the profile snapshot: the samples are stored packed beside it.
+    rawJson: toSummaryJson(raw),
     source: "export" as const,
     archiveName: prov.archiveName,
     entryName: prov.entryName,
