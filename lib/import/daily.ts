@@ -7,7 +7,7 @@ import { z } from "zod";
 import { parseClockTime, parseIsoDuration, parseOffsetDateTime } from "@/lib/polar/time";
 import { isLocalDate } from "@/lib/analytics/dates";
 import type { ImportedActivity, ImportedHeartRateDay, ImportedPhysicalInfo, ImportedRecharge, ImportedSleep } from "@/lib/import/model";
-import { optionalNumber, positiveOrNull } from "@/lib/import/session-common";
+import { optionalNumber, positiveOrNull, rawArray } from "@/lib/import/session-common";
 
 const localDate = z.string().refine(isLocalDate, { message: "expected a YYYY-MM-DD date" });
 const optionalDuration = z
@@ -25,7 +25,7 @@ const optionalDuration = z
 const ACTIVE_LEVELS = new Set(["LIGHT", "CONTINUOS_MODERATE", "INTERMITTENT_MODERATE", "CONTINUOS_VIGOROUS", "INTERMITTENT_VIGOROUS"]);
 
 /** Per-minute samples (about 1,440 a day per channel): read by hand, not through a schema pass each. */
-const timedValues = z.array(z.unknown()).default([]);
+const timedValues = rawArray.default([]);
 
 const activitySchema = z.object({
   date: localDate,
@@ -171,7 +171,7 @@ export function parseRecharge(json: unknown): ImportedRecharge {
 }
 
 const heartRateMonthSchema = z.object({
-  deviceDays: z.array(z.object({ date: localDate, samples: z.array(z.unknown()).default([]) })).default([]),
+  deviceDays: z.array(z.object({ date: localDate, samples: rawArray.default([]) })).default([]),
 });
 
 /** One month file → its days; several devices on one day are merged, days without samples dropped. */

@@ -8,6 +8,12 @@ export const optionalNumber = z
   .optional()
   .transform((value) => (typeof value === "number" && Number.isFinite(value) ? value : null));
 
+/**
+ * An array taken as it is, its elements read by hand: sample streams hold thousands of values, and a schema
+ * pass per element would cost more than parsing the file.
+ */
+export const rawArray = z.custom<unknown[]>((value) => Array.isArray(value), { message: "expected an array" });
+
 /** HR, calories and loads of 0 mean "not measured" in the archive (§6 quirk 2); −1 = not available (quirk 5). */
 export function positiveOrNull(value: number | null): number | null {
   return value !== null && value > 0 ? value : null;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { exerciseStartToUtc } from "@/lib/polar/time";
 import type { ImportedLap, ImportedSession, ImportedWaypoint, ImportedZone } from "@/lib/import/model";
-import { optionalNumber, positiveOrNull, toSampleValues, toSeries } from "@/lib/import/session-common";
+import { optionalNumber, positiveOrNull, rawArray, toSampleValues, toSeries } from "@/lib/import/session-common";
 import { toSportFromId } from "@/lib/import/sports";
 import type { SampleSeries } from "@/lib/sync/transforms";
 
@@ -28,11 +28,11 @@ const exerciseSchema = z.object({
     .optional(),
   samples: z
     .object({
-      samples: z.array(z.object({ type: z.string(), intervalMillis: optionalNumber, values: z.array(z.unknown()).default([]) })).optional(),
+      samples: z.array(z.object({ type: z.string(), intervalMillis: optionalNumber, values: rawArray.default([]) })).optional(),
     })
     .optional(),
   // Read by hand below: one waypoint a second, too many for a schema pass each.
-  routes: z.object({ route: z.object({ wayPoints: z.array(z.unknown()).default([]) }).optional() }).optional(),
+  routes: z.object({ route: z.object({ wayPoints: rawArray.default([]) }).optional() }).optional(),
 });
 
 export const currentSessionSchema = z.object({

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { exerciseStartToUtc, parseIsoDuration, parseUtcNoZ } from "@/lib/polar/time";
 import type { ImportedSession, ImportedWaypoint, ImportedZone } from "@/lib/import/model";
-import { optionalNumber, positiveOrNull, toSeries } from "@/lib/import/session-common";
+import { optionalNumber, positiveOrNull, rawArray, toSeries } from "@/lib/import/session-common";
 import { toSportFromKey } from "@/lib/import/sports";
 import type { SampleSeries } from "@/lib/sync/transforms";
 
@@ -29,7 +29,7 @@ const exerciseSchema = z.object({
     })
     .optional(),
   laps: z.array(z.object({ splitTime: isoDuration.optional(), duration: isoDuration.optional(), distance: optionalNumber })).optional(),
-  samples: z.record(z.string(), z.array(z.unknown())).optional(),
+  samples: z.record(z.string(), rawArray).optional(),
 });
 
 export const legacySessionSchema = z.object({
