@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { importJobs } from "@/db/schema/import";
 import { AppError } from "@/lib/errors";
@@ -115,9 +115,15 @@ export async function executeImport(deps: ImportDeps, jobId: string): Promise<Im
         summary.types[type].bytes.total = s.bytes.total;
       }
       let progressWrittenAt = Number.NEGATIVE_INFINITY;
+      // Prepared once: it runs after every entry.
+      const savePosition = db
+        .update(importJobs)
+        .set({ position: sql`${sql.placeholder("position")}`, summaryJson: sql`${sql.placeholder("summaryJson")}` })
+        .where(eq(importJobs.id, jobId))
+        .prepare();
       const sink = createDatabaseSink(db, athleteId, { archiveName: job.archiveName, fetchedAt: clock() }, (entry, position) => {
         // Position and summary go with every entry (resume); the run's progress and lease at most twice a second.
-        db.update(importJobs).set({ position, summaryJson: JSON.stringify(summary) }).where(eq(importJobs.id, jobId)).run();
+        savePosition.run({ position, summaryJson: JSON.stringify(summary) });
         const now = clock();
         if (now - progressWrittenAt >= PROGRESS_INTERVAL_MS) {
           progressWrittenAt = now;
