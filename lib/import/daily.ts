@@ -42,6 +42,19 @@ const activitySchema = z.object({
   samples: z.object({ mets: timedValues, steps: timedValues }).optional(),
 });
 
+/** `HH:MM:SS[.fff]` → whole seconds of the day without a regex (1,440 a channel a day); anything else via the strict parser. */
+function toSecondOfDay(localTime: string): number {
+  const c = (i: number) => localTime.charCodeAt(i) - 48;
+  const isDigits = [0, 1, 3, 4, 6, 7].every((i) => c(i) >= 0 && c(i) <= 9);
+  if (isDigits && localTime.length >= 8 && localTime[2] === ":" && localTime[5] === ":" && (localTime.length === 8 || localTime[8] === ".")) {
+    const h = c(0) * 10 + c(1);
+    const m = c(3) * 10 + c(4);
+    const sec = c(6) * 10 + c(7);
+    if (h >= 0 && h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 60) return h * 3600 + m * 60 + sec;
+  }
+  return Math.floor(parseClockTime(localTime));
+}
+
 /** Samples without `localTime` (seen in one variant, §3) are spread evenly from 00:00. */
 function toDaySamples(items: readonly unknown[]): [number, number | null][] {
   const step = items.length > 0 ? Math.floor(86_400 / items.length) : 0;
@@ -50,7 +63,7 @@ function toDaySamples(items: readonly unknown[]): [number, number | null][] {
     const item = items[i];
     if (item === null || typeof item !== "object") continue;
     const { localTime, value } = item as Record<string, unknown>;
-    const second = typeof localTime === "string" ? Math.floor(parseClockTime(localTime)) : i * step;
+    const second = typeof localTime === "string" ? toSecondOfDay(localTime) : i * step;
     out.push([second, typeof value === "number" && Number.isFinite(value) ? value : null]);
   }
   return out;

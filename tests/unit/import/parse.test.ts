@@ -190,3 +190,13 @@ describe("daily files", () => {
     ]);
   });
 });
+
+describe("activity sample times", () => {
+  it("reads HH:MM:SS(.fff) and refuses malformed times", () => {
+    const day = (localTime: string) => parseActivity({ date: "2024-03-01", samples: { steps: [{ localTime, value: 1 }], mets: [] } }).stepSamples[0][0];
+    expect(day("00:01:00.000")).toBe(60);
+    expect(day("23:59:59")).toBe(86_399);
+    expect(day("7:05")).toBe(7 * 3600 + 300);
+    expect(() => day("1/:00:00")).toThrow();
+  });
+});
