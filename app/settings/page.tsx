@@ -3,7 +3,6 @@ import { ConnectionPanel } from "@/components/auth/connection-panel";
 import { DeleteAccountForm } from "@/components/auth/delete-account-form";
 import { SyncSettingsForm } from "@/components/settings/sync-settings-form";
 import { ImportHistory } from "@/components/import/import-history";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { WebhookAdminLink } from "@/components/sync/webhook-admin-link";
 import { requirePageViewer } from "@/lib/auth/session";
 import { getAccount } from "@/lib/dal/account";
@@ -49,9 +48,7 @@ export default async function SettingsPage() {
             Export CSV (ZIP)
           </a>
         </div>
-        <QueryProvider>
-          <ImportHistory />
-        </QueryProvider>
+        <ImportHistory />
       </section>
 
       <section aria-labelledby="delete-account" className="space-y-3 rounded-lg border border-border bg-surface p-4">

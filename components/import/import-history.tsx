@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Table, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { IMPORT_TYPES } from "@/lib/import/classify";
 import { TYPE_LABELS } from "@/lib/import/progress";
-import { importJobQueryOptions, resumeImport, uploadArchive, type ImportJob, type ImportTypeSummary } from "./queries";
+import type { ImportJobDTO as ImportJob, ImportTypeSummaryDTO as ImportTypeSummary } from "@/lib/contracts/import";
+import { importJobQueryOptions, resumeImport, uploadArchive } from "@/lib/query/import";
 
 const POLAR_ACCOUNT_URL = "https://account.polar.com";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { rm } from "node:fs/promises";
 import { getDb } from "@/db";
-import { requireViewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { beginImport, executeImport, getImportLimits, getLatestImportJob, resumeInterruptedImport, type ImportJobView } from "@/lib/import";
@@ -33,8 +33,7 @@ function runInBackground(jobId: string, archivePath: string): void {
  * Streams the request body (the archive) to a temp file, checks it, and starts its import in the background.
  * A bad archive is refused here, before anything is written.
  */
-export async function startViewerImport(body: ReadableStream<Uint8Array> | null, fileName: string): Promise<{ jobId: string; runId: string }> {
-  const viewer = await requireViewer();
+export async function startViewerImport(viewer: Viewer, body: ReadableStream<Uint8Array> | null, fileName: string): Promise<{ jobId: string; runId: string }> {
   const upload = await saveUpload(body, getEnv().IMPORT_MAX_UPLOAD_BYTES);
   try {
     const begun = await beginImport({ db: getDb(), limits: getImportLimits() }, viewer.userId, { path: upload.path, name: fileName }, "click");
@@ -48,15 +47,13 @@ export async function startViewerImport(body: ReadableStream<Uint8Array> | null,
 }
 
 /** Resumes the athlete's interrupted import (the server stopped during it) from where it stopped. */
-export async function resumeViewerImport(): Promise<{ jobId: string; runId: string }> {
-  const viewer = await requireViewer();
+export async function resumeViewerImport(viewer: Viewer): Promise<{ jobId: string; runId: string }> {
   const begun = await resumeInterruptedImport({ db: getDb(), limits: getImportLimits() }, viewer.userId, "click");
   if (!begun) throw new AppError("not_found", "There is no interrupted import to resume.");
   runInBackground(begun.jobId, begun.archivePath);
   return { jobId: begun.jobId, runId: begun.runId };
 }
 
-export async function getViewerImport(): Promise<ImportJobDTO | null> {
-  const viewer = await requireViewer();
+export function getViewerImport(viewer: Viewer): ImportJobDTO | null {
   return getLatestImportJob(getDb(), viewer.userId, Date.now());
 }

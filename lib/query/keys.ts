@@ -8,5 +8,7 @@ export const queryKeys = {
   sync: () => [...queryKeys.all, "sync"] as const,
   syncCurrent: (athleteId: string) => [...queryKeys.sync(), "current", athleteId] as const,
   syncRun: (runId: string) => [...queryKeys.sync(), "run", runId] as const,
+  /** The signed-in athlete's newest archive import. */
+  importJob: () => [...queryKeys.all, "import"] as const,
   rosterSync: (teamId: string, runs: readonly string[]) => [...queryKeys.sync(), "team", teamId, { runs }] as const,
 };

@@ -125,6 +125,8 @@ const GUARDED_ELSEWHERE: Record<string, string> = {
   "POST /api/auth/[...nextauth]": "Auth.js checks its own CSRF token (double-submit cookie) on every POST",
   "POST /api/webhooks/polar": "Polar posts server to server; the HMAC signature over the raw body is the check",
   "POST /api/mcp": "Bearer token only (cookies are never read) and every tool is read-only: a foreign page has nothing to ride on",
+  "POST /api/import": "withViewer's origin guard, tested with a zip body in tests/security/import-csrf.test.ts",
+  "POST /api/import/resume": "withViewer's origin guard, tested in tests/security/import-csrf.test.ts",
 };
 
 /** `METHOD /api/…` of every exported non-GET handler under app/api. */
