@@ -17,9 +17,17 @@ async function exportArchive(): Promise<string> {
   return ((await response.json()) as { path: string }).path;
 }
 
+/** The archive's year: 400 days back from the simulator's clock, through the day after it. */
+async function getArchiveRange(): Promise<{ from: string; to: string }> {
+  const { now } = (await (await fetch(`${E2E_SIM_URL}/__admin/clock`)).json()) as { now: string };
+  const at = Date.parse(now);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: day(at - 400 * 86_400_000), to: day(at + 86_400_000) };
+}
+
 async function countLoadBars(page: Page): Promise<number> {
-  // The archive ends at the simulator's clock (2026-01-05) and reaches a year back from it.
-  await page.goto("/dashboard/load?range=custom&from=2024-12-01&to=2026-01-10");
+  const { from, to } = await getArchiveRange();
+  await page.goto(`/dashboard/load?range=custom&from=${from}&to=${to}`);
   await waitForPlots(page);
   return page.locator('[data-testid="chart-load"] [data-source]:not([data-source="none"])').count();
 }
@@ -29,7 +37,8 @@ test("Settings imports a Polar archive: progress, summary, the sessions and a ye
   await signInAs(page, TOMAS.name, "/settings");
   const barsBefore = await countLoadBars(page);
   const sessionsBefore = await (async () => {
-    await page.goto("/dashboard/training?from=2024-01-01&to=2026-12-31");
+    const { from, to } = await getArchiveRange();
+    await page.goto(`/dashboard/training?from=${from}&to=${to}`);
     return Number(await page.getByTestId("sessions-count").getAttribute("data-total"));
   })();
 
@@ -53,7 +62,8 @@ test("Settings imports a Polar archive: progress, summary, the sessions and a ye
   expect(imported).toBeGreaterThan(50);
 
   // The sessions are there, and the load chart reaches back a year.
-  await page.goto("/dashboard/training?from=2024-01-01&to=2026-12-31");
+  const range = await getArchiveRange();
+  await page.goto(`/dashboard/training?from=${range.from}&to=${range.to}`);
   await expect.poll(async () => Number(await page.getByTestId("sessions-count").getAttribute("data-total"))).toBeGreaterThan(sessionsBefore + 50);
   expect(await countLoadBars(page)).toBeGreaterThan(barsBefore + 50);
 
