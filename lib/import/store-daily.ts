@@ -14,7 +14,8 @@ import { toImportEndpoint, toSummaryJson, type ImportProvenance } from "@/lib/im
 import { formatClockTime } from "@/lib/import/time";
 import { lookup } from "@/lib/sync/lookups";
 import { packPairs, packTimedValues } from "@/lib/sync/pack";
-import { toContinuousHeartRateRow, toIsoDate } from "@/lib/sync/transforms";
+import { toContinuousHeartRateRow } from "@/lib/sync/transforms";
+import { toLocalDateAt } from "@/lib/analytics/dates";
 import { parseUtcNoZ } from "@/lib/polar/time";
 
 type Existing = Record<string, unknown> & { id: number; source: "api" | "export" };
@@ -152,7 +153,7 @@ export function storeImportedPhysicalInfo(tx: Db | DbTx, athleteId: string, info
     athleteId,
     polarPhysicalInfoId,
     createdAt,
-    localDate: toIsoDate(parseUtcNoZ(info.createdAtLocal)),
+    localDate: toLocalDateAt(parseUtcNoZ(info.createdAtLocal), 0),
     weightKg: info.weightKg,
     heightCm: info.heightCm,
     maximumHeartRate: info.maximumHeartRate,

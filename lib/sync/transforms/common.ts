@@ -18,7 +18,18 @@ export const nn = <T>(value: Maybe<T>): T | null => (value === undefined ? null 
 export const MINUTE_MS = 60_000;
 
 /** Columns the writer adds to every row (provenance and keys), not the transforms. */
-type WriterColumns = "id" | "athleteId" | "endpoint" | "fetchedAt" | "rawJson" | "contentHash" | "transactionId";
+type WriterColumns =
+  | "id"
+  | "athleteId"
+  | "endpoint"
+  | "fetchedAt"
+  | "rawJson"
+  | "contentHash"
+  | "transactionId"
+  // Where the row came from (api, or an imported archive and entry): the writer's to set (lib/import).
+  | "source"
+  | "archiveName"
+  | "entryName";
 
 /** A table's row as a transform returns it: the selected shape without the columns the writer adds. */
 export type TransformRow<TTable extends { $inferSelect: object }, TExtra extends string = never> = Omit<
