@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/callback-url";
 import { getEnv } from "@/lib/env";
 import { isProtectedPage } from "@/lib/http/page-gate";
 import { checkRequestLimit, readSessionToken } from "@/lib/http/request-limits";
@@ -52,6 +53,8 @@ export async function proxy(request: NextRequest): Promise<Response> {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set(NONCE_HEADER, nonce);
     requestHeaders.set("Content-Security-Policy", policy);
+    // The page's path, for a page that finds the cookie stale and sends the visitor to sign in (callback-url.ts).
+    requestHeaders.set(REQUEST_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
   response.headers.set("Content-Security-Policy", policy);

@@ -11,6 +11,7 @@ export const metadata: Metadata = {
   title: { default: "Threshold", template: "%s · Threshold" },
   description:
     "Heart-rate zones, training load, sleep and recovery trends from your Polar data, with flags that explain themselves.",
+  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/icon.svg" },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

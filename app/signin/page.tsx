@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/auth/sign-in-button";
+import { toSafeCallbackPath } from "@/lib/auth/callback-url";
 import { getViewer } from "@/lib/auth/session";
 import { SIGN_IN_ERROR_MESSAGES, toSignInErrorCode } from "@/lib/auth/sign-in-errors";
 
@@ -22,7 +23,7 @@ function first(value: string | string[] | undefined): string | undefined {
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = first(params.callbackUrl);
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
+  const safeCallback = toSafeCallbackPath(callbackUrl);
   if (await getViewer()) redirect(safeCallback);
 
   const errorCode = toSignInErrorCode(first(params.error));

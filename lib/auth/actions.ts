@@ -1,17 +1,11 @@
 "use server";
 
 import { signIn, signOut } from "@/lib/auth";
+import { toSafeCallbackPath } from "@/lib/auth/callback-url";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { action } from "@/lib/http/action";
 import { consumeSignInStart } from "@/lib/http/sign-in-limit";
 
-/** Only same-site paths: an absolute or protocol-relative callbackUrl would be an open redirect. */
-function toSafeCallbackPath(value: FormDataEntryValue | null): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return "/dashboard";
-  }
-  return value;
-}
 
 /** Starts Polar OAuth (Auth.js redirects the browser to Polar's authorization page). */
 export async function signInWithPolar(_previous: ActionResult<never> | null, formData: FormData): Promise<ActionResult<never>> {

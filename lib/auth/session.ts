@@ -52,13 +52,17 @@ export async function requireViewer(): Promise<Viewer> {
 }
 
 /**
- * The signed-in user of a page; a signed-out visitor goes to /signin and comes back to `returnTo` (a path of
- * this app) afterwards.
+ * The signed-in user of a page; a signed-out visitor goes to /signin and comes back afterwards to the page
+ * they asked for (the proxy passes its path and query, lib/auth/callback-url), else to `returnTo`.
  */
 export async function requirePageViewer(returnTo?: string): Promise<Viewer> {
   const viewer = await getViewer();
   if (viewer) return viewer;
   // Loaded on call like next-auth above: lib/dal's unit tests import this file outside Next.
-  const { redirect } = await import("next/navigation");
-  return redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
+  const [{ redirect }, { headers }, { REQUEST_PATH_HEADER, signInUrl }] = await Promise.all([
+    import("next/navigation"),
+    import("next/headers"),
+    import("@/lib/auth/callback-url"),
+  ]);
+  return redirect(signInUrl((await headers()).get(REQUEST_PATH_HEADER) ?? returnTo, "/dashboard"));
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import Link from "next/link";
 import { formatInstantUtc } from "@/components/charts/format";
 import { Button } from "@/components/ui/button";
 import {
@@ -11,6 +11,7 @@ import {
   type WebhookOutcomeCode,
 } from "@/lib/dal/webhook-admin";
 import { ActionForm } from "@/components/forms/action-form";
+import { requirePageViewer } from "@/lib/auth/session";
 import { activateWebhookAction, createWebhookAction, deleteWebhookAction } from "./actions";
 
 export const metadata: Metadata = { title: "Polar webhook" };
@@ -24,12 +25,14 @@ function readOutcome(value: string | string[] | undefined): WebhookOutcomeCode |
 
 
 /**
- * /settings/webhook — for the instance owner only (ADMIN_POLAR_USER_IDS); everyone else gets a 404. Manages
+ * /settings/webhook — for the instance owner only (ADMIN_POLAR_USER_IDS); everyone else reads a plain
+ * explanation (the actions check the same rule in lib/dal). Manages
  * the Polar client's one webhook: create (stores the secret encrypted), see whether Polar reports it active,
  * re-activate after Polar's auto-deactivation, delete.
  */
 export default async function WebhookSettingsPage({ searchParams }: { searchParams: SearchParams }) {
-  if (!(await isViewerWebhookAdmin())) notFound();
+  await requirePageViewer("/settings/webhook");
+  if (!(await isViewerWebhookAdmin())) return <WebhookNotAdmin />;
   const [view, params] = await Promise.all([getWebhookAdminView(), searchParams]);
   const url = expectedWebhookUrl();
   const outcome = readOutcome(params.outcome);
@@ -119,6 +122,27 @@ export default async function WebhookSettingsPage({ searchParams }: { searchPara
         </div>
         <p className="text-xs text-muted">Also from a terminal: npm run webhook -- status | create | activate | delete</p>
       </section>
+    </div>
+  );
+}
+
+/** What a non-admin sees: there is nothing for them to do here, and why. */
+function WebhookNotAdmin() {
+  return (
+    <div className="max-w-2xl space-y-4" data-testid="webhook-not-admin">
+      <h1 className="text-2xl font-bold tracking-tight">Polar webhook</h1>
+      <p>
+        The webhook lets Polar tell this instance when new data is ready. It is set up once for the whole instance by its owner (the
+        Polar accounts listed in <code className="font-mono text-sm">ADMIN_POLAR_USER_IDS</code>), so there is nothing to change here
+        from your account.
+      </p>
+      <p className="text-muted">
+        Your data syncs either way: when you click Sync, and on the schedule. To see when it last synced, open{" "}
+        <Link href="/dashboard/sync" className="underline">
+          Sync
+        </Link>
+        .
+      </p>
     </div>
   );
 }

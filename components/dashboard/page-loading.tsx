@@ -1,5 +1,9 @@
-/** Shown while a dashboard page's data is read on the server. */
-export default function DashboardLoading() {
+/**
+ * Shown while a dashboard page's data is read on the server. Each segment that streams has its own
+ * loading.tsx re-exporting this; the session page has none, so a missing session answers HTTP 404 before
+ * anything is streamed (a loading boundary above it would commit the status as 200).
+ */
+export function DashboardPageLoading() {
   return (
     <div aria-busy="true" aria-live="polite" data-testid="dashboard-loading" className="space-y-4">
       <p className="sr-only">Loading your data…</p>
