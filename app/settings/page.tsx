@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ConnectionPanel } from "@/components/auth/connection-panel";
+import { ConnectionPanel, RECONNECTED_PARAM } from "@/components/auth/connection-panel";
 import { DeleteAccountForm } from "@/components/auth/delete-account-form";
 import { SyncSettingsForm } from "@/components/settings/sync-settings-form";
 import { ImportHistory } from "@/components/import/import-history";
@@ -11,14 +11,21 @@ import { checkConnectionAction, deleteAccountAction, retryRegistrationAction, up
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requirePageViewer("/settings");
-  const account = await getAccount();
+  const [account, params] = await Promise.all([getAccount(), searchParams]);
   const syncSettings = getViewerSyncSettings(viewer);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
-      <ConnectionPanel account={account} returnTo="/settings" actions={{ retryRegistration: retryRegistrationAction, checkConnection: checkConnectionAction }} />
+      <ConnectionPanel
+        account={account}
+        returnTo="/settings"
+        reconnected={params[RECONNECTED_PARAM] === "1"}
+        actions={{ retryRegistration: retryRegistrationAction, checkConnection: checkConnectionAction }}
+      />
       <WebhookAdminLink />
       <a href="/settings/sharing" className="block rounded-lg border border-border bg-surface p-4 font-medium text-accent hover:underline" data-testid="settings-sharing-link">Sharing: coaches and teams that see your data →</a>
       <a href="/settings/api" className="block rounded-lg border border-border bg-surface p-4 font-medium text-accent hover:underline" data-testid="settings-api-link">API access: tokens for assistants and your own tools →</a>

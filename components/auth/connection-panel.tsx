@@ -15,14 +15,51 @@ export type ConnectionActions = {
 
 const POLAR_ACCOUNT_URL = "https://account.polar.com";
 
-/** The athlete's Polar link: facts, the current state, and the one action that fixes it. */
-export function ConnectionPanel({ account, returnTo, actions }: { account: AccountDTO; returnTo: string; actions: ConnectionActions }) {
+/** The query flag the reconnect button's return trip carries, so the page can say how the reconnect went. */
+export const RECONNECTED_PARAM = "reconnected";
+
+/** What came of a reconnect: Polar's refusal in words, or that the link works again. */
+function ReconnectOutcome({ account }: { account: AccountDTO }) {
   const connection = account.connection;
+  if (connection && connection.state === "connected" && connection.registrationStatus === "registered") {
+    return (
+      <p role="status" className="text-sm text-ok" data-testid="reconnect-outcome" data-ok="true">
+        Reconnected: Polar accepts Threshold&apos;s access again.
+      </p>
+    );
+  }
+  const reason =
+    connection?.stateDetail ?? connection?.registrationError ?? "Polar did not accept the new sign-in.";
+  return (
+    <p role="alert" className="text-sm font-medium text-high" data-testid="reconnect-outcome" data-ok="false">
+      Polar still refuses access: {reason}
+    </p>
+  );
+}
+
+/**
+ * The athlete's Polar link: facts, the current state, and the one action that fixes it. `reconnected` is set
+ * on the return from "Reconnect with Polar", to say whether it helped.
+ */
+export function ConnectionPanel({
+  account,
+  returnTo,
+  actions,
+  reconnected = false,
+}: {
+  account: AccountDTO;
+  returnTo: string;
+  actions: ConnectionActions;
+  reconnected?: boolean;
+}) {
+  const connection = account.connection;
+  const reconnectReturn = `${returnTo}${returnTo.includes("?") ? "&" : "?"}${RECONNECTED_PARAM}=1`;
   return (
     <section aria-labelledby="polar-connection" className="space-y-4 rounded-lg border border-border bg-surface p-4">
       <h2 id="polar-connection" className="text-lg font-semibold">
         Polar connection
       </h2>
+      {reconnected ? <ReconnectOutcome account={account} /> : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="text-muted">Athlete</dt>
         <dd data-testid="account-name">{account.name ?? "—"}</dd>
@@ -49,7 +86,7 @@ export function ConnectionPanel({ account, returnTo, actions }: { account: Accou
       {!connection || connection.state === "disconnected" ? (
         <div className="space-y-2" data-testid="fix-disconnected">
           <p className="text-sm">Threshold has no working link to your Polar account. Sign in with Polar to connect.</p>
-          <SignInButton callbackUrl={returnTo} label="Connect with Polar" testId="reconnect-polar" />
+          <SignInButton callbackUrl={reconnectReturn} label="Connect with Polar" testId="reconnect-polar" />
         </div>
       ) : null}
 
@@ -59,7 +96,7 @@ export function ConnectionPanel({ account, returnTo, actions }: { account: Accou
             {connection.stateDetail ??
               "Polar no longer accepts Threshold's access (it was revoked at Polar). Sign in with Polar again to reconnect."}
           </p>
-          <SignInButton callbackUrl={returnTo} label="Reconnect with Polar" testId="reconnect-polar" />
+          <SignInButton callbackUrl={reconnectReturn} label="Reconnect with Polar" testId="reconnect-polar" />
         </div>
       ) : null}
 

@@ -3,7 +3,7 @@ import type { Env } from "@/lib/env";
 import { createAuthAdapter } from "@/lib/auth/adapter";
 import { storePolarSignIn, getConnectionSummary } from "@/lib/auth/connection";
 import { createPolarProvider, readPolarUserId } from "@/lib/auth/provider";
-import { registerAthlete, type PolarIdentityDeps } from "@/lib/auth/registration";
+import { checkPolarConnection, registerAthlete, type PolarIdentityDeps } from "@/lib/auth/registration";
 import { authLogger } from "@/lib/auth/sign-in-errors";
 
 export type AuthConfigDeps = PolarIdentityDeps & {
@@ -62,6 +62,10 @@ export async function completePolarSignIn(
     throw new Error("Polar token response has no access_token");
   }
   const expiresIn = typeof tokens.expires_in === "number" && Number.isFinite(tokens.expires_in) ? tokens.expires_in : null;
+  // A sign-in over a refused link is a reconnect: ask Polar whether it accepts the new token, so the page the
+  // athlete lands on tells the truth ("Polar still refuses access") instead of a hopeful "connected".
+  const before = getConnectionSummary(deps.db, userId);
+  const isReconnect = before !== null && before.state !== "connected";
   storePolarSignIn(
     deps.db,
     { userId, polarUserId: readPolarUserId(tokens), accessToken, expiresInSeconds: expiresIn, now: deps.now() },
@@ -69,5 +73,7 @@ export async function completePolarSignIn(
   );
   if (getConnectionSummary(deps.db, userId)?.registrationStatus !== "registered") {
     await registerAthlete(deps, userId);
+  } else if (isReconnect) {
+    await checkPolarConnection(deps, userId);
   }
 }

@@ -126,6 +126,24 @@ describe("athlete lifecycle: sign-in, registration, connection checks, delete", 
     expect(getPolarCredentials(t.db, "u-1", TEST_KEY)?.accessToken).toBe("second-token");
   });
 
+  it("a sign-in over a refused link asks Polar again, and a still-refused token stays reconnect_needed", async () => {
+    await signIn();
+    fake.script.getUser.push(new PolarError("unauthorized", "HTTP 401", { status: 401 }));
+    await checkPolarConnection(deps, "u-1");
+    expect(getConnectionSummary(t.db, "u-1")?.state).toBe("reconnect_needed");
+
+    fake.script.getUser.push(new PolarError("unauthorized", "HTTP 401", { status: 401 }));
+    await signIn("reconnect-token");
+    expect(fake.calls.at(-1)).toBe(`get ${POLAR_ID}`);
+    expect(getConnectionSummary(t.db, "u-1")).toMatchObject({
+      state: "reconnect_needed",
+      stateDetail: "Polar no longer accepts Threshold's access to your account. Reconnect with Polar to continue.",
+    });
+
+    await signIn("third-token");
+    expect(getConnectionSummary(t.db, "u-1")?.state).toBe("connected");
+  });
+
   it("checking the connection maps 401 → reconnect_needed, 403 → consents_needed, 200 → connected", async () => {
     await signIn();
     fake.script.getUser.push(new PolarError("unauthorized", "HTTP 401", { status: 401 }));
