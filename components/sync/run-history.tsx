@@ -1,4 +1,5 @@
 import type { SyncRunDTO } from "@/lib/contracts/sync-run";
+import type { SyncLogEntryDTO } from "@/lib/dal/sync-log";
 import { formatDuration, formatInstantUtc } from "@/components/charts/format";
 import { describeCounts, RESOURCE_ORDER, RESOURCE_WORDS, TRIGGER_WORDS } from "./format";
 
@@ -10,9 +11,12 @@ const STATUS_WORDS: Record<SyncRunDTO["status"], { label: string; tone: string }
 };
 
 
-/** The sync log, newest first: one card per run with its counts per data type and each error with its fix. */
-export function RunHistory({ runs }: { runs: SyncRunDTO[] }) {
-  if (runs.length === 0) {
+/**
+ * The sync log, newest first: one card per run with its counts per data type and each error with its fix; a
+ * streak of identical failures is one card with its count and time span.
+ */
+export function RunHistory({ entries }: { entries: SyncLogEntryDTO[] }) {
+  if (entries.length === 0) {
     return (
       <p className="text-sm text-muted" data-testid="sync-history-empty">
         No sync has run yet. Click Sync to pull your Polar data.
@@ -21,13 +25,25 @@ export function RunHistory({ runs }: { runs: SyncRunDTO[] }) {
   }
   return (
     <ol className="space-y-3" data-testid="sync-history">
-      {runs.map((run) => {
+      {entries.map(({ run, repeats, oldestStartedAt }) => {
         const status = STATUS_WORDS[run.status];
         return (
-          <li key={run.runId} className="rounded-lg border border-border bg-surface p-4" data-testid="sync-history-run" data-run-id={run.runId} data-status={run.status}>
+          <li
+            key={run.runId}
+            className="rounded-lg border border-border bg-surface p-4"
+            data-testid="sync-history-run"
+            data-run-id={run.runId}
+            data-status={run.status}
+            data-repeats={repeats}
+          >
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <p className="font-semibold">
                 <span className={status.tone}>{status.label}</span>
+                {repeats > 1 ? (
+                  <span className="ml-2 text-sm font-normal" data-testid="sync-history-repeats">
+                    {repeats} times in a row, {formatInstantUtc(oldestStartedAt)} – {formatInstantUtc(run.startedAt)}
+                  </span>
+                ) : null}
                 <span className="ml-2 text-sm font-normal text-muted" data-testid="sync-history-kind" data-kind={run.kind}>
                   {run.kind === "import" ? "Import of your Polar archive · " : ""}
                   {TRIGGER_WORDS[run.trigger] ?? run.trigger}

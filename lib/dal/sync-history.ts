@@ -84,14 +84,15 @@ export function getCurrentSyncRun(db: Db, athleteId: string, now: number): SyncR
   return run && run.status === "running" ? toSyncRunDTO(run) : null;
 }
 
-/** Newest first. */
-export function listSyncHistory(db: Db, athleteId: string, limit = 30): SyncRunDTO[] {
+/** Newest first; `offset` runs skipped (the sync log's pages). */
+export function listSyncHistory(db: Db, athleteId: string, limit = 30, offset = 0): SyncRunDTO[] {
   const ids = db
     .select({ id: syncRuns.id })
     .from(syncRuns)
     .where(eq(syncRuns.athleteId, athleteId))
-    .orderBy(desc(syncRuns.startedAt))
+    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
     .limit(limit)
+    .offset(offset)
     .all()
     .map((row) => row.id);
   const events = countWebhookEventsByRun(db, ids);
@@ -130,12 +131,17 @@ export function getViewerCurrentSyncRun(viewer: Viewer, athleteId?: string): Syn
   return getCurrentSyncRun(getDb(), id, Date.now());
 }
 
-export async function getViewerSyncHistory(athleteId?: string, limit = 30): Promise<SyncHistoryDTO> {
+/**
+ * One page of the viewer's sync log (1-based `page` of `limit` runs, newest first), and whether older runs
+ * exist (one run past the page's end is read to tell).
+ */
+export async function getViewerSyncHistory(page = 1, limit = 30): Promise<SyncHistoryDTO & { hasOlder: boolean }> {
   const viewer = await requireViewer();
-  const id = authorizeOwnAthlete(viewer, athleteId);
+  const id = authorizeOwnAthlete(viewer);
   const db = getDb();
   const now = Date.now();
   const health = readSyncHealth(db, [id], now).get(id);
   if (!health) throw new AppError("internal", "Sync health is missing.");
-  return { athleteId: id, now, health, runs: listSyncHistory(db, id, limit) };
+  const runs = listSyncHistory(db, id, limit + 1, (page - 1) * limit);
+  return { athleteId: id, now, health, runs: runs.slice(0, limit), hasOlder: runs.length > limit };
 }
