@@ -2,9 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getDb } from "@/db";
 import { signOut } from "@/lib/auth";
+import { toSafeCallbackPath } from "@/lib/auth/callback-url";
 import type { ConnectionState } from "@/lib/auth/connection";
-import { checkConnection, deleteAccount, retryRegistration } from "@/lib/dal/account";
+import { checkConnection, deleteAccount, retryRegistration, saveDisplayName } from "@/lib/dal/account";
 import { updateViewerSyncSettings } from "@/lib/dal/sync";
 import type { ActionResult } from "@/lib/errors";
 import { action } from "@/lib/http/action";
@@ -34,6 +36,22 @@ export async function retryRegistrationAction(): Promise<ActionResult<{ name: st
 export async function checkConnectionAction(): Promise<ActionResult<{ state: ConnectionState }>> {
   const result = await action(() => checkConnection());
   revalidatePath("/", "layout");
+  return result;
+}
+
+/**
+ * Saves the athlete's display name. With a `redirectTo` field (the first-sign-in prompt) a success continues
+ * to that page; without one (Settings) the form shows the result.
+ */
+export async function saveDisplayNameAction(
+  _previous: ActionResult<{ name: string }> | null,
+  formData: FormData,
+): Promise<ActionResult<{ name: string }>> {
+  const result = await action((viewer) => saveDisplayName(getDb(), viewer.userId, formData.get("name")));
+  if (!result.ok) return result;
+  revalidatePath("/", "layout");
+  const redirectTo = formData.get("redirectTo");
+  if (typeof redirectTo === "string") redirect(toSafeCallbackPath(redirectTo));
   return result;
 }
 

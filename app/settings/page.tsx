@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { ConnectionPanel, RECONNECTED_PARAM } from "@/components/auth/connection-panel";
 import { DeleteAccountForm } from "@/components/auth/delete-account-form";
+import { DisplayNameForm } from "@/components/auth/display-name-form";
 import { SyncSettingsForm } from "@/components/settings/sync-settings-form";
 import { ImportHistory } from "@/components/import/import-history";
 import { WebhookAdminLink } from "@/components/sync/webhook-admin-link";
 import { requirePageViewer } from "@/lib/auth/session";
 import { getAccount } from "@/lib/dal/account";
 import { getViewerSyncSettings } from "@/lib/dal/sync";
-import { checkConnectionAction, deleteAccountAction, retryRegistrationAction, updateSyncSettingsAction } from "./actions";
+import { checkConnectionAction, deleteAccountAction, retryRegistrationAction, saveDisplayNameAction, updateSyncSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -26,6 +27,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
         reconnected={params[RECONNECTED_PARAM] === "1"}
         actions={{ retryRegistration: retryRegistrationAction, checkConnection: checkConnectionAction }}
       />
+      <section aria-labelledby="your-name" className="space-y-3 rounded-lg border border-border bg-surface p-4">
+        <h2 id="your-name" className="text-lg font-semibold">
+          Your name
+        </h2>
+        <p className="text-sm text-muted">Shown in the header, to the coaches you share with, and in your reports.</p>
+        <DisplayNameForm defaultName={account.name} action={saveDisplayNameAction} />
+      </section>
       <WebhookAdminLink />
       <a href="/settings/sharing" className="block rounded-lg border border-border bg-surface p-4 font-medium text-accent hover:underline" data-testid="settings-sharing-link">Sharing: coaches and teams that see your data →</a>
       <a href="/settings/api" className="block rounded-lg border border-border bg-surface p-4 font-medium text-accent hover:underline" data-testid="settings-api-link">API access: tokens for assistants and your own tools →</a>

@@ -9,6 +9,8 @@ import { consumeSignInStart } from "@/lib/http/sign-in-limit";
 
 /** Starts Polar OAuth (Auth.js redirects the browser to Polar's authorization page). */
 export async function signInWithPolar(_previous: ActionResult<never> | null, formData: FormData): Promise<ActionResult<never>> {
+  // Through /welcome, which asks for a display name when Polar gave none, then continues to the page.
+  const redirectTo = `/welcome?callbackUrl=${encodeURIComponent(toSafeCallbackPath(formData.get("callbackUrl")))}`;
   return action({ signedIn: false }, async () => {
     // Each start costs a Polar authorization round trip: counted per client address (SECURITY.md).
     const limit = await consumeSignInStart();
@@ -17,7 +19,7 @@ export async function signInWithPolar(_previous: ActionResult<never> | null, for
         retryAfterSeconds: limit.retryAfterSeconds,
       });
     }
-    return signIn("polar", { redirectTo: toSafeCallbackPath(formData.get("callbackUrl")) });
+    return signIn("polar", { redirectTo });
   });
 }
 

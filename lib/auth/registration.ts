@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { polarConnections, users } from "@/db/schema";
 import type { PolarUser } from "@/lib/polar";
@@ -44,7 +44,7 @@ export async function registerAthlete(deps: PolarIdentityDeps, userId: string): 
         })
         .where(eq(polarConnections.userId, userId))
         .run();
-      if (name) tx.update(users).set({ name }).where(eq(users.id, userId)).run();
+      if (name) tx.update(users).set({ name }).where(and(eq(users.id, userId), isNull(users.name))).run();
     });
     setConnectionState(deps.db, userId, "connected");
     return { status: "registered", name, registeredAt };
@@ -64,7 +64,8 @@ export type ConnectionCheck = { state: "connected"; name: string | null } | { st
 
 /**
  * Asks Polar whether the stored token still works (`GET /v3/users/{id}`) and records the answer: 401 →
- * reconnect needed, 403 → consents needed, 200 → connected (and the name refreshed). Transient failures leave
+ * reconnect needed, 403 → consents needed, 200 → connected (and Polar's name filled in when the athlete has
+ * none: a display name the athlete chose is theirs, never overwritten). Transient failures leave
  * the state as it was.
  */
 export async function checkPolarConnection(deps: PolarIdentityDeps, userId: string): Promise<ConnectionCheck | null> {
@@ -80,7 +81,7 @@ export async function checkPolarConnection(deps: PolarIdentityDeps, userId: stri
           .where(eq(polarConnections.userId, userId))
           .run();
       }
-      if (name) tx.update(users).set({ name }).where(eq(users.id, userId)).run();
+      if (name) tx.update(users).set({ name }).where(and(eq(users.id, userId), isNull(users.name))).run();
     });
     setConnectionState(deps.db, userId, "connected");
     return { state: "connected", name };

@@ -7,6 +7,7 @@ import { getPolarIdentityDeps } from "@/lib/auth/deps";
 import { getConnectionSummary, type ConnectionState, type RegistrationStatus } from "@/lib/auth/connection";
 import { deleteAthleteAccount, type DeregistrationResult } from "@/lib/auth/deregistration";
 import { checkPolarConnection, registerAthlete } from "@/lib/auth/registration";
+import { displayNameSchema } from "@/lib/auth/display-name";
 import { requireViewer, type Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 
@@ -74,6 +75,23 @@ export async function checkConnection(): Promise<{ state: ConnectionState }> {
     throw new AppError(check.failure.code, check.failure.message, check.failure.state ? { state: check.failure.state } : undefined);
   }
   return { state: "connected" };
+}
+
+/**
+ * Stores the name the athlete chose for themselves (the header, their coaches' rosters, reports). Polar's
+ * name never overwrites it afterwards (lib/auth/registration.ts fills the name only when there is none).
+ */
+export function saveDisplayName(db: Db, userId: string, raw: unknown): { name: string } {
+  const parsed = displayNameSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Enter a name.");
+  db.update(users).set({ name: parsed.data }).where(eq(users.id, userId)).run();
+  return { name: parsed.data };
+}
+
+/** The signed-in athlete's display name change (Settings and the first-sign-in prompt). */
+export async function updateDisplayName(raw: unknown): Promise<{ name: string }> {
+  const viewer = await requireViewer();
+  return saveDisplayName(getDb(), viewer.userId, raw);
 }
 
 /** De-registers the signed-in athlete at Polar and deletes every row they own. */

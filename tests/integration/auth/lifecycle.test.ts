@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { accounts, pendingDeregistrations, sessions, users } from "@/db/schema";
 import { PolarError, type PolarUser } from "@/lib/polar";
 import { completePolarSignIn } from "@/lib/auth/config";
@@ -142,6 +143,14 @@ describe("athlete lifecycle: sign-in, registration, connection checks, delete", 
 
     await signIn("third-token");
     expect(getConnectionSummary(t.db, "u-1")?.state).toBe("connected");
+  });
+
+  it("a display name the athlete chose is never overwritten by Polar's name", async () => {
+    await signIn();
+    t.db.update(users).set({ name: "Ai" }).where(eq(users.id, "u-1")).run();
+    await checkPolarConnection(deps, "u-1");
+    await registerAthlete(deps, "u-1");
+    expect(t.db.select({ name: users.name }).from(users).get()?.name).toBe("Ai");
   });
 
   it("checking the connection maps 401 → reconnect_needed, 403 → consents_needed, 200 → connected", async () => {
