@@ -9,7 +9,7 @@ import { RiskBadge } from "@/components/dashboard/risk-badge";
 import { Button, ToggleButton } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { RosterRowDTO, Shared } from "@/lib/dal/roster/roster";
-import { filterRosterRows, getDefaultDirection, sortRosterRows, type RosterFilter, type RosterSortKey, type SortDirection } from "./roster-view";
+import { filterRosterRows, getDefaultDirection, isBuildingWithoutConnection, sortRosterRows, type RosterFilter, type RosterSortKey, type SortDirection } from "./roster-view";
 import { Sparkline } from "./sparkline";
 import { useRosterSync } from "./use-roster-sync";
 
@@ -151,22 +151,28 @@ export function RosterTable({ teamId, rows, now }: { teamId: string; rows: Roste
                     </Link>
                   </td>
                   <td className="px-2 py-2" data-testid="cell-risk">
-                    <SharedCell cell={row.risk}>
-                      {(risk) => (
-                        <div className="space-y-1">
-                          <RiskBadge level={risk.level} size="sm" />
-                          {risk.reasons.length > 0 ? (
-                            <ul className="text-xs text-muted">
-                              {risk.reasons.slice(0, 3).map((reason) => (
-                                <li key={reason}>{reason}</li>
-                              ))}
-                            </ul>
-                          ) : risk.message ? (
-                            <p className="text-xs text-muted">{risk.message}</p>
-                          ) : null}
-                        </div>
-                      )}
-                    </SharedCell>
+                    {isBuildingWithoutConnection(row) ? (
+                      <p className="text-sm text-muted" data-testid="risk-not-connected">
+                        Not connected: no data to build a baseline from
+                      </p>
+                    ) : (
+                      <SharedCell cell={row.risk}>
+                        {(risk) => (
+                          <div className="space-y-1">
+                            <RiskBadge level={risk.level} size="sm" />
+                            {risk.reasons.length > 0 ? (
+                              <ul className="text-xs text-muted">
+                                {risk.reasons.slice(0, 3).map((reason) => (
+                                  <li key={reason}>{reason}</li>
+                                ))}
+                              </ul>
+                            ) : risk.message ? (
+                              <p className="text-xs text-muted">{risk.message}</p>
+                            ) : null}
+                          </div>
+                        )}
+                      </SharedCell>
+                    )}
                   </td>
                   <td className="px-2 py-2" data-testid="cell-health" data-state={row.health.state}>
                     {HEALTH_WORDS[row.health.state]}

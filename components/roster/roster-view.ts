@@ -72,6 +72,11 @@ export function isNotConnected(row: RosterRowDTO): boolean {
   return row.health.state === "not_connected" || row.health.state === "reconnect_needed" || row.health.state === "consents_needed";
 }
 
+/** No baseline yet and no working link to Polar: shown and counted as "Not connected". */
+export function isBuildingWithoutConnection(row: RosterRowDTO): boolean {
+  return isNotConnected(row) && row.risk.shared && row.risk.value.level === "insufficient-data";
+}
+
 export function isStale(row: RosterRowDTO): boolean {
   return row.health.stale || row.health.state === "never_synced";
 }
@@ -103,6 +108,9 @@ export function summarizeRoster(rows: readonly RosterRowDTO[]): RosterSummary {
   const byRisk: Record<RiskLevel, number> = { high: 0, elevated: 0, watch: 0, none: 0, "insufficient-data": 0 };
   let riskNotShared = 0;
   for (const row of rows) {
+    // An athlete who cannot sync and has no baseline is "Not connected", not "Building baseline": nothing is
+    // being built until they reconnect.
+    if (isBuildingWithoutConnection(row)) continue;
     if (row.risk.shared) byRisk[row.risk.value.level] += 1;
     else riskNotShared += 1;
   }

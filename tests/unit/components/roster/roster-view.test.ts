@@ -68,4 +68,11 @@ describe("summarizeRoster", () => {
       notConnected: 1,
     });
   });
+
+  it("an athlete without a connection and without a baseline is Not connected, not Building baseline", () => {
+    const summary = summarizeRoster([row("Sofia", { risk: "insufficient-data", state: "reconnect_needed" }), row("Tom", { risk: "insufficient-data" })]);
+    expect(summary.byRisk["insufficient-data"]).toBe(1);
+    expect(summary.notConnected).toBe(1);
+    expect(summary.riskNotShared).toBe(0);
+  });
 });
