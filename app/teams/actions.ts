@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { CreatedLink } from "@/components/roster/invite-form";
 import { getDb } from "@/db";
-import { createInvitation, createTeam, removeAthlete, revokeInvitation } from "@/lib/dal/teams";
+import { createInvitation, createTeam, removeAthlete, revokeInvitation, setRosterLabel } from "@/lib/dal/teams";
 import { getEnv } from "@/lib/env";
 import type { ActionResult } from "@/lib/errors";
 import { action } from "@/lib/http/action";
@@ -57,5 +57,18 @@ export async function removeAthleteAction(_previous: ActionResult<null> | null, 
     removeAthlete(getDb(), viewer, teamId, itemId);
     revalidatePath(`/teams/${teamId}`);
     return null;
+  });
+}
+
+/** Sets or clears the roster label of an athlete in a team the viewer coaches (an empty field clears it). */
+export async function setRosterLabelAction(
+  _previous: ActionResult<{ rosterLabel: string | null }> | null,
+  formData: FormData,
+): Promise<ActionResult<{ rosterLabel: string | null }>> {
+  return action((viewer) => {
+    const teamId = String(formData.get("teamId") ?? "");
+    const data = setRosterLabel(getDb(), viewer, teamId, String(formData.get("athleteId") ?? ""), formData.get("label"));
+    revalidatePath(`/teams/${teamId}`);
+    return data;
   });
 }

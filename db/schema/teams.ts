@@ -53,6 +53,8 @@ export const teamAthletes = sqliteTable(
     shareBody: integer("share_body", { mode: "boolean" }).notNull(),
     /** "Share my check-in notes": a separate switch, off by default; the notes need `recovery` too. */
     shareCheckInNotes: integer("share_check_in_notes", { mode: "boolean" }).notNull().default(false),
+    /** The team's coaches' name for the athlete on their roster (null: the athlete's own display name). */
+    rosterLabel: text("roster_label"),
     /** The invitation accepted (kept for the audit trail; null once that invitation row is gone). */
     invitationId: text("invitation_id").references(() => teamInvitations.id, { onDelete: "set null" }),
     joinedAt: integer("joined_at").notNull(),

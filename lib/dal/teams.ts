@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema/auth";
 import { teamAthletes, teamCoaches, teamInvitations, teams, type InvitationKind } from "@/db/schema/teams";
+import { displayNameSchema } from "@/lib/auth/display-name";
 import type { Viewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { authorizeTeamCoach, READ_SCOPES, toShareFlags } from "./access";
@@ -319,6 +320,28 @@ export function removeAthlete(db: Db, viewer: Viewer, teamId: string, athleteId:
     .returning({ athleteId: teamAthletes.athleteId })
     .get();
   if (!removed) throw new AppError("not_found", "No such athlete in this team.");
+}
+
+/**
+ * Sets (or, with an empty value, clears) the label a team's coaches use for an athlete on their roster. The
+ * athlete's own display name is unchanged; the label is seen only by the team's coaches.
+ */
+export function setRosterLabel(db: Db, viewer: Viewer, teamId: string, athleteId: string, raw: unknown): { rosterLabel: string | null } {
+  authorizeTeamCoach(db, viewer, teamId);
+  let rosterLabel: string | null = null;
+  if (typeof raw === "string" && raw.trim().length > 0) {
+    const parsed = displayNameSchema.safeParse(raw);
+    if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Enter a label.");
+    rosterLabel = parsed.data;
+  }
+  const updated = db
+    .update(teamAthletes)
+    .set({ rosterLabel })
+    .where(and(eq(teamAthletes.teamId, teamId), eq(teamAthletes.athleteId, athleteId)))
+    .returning({ athleteId: teamAthletes.athleteId })
+    .get();
+  if (!updated) throw new AppError("not_found", "No such athlete in this team.");
+  return { rosterLabel };
 }
 
 /**

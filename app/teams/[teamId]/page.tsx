@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { formatInstantUtc } from "@/components/charts/format";
 import { ActionForm } from "@/components/forms/action-form";
 import { InviteForm } from "@/components/roster/invite-form";
+import { RosterLabelForm } from "@/components/roster/roster-label-form";
 import { RosterSummaryBar } from "@/components/roster/roster-summary";
 import { RosterTable } from "@/components/roster/roster-table";
 import { summarizeRoster } from "@/components/roster/roster-view";
@@ -16,7 +17,7 @@ import { readRosterRateLimitPause } from "@/lib/dal/roster/sync";
 import { getTeam } from "@/lib/dal/teams";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { createInvitationAction, removeAthleteAction, revokeInvitationAction } from "../actions";
+import { createInvitationAction, removeAthleteAction, revokeInvitationAction, setRosterLabelAction } from "../actions";
 
 export const metadata: Metadata = { title: "Roster" };
 
@@ -92,8 +93,9 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
             {roster.rows.map((row) => (
               <li key={row.athleteId} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  {row.name} <span className="text-muted">shares {row.scopes.map((scope) => SCOPE_DESCRIPTIONS[scope].label.toLowerCase()).join(", ")}</span>
+                  {row.athleteName} <span className="text-muted">shares {row.scopes.map((scope) => SCOPE_DESCRIPTIONS[scope].label.toLowerCase()).join(", ")}</span>
                 </span>
+                <RosterLabelForm teamId={teamId} athleteId={row.athleteId} athleteName={row.athleteName} label={row.rosterLabel} action={setRosterLabelAction} />
                 <ActionForm action={removeAthleteAction} testId="remove-athlete-form">
                   <input type="hidden" name="teamId" value={teamId} />
                   <input type="hidden" name="athleteId" value={row.athleteId} />

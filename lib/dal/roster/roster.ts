@@ -77,7 +77,11 @@ export type RosterAdviceDTO = {
 
 export type RosterRowDTO = {
   athleteId: string;
+  /** What the roster calls the athlete: the coaches' label when set, else the athlete's own name. */
   name: string;
+  /** The athlete's own display name, and the label the team's coaches gave them (null: none). */
+  athleteName: string;
+  rosterLabel: string | null;
   scopes: ReadScope[];
   health: {
     state: SyncHealthState;
@@ -116,7 +120,7 @@ function shared<T>(scopes: ScopeSet, column: RosterColumn, value: () => T): Shar
 }
 
 function toRosterRow(
-  member: { athleteId: string; name: string; scopes: ScopeSet },
+  member: { athleteId: string; name: string; athleteName: string; rosterLabel: string | null; scopes: ScopeSet },
   series: LoadedSeries | undefined,
   health: RosterRowDTO["health"],
   fallbackToday: LocalDate,
@@ -131,6 +135,8 @@ function toRosterRow(
   return {
     athleteId: member.athleteId,
     name: member.name,
+    athleteName: member.athleteName,
+    rosterLabel: member.rosterLabel,
     scopes: READ_SCOPES.filter((scope) => member.scopes.has(scope)),
     health,
     today,
@@ -197,6 +203,7 @@ export function getRoster(db: Db, viewer: Viewer, teamId: string, options: { now
       athleteId: teamAthletes.athleteId,
       name: users.name,
       polarUserId: users.polarUserId,
+      rosterLabel: teamAthletes.rosterLabel,
       shareTraining: teamAthletes.shareTraining,
       shareSleep: teamAthletes.shareSleep,
       shareRecovery: teamAthletes.shareRecovery,
@@ -206,7 +213,13 @@ export function getRoster(db: Db, viewer: Viewer, teamId: string, options: { now
     .innerJoin(users, eq(users.id, teamAthletes.athleteId))
     .where(eq(teamAthletes.teamId, teamId))
     .all()
-    .map((row) => ({ athleteId: row.athleteId, name: toDisplayName(row), scopes: limitToToken(viewer, new Set(toScopeList(row))) }));
+    .map((row) => ({
+      athleteId: row.athleteId,
+      name: row.rosterLabel ?? toDisplayName(row),
+      athleteName: toDisplayName(row),
+      rosterLabel: row.rosterLabel,
+      scopes: limitToToken(viewer, new Set(toScopeList(row))),
+    }));
   const ids = members.map((member) => member.athleteId);
   const serverToday = fromDayNumber(Math.floor(now / 86_400_000));
   const series = loadDailySeries(db, members, { now, range: (today) => ({ from: addDays(today, -(SPARKLINE_DAYS - 1)), to: today }) });

@@ -16,7 +16,9 @@ import {
   listCoachedTeams,
   removeAthlete,
   revokeInvitation,
+  setRosterLabel,
 } from "@/lib/dal/teams";
+import { getRoster } from "@/lib/dal/roster/roster";
 import { AppError } from "@/lib/errors";
 import { createTestDb, insertAthlete, type TestDb } from "../dal/fixtures";
 
@@ -104,6 +106,27 @@ describe("invitations", () => {
     expect(authorizeAthleteRead(coach2, "athlete", "training", t.db)).toBe("athlete");
     expect(getTeam(t.db, coach2, team.teamId, { now: NOW }).coaches.map((item) => item.userId)).toEqual(["coach", "coach2"]);
     expect(t.db.select().from(teamCoaches).where(eq(teamCoaches.teamId, team.teamId)).all()).toHaveLength(2);
+  });
+});
+
+describe("roster labels", () => {
+  it("a coach labels an athlete on the roster; only the team's coaches may, and an empty label clears it", () => {
+    const team = createTeam(t.db, coach, { name: "Labels" }, { now: NOW });
+    const link = createInvitation(t.db, coach, team.teamId, {}, { now: NOW });
+    acceptInvitation(t.db, athlete, link.token, {}, { now: NOW });
+    const rowOf = () => getRoster(t.db, coach, team.teamId, { now: NOW }).rows.find((row) => row.athleteId === "athlete");
+    const ownName = rowOf()?.name;
+
+    expect(setRosterLabel(t.db, coach, team.teamId, "athlete", "  Sofia  (U23) ")).toEqual({ rosterLabel: "Sofia (U23)" });
+    expect(rowOf()).toMatchObject({ name: "Sofia (U23)", rosterLabel: "Sofia (U23)", athleteName: ownName });
+
+    expect(codeOf(() => setRosterLabel(t.db, coach2, team.teamId, "athlete", "Hijack"))).toBe("not_found");
+    expect(codeOf(() => setRosterLabel(t.db, coach, team.teamId, "athlete2", "Nobody"))).toBe("not_found");
+    expect(codeOf(() => setRosterLabel(t.db, coach, team.teamId, "athlete", "x".repeat(61)))).toBe("bad_request");
+    expect(rowOf()?.name).toBe("Sofia (U23)");
+
+    expect(setRosterLabel(t.db, coach, team.teamId, "athlete", "  ")).toEqual({ rosterLabel: null });
+    expect(rowOf()).toMatchObject({ name: ownName, rosterLabel: null });
   });
 });
 

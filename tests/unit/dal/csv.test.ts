@@ -38,6 +38,8 @@ describe("toRosterCsv", () => {
   const row: RosterRowDTO = {
     athleteId: "u-1",
     name: "=cmd|' /C calc'!A0",
+    athleteName: "=cmd|' /C calc'!A0",
+    rosterLabel: null,
     scopes: ["training"],
     health: { state: "ok", lastSuccessAt: Date.UTC(2026, 2, 4, 6, 30), runningRunId: null, stale: false, lastError: null },
     today: "2026-03-04",

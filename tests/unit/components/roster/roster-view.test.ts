@@ -7,6 +7,8 @@ function row(name: string, options: { risk?: RiskLevel | null; load?: number | n
   return {
     athleteId: name.toLowerCase(),
     name,
+    athleteName: name,
+    rosterLabel: null,
     scopes: ["training", "recovery"],
     health: { state: options.state ?? "ok", lastSuccessAt: 1, runningRunId: null, stale: options.stale ?? false, lastError: null },
     today: "2026-03-31",
