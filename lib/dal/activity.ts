@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
 import { unpackPairs, unpackZoneSamples } from "@/lib/sync/pack";
 import { authorizeAthleteRead, computeViewerDailySeries } from "./series/read";
+import { explainEmptyDay, findLatestDayWithData, pickOpeningDay, type EmptyDayExplanationDTO } from "./provenance";
 import { getAthleteToday } from "./series/clock";
 import { type DailyRangeQuery } from "./series/range";
 import type { ReadScope } from "./dto";
@@ -74,6 +75,10 @@ export type ActivityDayDTO = {
   today: LocalDate;
   /** null = no activity summary for this day. */
   activity: ActivityDayDetailDTO | null;
+  /** The newest day with a summary (≤ today): the day the page opens on; null when there is none. */
+  latestWithData: LocalDate | null;
+  /** Why the day is empty (null when it has data). */
+  empty: EmptyDayExplanationDTO | null;
 };
 
 export type ActivityPointDTO = {
@@ -222,8 +227,12 @@ export function getActivityDay(db: Db, viewer: Viewer, athleteId: string, date: 
   const now = options.now ?? Date.now();
   const id = authorizeAthleteRead(viewer, athleteId, ACTIVITY_SCOPE, db);
   const today = getAthleteToday(db, id, now);
-  const day = date === null ? today : requireDate(date);
-  return { athleteId: id, date: day, today, activity: loadActivityDay(db, id, day) };
+  // Without a day asked for, open on the newest day with data rather than an empty today.
+  const latestWithData = findLatestDayWithData(db, id, "activity", today);
+  const day = date === null ? pickOpeningDay(latestWithData, today) : requireDate(date);
+  const activity = loadActivityDay(db, id, day);
+  const empty = activity ? null : explainEmptyDay(db, id, "activity", day, today);
+  return { athleteId: id, date: day, today, activity, latestWithData, empty };
 }
 
 /**

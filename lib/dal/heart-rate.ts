@@ -9,6 +9,7 @@ import { unpackPairs } from "@/lib/sync/pack";
 import { HEART_RATE_SCOPE, tryAuthorizeAthleteRead } from "./activity";
 import { authorizeAthleteRead } from "./series/read";
 import { getAthleteToday } from "./series/clock";
+import { explainEmptyDay, findLatestDayWithData, pickOpeningDay, type EmptyDayExplanationDTO } from "./provenance";
 
 /**
  * One athlete-local day of 24/7 heart rate (Polar's ~5-minute continuous HR, which excludes training sessions),
@@ -58,6 +59,10 @@ export type HeartRateDayDTO = {
   sessions: HeartRateSessionDTO[] | null;
   /** null when the viewer may not read sleep data. */
   nights: HeartRateNightDTO[] | null;
+  /** The newest day with 24/7 samples (≤ today): the day the page opens on; null when there is none. */
+  latestWithData: LocalDate | null;
+  /** Why the day is empty (null when it has samples). */
+  empty: EmptyDayExplanationDTO | null;
 };
 
 /** Local midnight of `date` on a UTC-like axis (ms), to measure local wall-clock seconds from. */
@@ -104,7 +109,9 @@ export function getHeartRateDay(db: Db, viewer: Viewer, athleteId: string, date:
   if (date !== null && !isLocalDate(date)) {
     throw new AppError("bad_request", "Invalid day: expected a real calendar date as YYYY-MM-DD.", { field: "day" });
   }
-  const day = date ?? today;
+  // Without a day asked for, open on the newest day with data rather than an empty today.
+  const latestWithData = findLatestDayWithData(db, id, "continuous-hr", today);
+  const day = date ?? pickOpeningDay(latestWithData, today);
   const row = db
     .select({ samples: continuousHeartRates.samples })
     .from(continuousHeartRates)
@@ -185,5 +192,7 @@ export function getHeartRateDay(db: Db, viewer: Viewer, athleteId: string, date:
     validSamples: summary.valid,
     sessions,
     nights,
+    latestWithData,
+    empty: summary.valid > 0 ? null : explainEmptyDay(db, id, "continuous-hr", day, today),
   };
 }

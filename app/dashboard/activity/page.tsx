@@ -3,6 +3,7 @@ import { ActivityDayCharts } from "@/components/activity/activity-day-section";
 import { ActivityDaySummary } from "@/components/activity/activity-day-summary";
 import { ActivityRangePanel } from "@/components/activity/activity-range-panel";
 import { DayPicker } from "@/components/activity/day-picker";
+import { TodayNoDataNotice } from "@/components/dashboard/empty-day";
 import { RangePicker } from "@/components/dashboard/range-picker";
 import { firstParam, isCalendarDate, resolveRange } from "@/components/dashboard/range";
 import { PageHeader } from "@/components/ui/card";
@@ -29,6 +30,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
         <DayPicker day={day.date} today={day.today} />
       </PageHeader>
       <section aria-label="One day" className="space-y-4">
+        <TodayNoDataNotice shownDay={day.date} today={day.today} askedForDay={isCalendarDate(dayParam)} todayHref={`/dashboard/activity?day=${day.today}`} />
         <ActivityDaySummary day={day} />
         <ActivityDayCharts day={day} />
       </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DayPicker } from "@/components/activity/day-picker";
+import { TodayNoDataNotice } from "@/components/dashboard/empty-day";
 import { RangePicker } from "@/components/dashboard/range-picker";
 import { firstParam, isCalendarDate, resolveRange } from "@/components/dashboard/range";
 import { HeartRateDayChart } from "@/components/heart-rate/heart-rate-day-chart";
@@ -30,6 +31,7 @@ export default async function HeartRatePage({ searchParams }: { searchParams: Se
         <DayPicker day={day.date} today={day.today} />
       </PageHeader>
       <section aria-label="One day" className="space-y-4">
+        <TodayNoDataNotice shownDay={day.date} today={day.today} askedForDay={isCalendarDate(dayParam)} todayHref={`/dashboard/heart-rate?day=${day.today}`} />
         <HeartRateDaySummary day={day} />
         <HeartRateDayChart day={day} />
       </section>

@@ -131,11 +131,14 @@ describe("getActivityDay", () => {
     expect(activity?.zoneTotals).toEqual([3600, 2480, 2440, 0, 2280, 0]);
   });
 
-  it("returns null activity for a day without a summary, and today when no day is asked for", () => {
+  it("returns null activity for a day without a summary, and opens on the newest day with data when no day is asked for", () => {
     expect(getActivityDay(t.db, viewer, "me", "2026-03-04", { now: NOW }).activity).toBeNull();
-    const today = getActivityDay(t.db, viewer, "me", null, { now: NOW });
-    expect(today.date).toBe("2026-03-10");
+    const opening = getActivityDay(t.db, viewer, "me", null, { now: NOW });
+    expect(opening).toMatchObject({ date: "2026-03-08", today: "2026-03-10", latestWithData: "2026-03-08", empty: null });
+    expect(opening.activity?.steps).toBe(7000);
+    const today = getActivityDay(t.db, viewer, "me", "2026-03-10", { now: NOW });
     expect(today.activity).toBeNull();
+    expect(today.empty?.reason).toBeDefined();
   });
 
   it("shows distance and alerts as not synced (null, never 0) on a day without the daily activity object", () => {

@@ -1,0 +1,144 @@
+import "server-only";
+import { and, desc, eq, like, lte, max, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { continuousHeartRates, dailyActivities, sleeps } from "@/db/schema/polar-data";
+import { syncQuarantine, syncRuns, type SyncResource } from "@/db/schema/sync";
+import { diffDays, type LocalDate } from "@/lib/analytics/dates";
+import { getSyncSettings, type SyncSettings } from "@/lib/sync/settings";
+
+/**
+ * Why a day (or night) has no data: the one explainer behind every empty or stale day on the overview,
+ * Sleep, Activity, 24/7 HR and the roster. The cases, first match wins:
+ * - `type_off`: the athlete switched the type off (nothing is requested, stored rows were deleted);
+ * - `quarantined`: Polar sent the record but it could not be read (kept raw, re-read after a parser fix);
+ * - `never_synced`: no sync has finished yet;
+ * - `outside_polar_window`: older than Polar serves by date — importing the "Download your data" archive fills it;
+ * - `device_not_synced`: newer than anything the watch has uploaded — it appears after the watch syncs to Polar;
+ * - `polar_has_nothing`: Polar had nothing for that date (watch not worn, or no such measurement).
+ */
+export type EmptyDayKind = "activity" | "continuous-hr" | "sleep";
+
+export type EmptyDayReason = "type_off" | "quarantined" | "never_synced" | "outside_polar_window" | "device_not_synced" | "polar_has_nothing";
+
+export type EmptyDayExplanationDTO = {
+  reason: EmptyDayReason;
+  message: string;
+  /** Where to act or read more (the sync log for quarantine, Settings for switched-off types and imports). */
+  link: { href: string; label: string } | null;
+  /** The newest day with any data from the watch (device_not_synced), else null. */
+  latestDeviceDay: LocalDate | null;
+};
+
+const KIND: Record<EmptyDayKind, { setting: keyof SyncSettings; resource: SyncResource; noun: string }> = {
+  activity: { setting: "dailyActivity", resource: "activity", noun: "activity" },
+  "continuous-hr": { setting: "continuousHr", resource: "continuous-hr", noun: "24/7 heart rate" },
+  sleep: { setting: "sleep", resource: "sleep", noun: "sleep" },
+};
+
+/**
+ * How far back Polar serves these types by date (polar-accesslink.md: `from` at most 365 days in the past).
+ * Older days come only from the athlete's data archive.
+ */
+export const POLAR_DATE_WINDOW_DAYS = 365;
+
+/** The newest local day ≤ `onOrBefore` with a stored row of `kind`, or null when there is none. */
+export function findLatestDayWithData(db: Db, athleteId: string, kind: EmptyDayKind, onOrBefore: LocalDate): LocalDate | null {
+  const table = kind === "activity" ? dailyActivities : kind === "continuous-hr" ? continuousHeartRates : sleeps;
+  const row = db
+    .select({ date: max(table.localDate) })
+    .from(table)
+    .where(and(eq(table.athleteId, athleteId), lte(table.localDate, onOrBefore)))
+    .get();
+  return row?.date ?? null;
+}
+
+/** The newest day the watch has uploaded anything for (activity, 24/7 HR or sleep). */
+function findLatestDeviceDay(db: Db, athleteId: string, onOrBefore: LocalDate): LocalDate | null {
+  const days = (["activity", "continuous-hr", "sleep"] as const)
+    .map((kind) => findLatestDayWithData(db, athleteId, kind, onOrBefore))
+    .filter((day): day is LocalDate => day !== null);
+  return days.length === 0 ? null : days.reduce((a, b) => (a > b ? a : b));
+}
+
+function hasFinishedSync(db: Db, athleteId: string): boolean {
+  const row = db
+    .select({ id: syncRuns.id })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.athleteId, athleteId), or(eq(syncRuns.status, "succeeded"), eq(syncRuns.status, "partial"))))
+    .orderBy(desc(syncRuns.startedAt))
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
+function isQuarantined(db: Db, athleteId: string, resource: SyncResource, date: LocalDate): boolean {
+  const row = db
+    .select({ id: syncQuarantine.id })
+    .from(syncQuarantine)
+    .where(
+      and(
+        eq(syncQuarantine.athleteId, athleteId),
+        eq(syncQuarantine.resource, resource),
+        sql`${syncQuarantine.reparsedAt} IS NULL`,
+        // Windowed records are keyed by their date; by-date endpoints carry it in the URL.
+        or(eq(syncQuarantine.itemKey, date), like(syncQuarantine.itemKey, `%${date}%`)),
+      ),
+    )
+    .get();
+  return row !== undefined;
+}
+
+/** Explains why `kind` has no data on `date` for the athlete (see EmptyDayReason for the cases). */
+export function explainEmptyDay(db: Db, athleteId: string, kind: EmptyDayKind, date: LocalDate, today: LocalDate): EmptyDayExplanationDTO {
+  const { setting, resource, noun } = KIND[kind];
+  if (!getSyncSettings(db, athleteId)[setting]) {
+    return {
+      reason: "type_off",
+      message: `You switched ${noun} off, so Threshold does not sync it.`,
+      link: { href: "/settings", label: "Change what is synced" },
+      latestDeviceDay: null,
+    };
+  }
+  if (isQuarantined(db, athleteId, resource, date)) {
+    return {
+      reason: "quarantined",
+      message: `Polar sent ${noun} for this date, but it could not be read. It is kept and re-read when Threshold learns its format.`,
+      link: { href: "/dashboard/sync", label: "See the sync log" },
+      latestDeviceDay: null,
+    };
+  }
+  if (!hasFinishedSync(db, athleteId)) {
+    return { reason: "never_synced", message: "Nothing has been synced yet: click Sync to pull your Polar data.", link: null, latestDeviceDay: null };
+  }
+  if (diffDays(date, today) > POLAR_DATE_WINDOW_DAYS) {
+    return {
+      reason: "outside_polar_window",
+      message: `Polar serves ${noun} only for the last ${POLAR_DATE_WINDOW_DAYS} days. Importing your Polar data archive would fill this date.`,
+      link: { href: "/settings", label: "Import your Polar archive" },
+      latestDeviceDay: null,
+    };
+  }
+  const latestDeviceDay = findLatestDeviceDay(db, athleteId, today);
+  if (latestDeviceDay === null || date > latestDeviceDay) {
+    return {
+      reason: "device_not_synced",
+      message:
+        latestDeviceDay === null
+          ? "Your watch has not uploaded any data to Polar yet. It appears here after the watch syncs with Polar Flow."
+          : `Your watch has not synced with Polar since ${latestDeviceDay}. This day appears after it does.`,
+      link: null,
+      latestDeviceDay,
+    };
+  }
+  return {
+    reason: "polar_has_nothing",
+    message: `Polar has no ${noun} for this date: the watch was probably not worn${kind === "sleep" ? " that night" : ""}.`,
+    link: null,
+    latestDeviceDay,
+  };
+}
+
+/** The default day a day view opens on: the newest day with data, today when there is none. */
+export function pickOpeningDay(latest: LocalDate | null, today: LocalDate): LocalDate {
+  return latest === null || latest > today ? today : latest;
+}
