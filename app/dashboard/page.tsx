@@ -6,7 +6,9 @@ import { describeAcwrBand } from "@/components/charts/describe";
 import { toBuilding, toLoadPoints } from "@/components/dashboard/daily-rows";
 import { AdviceSummary } from "@/components/checkin/advice";
 import { CheckInCard } from "@/components/checkin/check-in-card";
+import { EmptyDayExplainer } from "@/components/dashboard/empty-day";
 import { Freshness } from "@/components/dashboard/freshness";
+import { RestingHrStat } from "@/components/dashboard/resting-hr-stat";
 import { RiskCaveats, RiskDetails } from "@/components/dashboard/risk-details";
 import { SessionTable } from "@/components/dashboard/session-table";
 import { BackfillBanner } from "@/components/sync/backfill-banner";
@@ -93,22 +95,17 @@ export default async function OverviewPage() {
               No sleep data yet — sleep needs a night with the watch on.
             </p>
           )}
+          {overview.lastNightGap ? (
+            <div className="mt-2">
+              <EmptyDayExplainer explanation={overview.lastNightGap} />
+            </div>
+          ) : null}
         </Card>
 
         <Card title="Resting HR and HRV" testId="overview-recovery" state={today ? "loaded" : "empty"} actions={<Link href="/dashboard/recovery" className="text-sm text-accent">Recovery details →</Link>}>
           {today ? (
             <dl className="grid grid-cols-2 gap-3">
-              <Stat
-                label="Resting HR"
-                value={today.restingHr.rhr === null ? null : formatNumber(today.restingHr.rhr, 0)}
-                unit="bpm"
-                hint={
-                  today.restingHr.baselineMean !== null
-                    ? `normal ${formatNumber(today.restingHr.baselineMean, 1)} ± ${formatNumber(today.restingHr.baselineSd, 1)} (30 nights)`
-                    : `building baseline (${today.restingHr.baselineN} of 14 nights)`
-                }
-                testId="stat-rhr"
-              />
+              <RestingHrStat point={overview.restingHrPoint} today={overview.today} />
               <Stat
                 label="HRV 7-night mean"
                 value={today.hrv.rolling7 === null ? null : formatNumber(today.hrv.rolling7, 2)}

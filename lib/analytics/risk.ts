@@ -145,14 +145,15 @@ export function computeRiskSufficiency(input: RiskInput, settings: AnalyticsSett
       have: rhrHave,
       need: settings.rhr.minNights,
       ready: rhrHave >= settings.rhr.minNights,
-      label: `RHR ${rhrHave} of ${settings.rhr.minNights} nights`,
+      // Past the minimum, "29 of 14 nights" would read as impossible: name the nights the baseline uses.
+      label: rhrHave >= settings.rhr.minNights ? `RHR baseline from ${rhrHave} nights` : `RHR ${rhrHave} of ${settings.rhr.minNights} nights`,
     },
     {
       key: "hrv",
       have: hrvHave,
       need: settings.hrv.minBaselineNights,
       ready: hrvHave >= settings.hrv.minBaselineNights,
-      label: `HRV ${hrvHave} of ${settings.hrv.minBaselineNights} nights`,
+      label: hrvHave >= settings.hrv.minBaselineNights ? `HRV baseline from ${hrvHave} nights` : `HRV ${hrvHave} of ${settings.hrv.minBaselineNights} nights`,
     },
     {
       key: "hrv-rolling",

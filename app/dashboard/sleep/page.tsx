@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HypnogramChart } from "@/components/charts/hypnogram-chart";
+import { EmptyDayExplainer } from "@/components/dashboard/empty-day";
 import { RangePicker } from "@/components/dashboard/range-picker";
 import { firstParam, isCalendarDate, resolveRange } from "@/components/dashboard/range";
 import { SleepPanel } from "@/components/dashboard/sleep-panel";
@@ -44,6 +45,7 @@ export default async function SleepPage({ searchParams }: { searchParams: Search
       <PageHeader title="Sleep" description="Stages per night on your clock, stage totals, Polar's sleep score and your sleep debt.">
         <RangePicker today={initial.today} fallback="4w" />
       </PageHeader>
+      {view.gap ? <EmptyDayExplainer explanation={view.gap} testId="sleep-gap-reason" /> : null}
       <HypnogramChart
         night={view.night}
         actions={

@@ -8,7 +8,9 @@ import { listSessionRows } from "../sessions/list";
 import { getAthleteToday } from "../series/clock";
 import { toRangeEnding } from "../series/range";
 import { authorizeAthleteRead, computeViewerDailySeries } from "../series/read";
+import { explainEmptyDay, type EmptyDayExplanationDTO } from "../provenance";
 import { getFreshness, type Clock } from "./freshness";
+import { findLatestRestingHrPoint } from "./latest";
 
 export type OverviewDTO = {
   /** The instant the overview was computed (epoch ms), for "synced 2 h ago". */
@@ -21,6 +23,10 @@ export type OverviewDTO = {
   lastNight: DailyPointDTO | null;
   latestSessions: SessionSummaryDTO[];
   freshness: FreshnessDTO;
+  /** The newest night in the week with a resting HR (the roster's rule: lib/dal/overview/latest.ts). */
+  restingHrPoint: DailyPointDTO | null;
+  /** Why there is no night for today (null when last night is today's). */
+  lastNightGap: EmptyDayExplanationDTO | null;
 };
 
 /** Everything the overview page shows: today's risk, the week, last night, latest sessions, freshness. */
@@ -40,6 +46,8 @@ export function getOverview(db: Db, viewer: Viewer, athleteId: string, options: 
     // Sessions are training data: a coach granted recovery only does not see them.
     latestSessions: getGrantedScopes(db, viewer, id).has("training") ? listSessionRows(db, id, {}, 5) : [],
     freshness: getFreshness(db, id),
+    restingHrPoint: findLatestRestingHrPoint(week.points),
+    lastNightGap: lastNight?.date === today ? null : explainEmptyDay(db, id, "sleep", today, today),
   };
 }
 

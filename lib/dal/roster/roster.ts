@@ -11,6 +11,7 @@ import { authorizeTeamCoach, limitToToken, READ_SCOPES, toScopeList, type ScopeS
 import type { ReadScope } from "../dto";
 import { loadDailySeries, type LoadedSeries } from "../series/load";
 import { toDisplayName } from "../teams";
+import { findLatestRestingHrPoint } from "../overview/latest";
 
 /**
  * The coach's roster (/teams/[teamId]).
@@ -160,7 +161,7 @@ function toRosterRow(
     acwr: shared(member.scopes, "acwr", () => ({ value: isToday && last ? last.acwr.ewma : null, band: isToday && last ? last.acwr.band : null })),
     tsb: shared(member.scopes, "tsb", () => (isToday && last ? last.pmc.tsb : null)),
     rhr: shared(member.scopes, "rhr", () => {
-      const night = [...week].reverse().find((point) => point.restingHr.rhr !== null) ?? null;
+      const night = findLatestRestingHrPoint(week);
       return {
         value: night?.restingHr.rhr ?? null,
         baselineMean: night?.restingHr.baselineMean ?? null,

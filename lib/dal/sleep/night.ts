@@ -6,17 +6,27 @@ import type { LocalDate } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { unpackTimedValues } from "@/lib/sync/pack";
 import type { SleepNightDetailDTO } from "../dto";
+import { explainEmptyDay, type EmptyDayExplanationDTO } from "../provenance";
+import { getAthleteToday } from "../series/clock";
 import { authorizeAthleteRead } from "../series/read";
 
 export type SleepNightView = {
   night: SleepNightDetailDTO | null;
   previousDate: LocalDate | null;
   nextDate: LocalDate | null;
+  /**
+   * Why the night asked for (or, without one, the athlete's last night) is missing: set when the night shown
+   * is older than that, or there is none.
+   */
+  gap: EmptyDayExplanationDTO | null;
 };
 
 /** One night's hypnogram (the latest on or before `date`, or the latest overall) with its neighbours. */
-export function getSleepNight(db: Db, viewer: Viewer, athleteId: string, date: LocalDate | null): SleepNightView {
+export function getSleepNight(db: Db, viewer: Viewer, athleteId: string, date: LocalDate | null, options: { now?: number } = {}): SleepNightView {
   const id = authorizeAthleteRead(viewer, athleteId, "sleep", db);
+  const today = getAthleteToday(db, id, options.now ?? Date.now());
+  const wanted = date ?? today;
+  const explainGap = (shown: LocalDate | null) => (shown === wanted ? null : explainEmptyDay(db, id, "sleep", wanted, today));
   const row = db
     .select({
       date: sleeps.localDate,
@@ -32,7 +42,7 @@ export function getSleepNight(db: Db, viewer: Viewer, athleteId: string, date: L
     .orderBy(desc(sleeps.localDate))
     .limit(1)
     .get();
-  if (!row) return { night: null, previousDate: null, nextDate: null };
+  if (!row) return { night: null, previousDate: null, nextDate: null, gap: explainGap(null) };
   const previous = db
     .select({ date: sleeps.localDate })
     .from(sleeps)
@@ -58,5 +68,6 @@ export function getSleepNight(db: Db, viewer: Viewer, athleteId: string, date: L
     },
     previousDate: previous?.date ?? null,
     nextDate: next?.date ?? null,
+    gap: explainGap(row.date),
   };
 }

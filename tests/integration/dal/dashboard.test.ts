@@ -259,6 +259,9 @@ describe("sleep night", () => {
     // 06:40 local on the wake-up day, after midnight.
     expect(latest.night?.stages.at(-1)).toEqual({ utcMs: Date.UTC(2026, 2, 4, 5, 40), code: 2 });
     expect(getSleepNight(t.db, viewer, "me", "2026-03-03").night?.date).toBe("2026-03-03");
+    expect(getSleepNight(t.db, viewer, "me", "2026-03-03").gap).toBeNull();
+    // The night shown is older than the one asked for: the view says why that night is missing.
+    expect(getSleepNight(t.db, viewer, "me", "2026-03-05", { now: NOW })).toMatchObject({ night: { date: "2026-03-04" }, gap: { reason: "never_synced" } });
     expect(getSleepNight(t.db, viewer, "me", "2026-03-01").night).toBeNull();
   });
 });
@@ -272,6 +275,11 @@ describe("overview and body", () => {
     expect(overview.lastNight?.date).toBe("2026-03-04");
     expect(overview.latestSessions).toHaveLength(3);
     expect(overview.freshness).toMatchObject({ lastSyncedAt: null, lastStatus: null, lastAttemptAt: null, runningRunId: null, connectionState: "connected" });
+    // Last night is two days old: the overview says why instead of leaving it unexplained.
+    expect(overview.lastNightGap?.reason).toBe("never_synced");
+    // Resting HR comes from the newest night that has one, as on the roster.
+    const withRhr = overview.week.points.filter((point) => point.restingHr.rhr !== null).at(-1) ?? null;
+    expect(overview.restingHrPoint?.date).toBe(withRhr?.date);
   });
 
   it("shows physical-info history and resolved settings", () => {

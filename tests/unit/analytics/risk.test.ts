@@ -242,6 +242,12 @@ describe("gates and sufficiency", () => {
     expect(r.sufficiency.progress.find((p) => p.key === "rhr")?.ready).toBe(false);
     expect(r.sufficiency.isLoadHistoryReady).toBe(false);
   });
+  it("past the minimum the coverage names the nights the baseline uses, never 'n of 14' with n above 14", () => {
+    const input = buildInput({ day: 40 });
+    input.rhr = { persistent: false, delta: 0, streak: 0, baselineMean: 50, baselineSd: 1, baselineN: 29 };
+    const labels = Object.fromEntries(evaluateRisk(input).sufficiency.progress.map((p) => [p.key, p.label]));
+    expect(labels.rhr).toBe("RHR baseline from 29 nights");
+  });
   it("the context look-back reads only the last 14 days", () => {
     const old: LoadLevel[] = ["red", ...Array<LoadLevel>(14).fill("none")];
     expect(evaluateRisk(buildInput({ rhrPersistent: true, previous: old })).context).toBe(CONTEXT_NON_TRAINING_STRAIN);

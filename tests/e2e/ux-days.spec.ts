@@ -1,0 +1,58 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { signInAs } from "./support/auth";
+import { E2E_SIM_URL } from "./support/constants";
+
+// Tomás (lib/polar-sim/generator/roster.ts): a newcomer with daily activity and 24/7 HR. His watch "last
+// synced" three days ago: the simulator's clock stands three days back while the app syncs.
+const TOMAS = "Tomás Ferreira";
+const DAY_MS = 86_400_000;
+
+type Row = Record<string, string | number | null>;
+
+async function setSimClock(request: APIRequestContext, ms: number): Promise<void> {
+  const response = await request.post(`${E2E_SIM_URL}/__admin/clock/set`, { data: { now: new Date(ms).toISOString() } });
+  expect(response.ok()).toBe(true);
+}
+
+test("Activity and 24/7 HR open on the latest day with data, and today's empty day says the watch has not synced", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  const now = Date.now();
+  await setSimClock(request, now - 12 * DAY_MS);
+  await signInAs(page, TOMAS);
+  await setSimClock(request, now - 3 * DAY_MS);
+  try {
+    await page.goto("/dashboard");
+    await page.getByTestId("sync-button").click();
+    await expect(page.getByTestId("sync-button")).toHaveAttribute("data-state", /^(succeeded|partial)$/, { timeout: 120_000 });
+  } finally {
+    await setSimClock(request, now);
+  }
+
+  const exported = (await (await page.request.get("/api/export?format=json")).json()) as { data: Record<string, Row[] | undefined> };
+  const latestActivity = (exported.data.daily_activity ?? []).map((row) => String(row.local_date)).sort().at(-1);
+  const latestHeartRate = (exported.data.continuous_heart_rate ?? []).map((row) => String(row.local_date)).sort().at(-1);
+  expect(latestActivity).toBeDefined();
+  expect(latestHeartRate).toBeDefined();
+
+  await page.goto("/dashboard/activity");
+  await expect(page.getByTestId("day-picker")).toHaveAttribute("data-day", String(latestActivity));
+  await expect(page.getByTestId("activity-day")).toHaveAttribute("data-state", "loaded");
+  await expect(page.getByTestId("today-no-data")).toContainText(`this shows ${latestActivity}, the latest day with data`);
+
+  // Today, asked for: empty, and the reason is the watch, named with its last day.
+  await page.getByTestId("today-no-data-link").click();
+  await expect(page.getByTestId("activity-day")).toHaveAttribute("data-state", "empty");
+  const reason = page.getByTestId("activity-day").getByTestId("empty-day-reason");
+  await expect(reason).toHaveAttribute("data-reason", "device_not_synced");
+  await expect(reason).toContainText("Your watch has not synced with Polar since");
+  await expect(page.getByTestId("today-no-data")).toHaveCount(0);
+
+  await page.goto("/dashboard/heart-rate");
+  await expect(page.getByTestId("day-picker")).toHaveAttribute("data-day", String(latestHeartRate));
+  await expect(page.getByTestId("hr-day")).toHaveAttribute("data-state", "loaded");
+  await expect(page.getByTestId("today-no-data")).toBeVisible();
+
+  // The overview's stale "last night" says why too.
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("overview-sleep").getByTestId("empty-day-reason")).toHaveAttribute("data-reason", "device_not_synced");
+});
