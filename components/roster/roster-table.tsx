@@ -10,6 +10,7 @@ import { Button, ToggleButton } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { RosterRowDTO, Shared } from "@/lib/dal/roster/roster";
 import { filterRosterRows, getDefaultDirection, isBuildingWithoutConnection, sortRosterRows, type RosterFilter, type RosterSortKey, type SortDirection } from "./roster-view";
+import { RosterCards } from "./roster-cards";
 import { Sparkline } from "./sparkline";
 import { useRosterSync } from "./use-roster-sync";
 
@@ -110,7 +111,8 @@ export function RosterTable({ teamId, rows, now }: { teamId: string; rows: Roste
           {message}
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-border">
+      <RosterCards rows={visible} healthWords={HEALTH_WORDS} onSync={(id) => startSync([id])} isSyncing={(id) => progress[id]?.status === "running"} />
+      <div className="hidden overflow-x-auto rounded-lg border border-border sm:block">
         <table className="min-w-full text-sm" data-testid="roster-table">
           <thead className="bg-bg text-left text-xs text-muted">
             <tr>
