@@ -4,6 +4,7 @@ import { CreateTeamForm } from "@/components/roster/create-team-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/session";
+import { listMyShares } from "@/lib/dal/sharing";
 import { listCoachedTeams } from "@/lib/dal/teams";
 import { createTeamAction } from "./actions";
 
@@ -11,7 +12,9 @@ export const metadata: Metadata = { title: "Teams" };
 
 export default async function TeamsPage() {
   const viewer = await requirePageViewer("/teams");
-  const teams = listCoachedTeams(getDb(), viewer);
+  const db = getDb();
+  const teams = listCoachedTeams(db, viewer);
+  const shares = listMyShares(db, viewer);
   return (
     <div className="space-y-4">
       <PageHeader title="Teams" description="Coach a team: athletes who accept your invitation share the data types they choose with you." />
@@ -33,6 +36,16 @@ export default async function TeamsPage() {
           </ul>
         )}
       </Card>
+      {shares.length > 0 ? (
+        <Card title="Teams you belong to as an athlete" testId="teams-as-athlete">
+          <p className="text-sm text-muted">
+            You share your data with {shares.map((share) => share.teamName).join(", ")}. Their coaches see it; you coach only the teams above.{" "}
+            <Link href="/settings/sharing" className="text-accent underline">
+              Manage sharing
+            </Link>
+          </p>
+        </Card>
+      ) : null}
       <Card title="New team">
         <CreateTeamForm action={createTeamAction} />
       </Card>

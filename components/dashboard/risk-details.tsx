@@ -1,10 +1,10 @@
 import { formatDayLong } from "@/components/charts/format";
 import type { DailyPointDTO } from "@/lib/dal/dto";
 import { describeReasonDetail, SIGNAL_WORDS } from "./daily-rows";
-import { RISK_PRESENTATION, RiskBadge } from "./risk-badge";
+import { describeRiskLevel, RiskBadge } from "./risk-badge";
 
 /** A day's risk level with every reason in plain words, its baseline and window, and data coverage. */
-export function RiskDetails({ point, headingLevel = 3 }: { point: DailyPointDTO; headingLevel?: 2 | 3 }) {
+export function RiskDetails({ point, headingLevel = 3, reader = "athlete" }: { point: DailyPointDTO; headingLevel?: 2 | 3; reader?: "athlete" | "coach" }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const { risk } = point;
   const coverage = risk.sufficiency.progress;
@@ -14,7 +14,7 @@ export function RiskDetails({ point, headingLevel = 3 }: { point: DailyPointDTO;
         <Heading className="font-semibold">{formatDayLong(point.date)}</Heading>
         <RiskBadge level={risk.level} />
       </div>
-      <p className="text-sm">{RISK_PRESENTATION[risk.level].summary}</p>
+      <p className="text-sm" data-testid="risk-summary">{describeRiskLevel(risk.level, reader)}</p>
       {risk.message ? <p className="text-sm text-muted">{risk.message}</p> : null}
       {risk.reasons.length > 0 ? (
         <ul className="space-y-2" data-testid="risk-reasons">

@@ -39,7 +39,7 @@ export default async function AthleteOverviewPage({ params }: { params: Promise<
       </PageHeader>
       {has("training") && has("recovery") ? (
         <Card title="Today" testId="coach-risk" state={today ? "loaded" : "empty"}>
-          {today ? <RiskDetails point={today} headingLevel={3} /> : <p className="text-sm text-muted">No data for today yet.</p>}
+          {today ? <RiskDetails point={today} headingLevel={3} reader="coach" /> : <p className="text-sm text-muted">No data for today yet.</p>}
           <div className="mt-3">
             <RiskCaveats />
           </div>
