@@ -8,9 +8,7 @@ import type { EmptyDayExplanationDTO } from "@/lib/dal/provenance";
 export function EmptyDayExplainer({ explanation, testId = "empty-day-reason" }: { explanation: EmptyDayExplanationDTO; testId?: string }) {
   return (
     <p className="text-sm text-muted" data-testid={testId} data-reason={explanation.reason}>
-      <span aria-hidden className="mr-1">
-        ⓘ
-      </span>
+      <span className="font-medium">Why: </span>
       {explanation.message}
       {explanation.link ? (
         <>

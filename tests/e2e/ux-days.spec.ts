@@ -2,9 +2,10 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signInAs } from "./support/auth";
 import { E2E_SIM_URL } from "./support/constants";
 
-// Tomás (lib/polar-sim/generator/roster.ts): a newcomer with daily activity and 24/7 HR. His watch "last
-// synced" three days ago: the simulator's clock stands three days back while the app syncs.
-const TOMAS = "Tomás Ferreira";
+// Maria (lib/polar-sim/generator/roster.ts): daily activity and 24/7 HR every day. signin.spec deletes her
+// account, so this sign-in registers her afresh. Her watch "last synced" three days ago: the simulator's clock
+// stands three days back while the app syncs.
+const MARIA = "Maria Costa";
 const DAY_MS = 86_400_000;
 
 type Row = Record<string, string | number | null>;
@@ -17,8 +18,8 @@ async function setSimClock(request: APIRequestContext, ms: number): Promise<void
 test("Activity and 24/7 HR open on the latest day with data, and today's empty day says the watch has not synced", async ({ page, request }) => {
   test.setTimeout(240_000);
   const now = Date.now();
-  await setSimClock(request, now - 12 * DAY_MS);
-  await signInAs(page, TOMAS);
+  await setSimClock(request, now - 20 * DAY_MS);
+  await signInAs(page, MARIA);
   await setSimClock(request, now - 3 * DAY_MS);
   try {
     await page.goto("/dashboard");
@@ -28,7 +29,17 @@ test("Activity and 24/7 HR open on the latest day with data, and today's empty d
     await setSimClock(request, now);
   }
 
-  const exported = (await (await page.request.get("/api/export?format=json")).json()) as { data: Record<string, Row[] | undefined> };
+  // The first sync backfills history in the background after the run the button shows: wait until it is stored.
+  let exported: { data: Record<string, Row[] | undefined> } = { data: {} };
+  await expect
+    .poll(
+      async () => {
+        exported = (await (await page.request.get("/api/export?format=json")).json()) as { data: Record<string, Row[] | undefined> };
+        return Math.min((exported.data.daily_activity ?? []).length, (exported.data.continuous_heart_rate ?? []).length);
+      },
+      { timeout: 120_000 },
+    )
+    .toBeGreaterThan(0);
   const latestActivity = (exported.data.daily_activity ?? []).map((row) => String(row.local_date)).sort().at(-1);
   const latestHeartRate = (exported.data.continuous_heart_rate ?? []).map((row) => String(row.local_date)).sort().at(-1);
   expect(latestActivity).toBeDefined();
