@@ -40,3 +40,11 @@ export function resolveRange(params: RangeParams, today: string, fallback: Range
 export function firstParam(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
+
+/**
+ * The message for a filter whose From is after its To (no day can match), or null when the range is fine.
+ * Said instead of the empty list's "record a training session…", which would send the athlete the wrong way.
+ */
+export function describeInvertedRange(from: string, to: string): string | null {
+  return from > to ? `From (${from}) is after To (${to}), so no day can match. Swap the two dates.` : null;
+}

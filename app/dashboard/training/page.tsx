@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { WeeklyZoneChart } from "@/components/charts/weekly-zone-chart";
-import { firstParam } from "@/components/dashboard/range";
+import { describeInvertedRange, firstParam } from "@/components/dashboard/range";
 import { formatSport, SessionTable } from "@/components/dashboard/session-table";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -73,7 +73,13 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
           {list.total} session{list.total === 1 ? "" : "s"}
           {list.isTruncated ? ` — showing the first ${list.sessions.length}; narrow the dates to see the rest` : ""}
         </p>
-        <SessionTable sessions={list.sessions} />
+        {describeInvertedRange(list.from, list.to) ? (
+          <p role="alert" className="text-sm text-high" data-testid="sessions-inverted-range">
+            {describeInvertedRange(list.from, list.to)}
+          </p>
+        ) : (
+          <SessionTable sessions={list.sessions} />
+        )}
       </Card>
       <WeeklyZoneChart points={weekly} />
     </div>
