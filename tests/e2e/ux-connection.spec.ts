@@ -19,6 +19,8 @@ test("a nameless athlete is asked for a name; reconnecting says Polar still refu
   await expect(page.getByTestId("welcome-name")).toContainText("What should we call you?");
   await page.getByTestId("display-name-input").fill("   ");
   await page.getByTestId("display-name-save").click();
+  // Refused with a reason, and still on the prompt (wait for the answer: the form resets when it arrives).
+  await expect(page.getByTestId("display-name-result")).toHaveText("Enter a name.");
   await expect(page).toHaveURL(/\/welcome/);
   await page.getByTestId("display-name-input").fill("Sofia O.");
   await page.getByTestId("display-name-save").click();
