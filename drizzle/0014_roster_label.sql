@@ -1,0 +1,1 @@
+ALTER TABLE `team_athlete` ADD `roster_label` text;
