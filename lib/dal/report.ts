@@ -25,6 +25,7 @@ import { tryAuthorizeAthleteRead } from "./activity";
 import { computeViewerDailySeries } from "./series/read";
 import { getAthleteToday } from "./series/clock";
 import { SELF } from "./self";
+import { sumZoneMinutes } from "./sessions/weekly-zones";
 import type { CheckInDTO, DailyPointDTO } from "./dto";
 
 /**
@@ -282,13 +283,7 @@ function buildTraining(
   const perWeek = (compute: (window: WeekWindow) => number | null) =>
     windows.map((window) => (readers.hasHistory(window) ? compute(window) : null));
 
-  const zoneMinutes = windows.map((window) => {
-    const totals = [0, 0, 0, 0, 0];
-    for (const row of inWeek(sessions, window)) {
-      [row.z1, row.z2, row.z3, row.z4, row.z5].forEach((seconds, index) => (totals[index] += (seconds ?? 0) / 60));
-    }
-    return readers.hasHistory(window) ? totals : null;
-  });
+  const zoneMinutes = windows.map((window) => (readers.hasHistory(window) ? sumZoneMinutes(inWeek(sessions, window)) : null));
   const averageZones = (count: number): number[] | null => {
     const weeks = zoneMinutes.slice(1, count + 1).filter((value): value is number[] => value !== null);
     if (weeks.length === 0) return null;

@@ -26,17 +26,27 @@ export function getWeeklyZones(db: Db, viewer: Viewer, athleteId: string, range:
   for (let week = getWeekStart(range.from); week <= range.to; week = getWeekStart(shiftWeek(week))) {
     weeks.set(week, { weekStart: week, z1: 0, z2: 0, z3: 0, z4: 0, z5: 0, sessions: 0 });
   }
-  for (const row of rows) {
-    const week = weeks.get(getWeekStart(row.date));
-    if (!week) continue;
-    week.sessions += 1;
-    week.z1 += (row.z1 ?? 0) / 60;
-    week.z2 += (row.z2 ?? 0) / 60;
-    week.z3 += (row.z3 ?? 0) / 60;
-    week.z4 += (row.z4 ?? 0) / 60;
-    week.z5 += (row.z5 ?? 0) / 60;
+  for (const week of weeks.values()) {
+    const sessions = rows.filter((row) => getWeekStart(row.date) === week.weekStart);
+    const [z1, z2, z3, z4, z5] = sumZoneMinutes(sessions);
+    Object.assign(week, { z1, z2, z3, z4, z5, sessions: sessions.length });
   }
   return [...weeks.values()];
+}
+
+/** A session's computed time in Z1..Z5, seconds (null: no HR). */
+export type ZoneSecondsRow = { z1: number | null; z2: number | null; z3: number | null; z4: number | null; z5: number | null };
+
+/**
+ * Minutes in computed Z1..Z5 summed over sessions: the one sum behind the training page's weekly bars and the
+ * weekly report's zone minutes.
+ */
+export function sumZoneMinutes(rows: readonly ZoneSecondsRow[]): number[] {
+  const totals = [0, 0, 0, 0, 0];
+  for (const row of rows) {
+    [row.z1, row.z2, row.z3, row.z4, row.z5].forEach((seconds, index) => (totals[index] += (seconds ?? 0) / 60));
+  }
+  return totals;
 }
 
 function shiftWeek(weekStart: LocalDate): LocalDate {
