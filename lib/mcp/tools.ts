@@ -67,7 +67,7 @@ export function registerTools(server: McpServer, context: ToolContext): void {
   server.registerTool(
     "get_today",
     {
-      description: `Today's picture for an athlete: the overreaching flag level with its reasons, last night's sleep, resting HR and HRV, and today's training load. ${FLAG_NOTE} ${COMMON}`,
+      description: `Today's picture for an athlete: today's training advice (Train as planned / Keep it easy / Rest or recover / Not enough data, with its reasons; a prompt, never a prescription), the overreaching flag level with its reasons, last night's sleep, resting HR and HRV, and today's training load. ${FLAG_NOTE} ${COMMON}`,
       inputSchema: z.object({ athleteId: AthleteArg }),
       annotations: readOnly,
     },
@@ -80,8 +80,10 @@ export function registerTools(server: McpServer, context: ToolContext): void {
         const day = daily.days[0] ?? null;
         const flags = tryRead(() => getApiFlags(db, viewer, id, range, clock).days[0] ?? null);
         const night = tryRead(() => getApiNights(db, viewer, id, { from: addDays(today, -1), to: today }, clock).nights.at(-1) ?? null);
-        const text = `${today} (UTC${daily.timeZone.utcOffset}): flag ${flags?.level ?? "not shared"}${flags?.reasons.length ? ` — ${flags.reasons.map((r) => r.text).join("; ")}` : ""}. Load ${fmt(day?.load as number | null)} AU, RHR ${fmt(day?.rhr as number | null, 0)} bpm, ln rMSSD ${fmt(day?.lnRmssd as number | null, 2)}, sleep ${fmt(night?.actualSleepMinutes ?? null, 0)} min.`;
-        return ok(text, { date: today, timeZone: daily.timeZone, units: daily.units, metrics: day, flag: flags, lastNight: night });
+        const advice = flags?.advice ?? null;
+        const adviceText = advice ? ` Advice: ${advice.label}${advice.reasons.length ? ` (${advice.reasons.join("; ")})` : ""}.` : "";
+        const text = `${today} (UTC${daily.timeZone.utcOffset}): flag ${flags?.level ?? "not shared"}${flags?.reasons.length ? ` — ${flags.reasons.map((r) => r.text).join("; ")}` : ""}.${adviceText} Load ${fmt(day?.load as number | null)} AU, RHR ${fmt(day?.rhr as number | null, 0)} bpm, ln rMSSD ${fmt(day?.lnRmssd as number | null, 2)}, sleep ${fmt(night?.actualSleepMinutes ?? null, 0)} min.`;
+        return ok(text, { date: today, timeZone: daily.timeZone, units: daily.units, metrics: day, flag: flags, advice, lastNight: night });
       })(),
   );
 

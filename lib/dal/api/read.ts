@@ -17,6 +17,7 @@ import {
   MAX_PAGE_DAYS,
   type DailyQuerySchema,
   type DailyResponseSchema,
+  type CheckInsResponseSchema,
   type FlagsResponseSchema,
   type NightsResponseSchema,
   type ProfileResponseSchema,
@@ -173,7 +174,27 @@ export function getApiFlags(db: Db, viewer: Viewer, athleteId: string, query: z.
       reasons: point.risk.reasons.map((reason) => ({ signal: reason.signal, category: reason.category, text: reason.text, value: reason.value, threshold: reason.threshold })),
       context: point.risk.context,
       message: point.risk.message,
+      advice: point.advice
+        ? { advice: point.advice.advice, label: point.advice.label, reasons: point.advice.reasons.map((reason) => reason.text), hasCheckIn: point.advice.hasCheckIn }
+        : null,
     })),
+    next,
+  };
+}
+
+/** The morning check-ins in a range (metrics.md §13.1): the days with one, as the pages read them. */
+export function getApiCheckIns(db: Db, viewer: Viewer, athleteId: string, query: z.output<typeof RangeQuerySchema>, clock: Clock): z.output<typeof CheckInsResponseSchema> {
+  const { series, next } = readSeries(db, viewer, athleteId, query, "recovery", clock);
+  return {
+    ...toMeta(db, series.athleteId, { fatigue: "1 fresh … 5 exhausted", soreness: "1 none … 5 very sore", stress: "1 relaxed … 5 very stressed", mood: "1 low … 5 great", sleepQuality: "1 poor … 5 great" }),
+    from: series.from,
+    to: series.to,
+    today: series.today,
+    checkIns: series.points.flatMap((point) =>
+      point.checkIn
+        ? [{ date: point.date, fatigue: point.checkIn.fatigue, soreness: point.checkIn.soreness, stress: point.checkIn.stress, mood: point.checkIn.mood, sleepQuality: point.checkIn.sleepQuality, illness: point.checkIn.illness, note: point.checkIn.note }]
+        : [],
+    ),
     next,
   };
 }

@@ -138,11 +138,52 @@ export const NightsResponseSchema = MetaSchema.extend({
 
 const ReasonSchema = z.object({ signal: z.string(), category: z.string(), text: z.string(), value: z.number(), threshold: z.number().nullable() });
 
+/** Today's advice for a day (metrics.md §13.2); null without the recovery scope. */
+const AdviceSchema = z
+  .object({
+    advice: z.enum(["rest", "easy", "as-planned", "not-enough-data"]),
+    label: z.string(),
+    reasons: z.array(z.string()),
+    hasCheckIn: z.boolean(),
+  })
+  .nullable();
+
 export const FlagsResponseSchema = MetaSchema.extend({
   from: LocalDateSchema,
   to: LocalDateSchema,
   today: LocalDateSchema,
-  days: z.array(z.object({ date: LocalDateSchema, level: z.enum(["insufficient-data", "none", "watch", "elevated", "high"]), reasons: z.array(ReasonSchema), context: z.string().nullable(), message: z.string().nullable() })),
+  days: z.array(
+    z.object({
+      date: LocalDateSchema,
+      level: z.enum(["insufficient-data", "none", "watch", "elevated", "high"]),
+      reasons: z.array(ReasonSchema),
+      context: z.string().nullable(),
+      message: z.string().nullable(),
+      advice: AdviceSchema,
+    }),
+  ),
+  next: PageSchema,
+});
+
+const CheckInScaleSchema = z.number().int().min(1).max(5).nullable();
+
+export const CheckInsResponseSchema = MetaSchema.extend({
+  from: LocalDateSchema,
+  to: LocalDateSchema,
+  today: LocalDateSchema,
+  checkIns: z.array(
+    z.object({
+      date: LocalDateSchema,
+      fatigue: CheckInScaleSchema,
+      soreness: CheckInScaleSchema,
+      stress: CheckInScaleSchema,
+      mood: CheckInScaleSchema,
+      sleepQuality: CheckInScaleSchema,
+      illness: z.boolean().nullable(),
+      /** Only when the athlete shares check-in notes with this viewer (always for the athlete's own token). */
+      note: z.string().nullable(),
+    }),
+  ),
   next: PageSchema,
 });
 

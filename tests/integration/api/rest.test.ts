@@ -17,6 +17,7 @@ const ROUTES: Record<string, (request: Request, context: { params: Promise<Recor
   "/api/v1/athletes/{id}/sessions/{sessionId}": (await import("@/app/api/v1/athletes/[id]/sessions/[sessionId]/route")).GET,
   "/api/v1/athletes/{id}/nights": (await import("@/app/api/v1/athletes/[id]/nights/route")).GET,
   "/api/v1/athletes/{id}/flags": (await import("@/app/api/v1/athletes/[id]/flags/route")).GET,
+  "/api/v1/athletes/{id}/check-ins": (await import("@/app/api/v1/athletes/[id]/check-ins/route")).GET,
   "/api/v1/teams": (await import("@/app/api/v1/teams/route")).GET,
   "/api/v1/teams/{teamId}/roster": (await import("@/app/api/v1/teams/[teamId]/roster/route")).GET,
 };
@@ -259,10 +260,35 @@ describe("a coach's token", () => {
   });
 });
 
+describe("check-ins and advice", () => {
+  it("serve the day's check-in only with the check-ins scope, and the advice with the flags under recovery", async () => {
+    getTestDb()
+      .$client.prepare(
+        "insert into check_in (athlete_id, local_date, fatigue, soreness, stress, mood, sleep_quality, illness, note, created_at, updated_at) values ('ath', '2026-03-29', 4, 5, 2, 3, 3, 1, 'sore throat', 1, 1)",
+      )
+      .run();
+    const range = "from=2026-03-28&to=2026-03-30";
+    const withScope = await call(`/api/v1/athletes/me/check-ins?${range}`, mint("ath", ["recovery", "check-ins"]));
+    expect(withScope.status).toBe(200);
+    expect(withScope.body.checkIns).toEqual([
+      { date: "2026-03-29", fatigue: 4, soreness: 5, stress: 2, mood: 3, sleepQuality: 3, illness: true, note: "sore throat" },
+    ]);
+    expect((await call(`/api/v1/athletes/me/check-ins?${range}`, mint("ath", ["recovery"]))).status).toBe(403);
+
+    const flags = await call(`/api/v1/athletes/me/flags?${range}`, mint("ath", ["training", "recovery"]));
+    const days = flags.body.days as { date: string; advice: { label: string; reasons: string[]; hasCheckIn: boolean } | null }[];
+    const reported = days.find((day) => day.date === "2026-03-29");
+    expect(reported?.advice).toMatchObject({ label: "Rest or recover", hasCheckIn: true });
+    expect(reported?.advice?.reasons).toContain("illness reported");
+    const trainingOnly = await call(`/api/v1/athletes/me/flags?${range}`, mint("ath", ["training"]));
+    expect((trainingOnly.body.days as { advice: unknown }[]).every((day) => day.advice === null)).toBe(true);
+  });
+});
+
 describe("the OpenAPI document agrees with the routes", () => {
   it("validates a real answer of every route against its response schema", async () => {
     const token = mint("coach", ["training", "sleep", "recovery", "body", "roster"]);
-    const own = mint("ath", ["training", "sleep", "recovery", "body"]);
+    const own = mint("ath", ["training", "sleep", "recovery", "body", "check-ins"]);
     for (const route of API_ROUTES) {
       const isTeam = route.path.includes("team");
       const url = route.path.replace("{id}", "me").replace("{sessionId}", String(sessionId)).replace("{teamId}", "team1");
