@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { runBundledChild } from "@/tests/fixtures/child-process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -34,23 +34,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function runChild(env: Record<string, string>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle], {
-      cwd: process.cwd(),
-      env: { ...process.env, NODE_PATH: path.join(process.cwd(), "node_modules"), ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      if (code !== 0 && signal === null) reject(new Error(`child failed (${code}): ${stderr}`));
-      else resolve({ code, signal, stdout });
-    });
-  });
+function runChild(env: Record<string, string>) {
+  return runBundledChild(bundle, env);
 }
 
 function createAthleteDb(label: string): TestDb {

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { runBundledChild } from "@/tests/fixtures/child-process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -52,21 +52,8 @@ afterAll(async () => {
   await sim.close();
 });
 
-function runChild(env: Record<string, string>): Promise<{ signal: NodeJS.Signals | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle], {
-      cwd: process.cwd(),
-      env: { ...process.env, NODE_PATH: path.join(process.cwd(), "node_modules"), ...env },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      if (code !== 0 && signal === null) reject(new Error(`child failed (${code}): ${stderr}`));
-      else resolve({ signal });
-    });
-  });
+function runChild(env: Record<string, string>) {
+  return runBundledChild(bundle, env);
 }
 
 type LogEntry = { seq: number; path: string; status: number };
