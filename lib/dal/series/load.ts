@@ -9,7 +9,7 @@ import { loadAthleteTodays } from "./clock";
 import { loadSeriesBounds, loadSeriesInputs, type SeriesBounds } from "./inputs";
 import { attachAdvice } from "./advice";
 import { slicePoints } from "./slice";
-import { getSeriesHead, loadSeriesHeads, loadSeriesStates, saveSeriesStates, STATE_SETTINGS_KEY, type SeriesHead, type StateWrite } from "./state";
+import { getSeriesHead, loadChangedSince, loadSeriesHeads, loadSeriesStates, saveSeriesStates, STATE_SETTINGS_KEY, type SeriesHead, type StateWrite } from "./state";
 
 /**
  * The one daily-series loader: a batch of athletes (one for the athlete's own pages, a roster's hundreds for
@@ -67,8 +67,10 @@ type Plan = {
   today: LocalDate;
   bounds: SeriesBounds;
   historyStart: LocalDate;
-  /** Output from (≥ history start) and the computation's end (≥ today). */
+  /** Points computed from (≥ history start) and the computation's end (≥ today). */
   from: LocalDate;
+  /** First day of the memoised output: `from`, or earlier when memoised points before it are kept. */
+  outputFrom: LocalDate;
   to: LocalDate;
   /** The persisted state is valid through this day (the day before the history start when none is). */
   validThrough: LocalDate;
@@ -78,6 +80,32 @@ type Plan = {
   recomputeFrom: LocalDate;
   head: SeriesHead | undefined;
 };
+
+type Pending = {
+  athlete: SeriesAthlete;
+  variant: string;
+  cacheKey: string;
+  today: LocalDate;
+  from: LocalDate;
+  to: LocalDate;
+  /** A memoised series of older data whose points before the earliest changed day can be kept. */
+  patch?: CacheEntry;
+};
+
+/** The memoised series serves `from` on: it starts there or earlier, or at the history start. */
+const covers = (entry: CacheEntry, from: LocalDate) => from >= entry.from || entry.from === entry.historyStart;
+
+/**
+ * The first day a memoised series of older data must be recomputed from, or null when none of it can be
+ * kept: every point depends on its own and earlier days, the history start (day indexes, gates) and the
+ * sleep need (debt), so the points before the earliest changed day hold while the last two are unchanged.
+ */
+function findPatchStart(entry: CacheEntry, bounds: SeriesBounds, changedFrom: LocalDate | null, to: LocalDate): LocalDate | null {
+  if (bounds.historyStart !== entry.historyStart || bounds.sleepNeedMinutes !== entry.sleepNeedMinutes) return null;
+  // No recorded day (a version bump alone): recompute the last day only, so the entry is filed anew.
+  const start = minDate(minDate(changedFrom ?? to, to), addDays(entry.to, 1));
+  return start > entry.from ? start : null;
+}
 
 /** Where the stored state stops being valid, and therefore which days must be computed. */
 function plan(base: Omit<Plan, "validThrough" | "computeFrom" | "recomputeFrom">, fullRecompute: boolean): Plan {
@@ -111,7 +139,7 @@ export function loadDailySeries(
   const versions = getAthleteDataVersions(db, ids);
   const connection = getConnectionId(db);
   const result = new Map<string, LoadedSeries>();
-  const pending: { athlete: SeriesAthlete; variant: string; cacheKey: string; today: LocalDate; from: LocalDate; to: LocalDate }[] = [];
+  const pending: Pending[] = [];
   for (const athlete of athletes) {
     const today = todays.get(athlete.athleteId) ?? toLocalDateAt(options.now, 0);
     const range = options.range(today);
@@ -121,15 +149,22 @@ export function loadDailySeries(
     const to = maxDate(range.to, today);
     const cached = cache.get(cacheKey);
     const isCurrent = cached !== undefined && cached.version === version && cached.today === today;
-    if (isCurrent && to <= cached.to && (range.from >= cached.from || cached.from === cached.historyStart)) {
+    if (isCurrent && to <= cached.to && covers(cached, range.from)) {
       result.set(athlete.athleteId, { ...cached, points: slicePoints(cached.points, range.from, range.to) });
       continue;
     }
     // A wider range of the same data: compute the union, so the memory keeps serving both.
     const from = isCurrent ? minDate(range.from, cached.from) : range.from;
-    pending.push({ athlete, variant, cacheKey, today, from, to: isCurrent ? maxDate(to, cached.to) : to });
+    // Older data of the same day's view that covers the range: its points before the earliest changed day
+    // still hold (a point reads only its own and earlier days), so only the days from there are computed.
+    const isPatchable = cached !== undefined && !isCurrent && cached.today === today && cached.version < version && covers(cached, range.from);
+    pending.push({ athlete, variant, cacheKey, today, from, to: cached && (isCurrent || isPatchable) ? maxDate(to, cached.to) : to, patch: isPatchable ? cached : undefined });
   }
   if (pending.length === 0) return attachAdvice(db, athletes, result);
+  const changed = loadChangedSince(
+    db,
+    pending.flatMap((p) => (p.patch ? [{ athleteId: p.athlete.athleteId, version: p.patch.version }] : [])),
+  );
 
   const bounds = loadSeriesBounds(
     db,
@@ -137,6 +172,8 @@ export function loadDailySeries(
   );
   const heads = loadSeriesHeads(db, pending.map((p) => ({ athleteId: p.athlete.athleteId, variant: p.variant })));
   const plans: Plan[] = [];
+  /** Per patched athlete, the memoised points kept (every day before the first one computed). */
+  const kept = new Map<string, DailyPointDTO[]>();
   for (const p of pending) {
     const b = bounds.get(p.athlete.athleteId) ?? { historyStart: null, dataThrough: null, sleepNeedMinutes: DEFAULT_SLEEP_NEED_MINUTES };
     const empty: LoadedSeries = { today: p.today, historyStart: b.historyStart, dataThrough: b.dataThrough, sleepNeedMinutes: b.sleepNeedMinutes, points: [] };
@@ -145,7 +182,10 @@ export function loadDailySeries(
       continue;
     }
     const head = getSeriesHead(heads, p.athlete.athleteId, p.variant);
-    plans.push(plan({ ...p, bounds: b, historyStart: b.historyStart, from: maxDate(p.from, b.historyStart), head }, false));
+    const keepBefore = p.patch ? findPatchStart(p.patch, b, changed.get(p.athlete.athleteId) ?? null, p.to) : null;
+    if (keepBefore !== null) kept.set(p.athlete.athleteId, slicePoints(p.patch?.points ?? [], b.historyStart, addDays(keepBefore, -1)));
+    const from = keepBefore ?? maxDate(p.from, b.historyStart);
+    plans.push(plan({ ...p, bounds: b, historyStart: b.historyStart, from, outputFrom: p.patch && keepBefore !== null ? p.patch.from : from, head }, false));
   }
 
   // The stored states the computations resume from: the day before each computation through the last valid day.
@@ -190,21 +230,23 @@ export function loadDailySeries(
       settings: { sleepNeedMinutes: p.bounds.sleepNeedMinutes },
       resume: resume ? { computeFrom: p.computeFrom, ...resume, inputsFrom: inputsFrom(p) } : undefined,
     });
-    const points: DailyPointDTO[] = computed.points.map((point) => ({ ...point, night: input?.extras.get(point.date) ?? null, advice: null, checkIn: null }));
+    const fresh: DailyPointDTO[] = computed.points.map((point) => ({ ...point, night: input?.extras.get(point.date) ?? null, advice: null, checkIn: null }));
+    const before = kept.get(id);
+    const points = before ? [...before, ...fresh] : fresh;
     const series: LoadedSeries = { today: p.today, historyStart: p.historyStart, dataThrough: p.bounds.dataThrough, sleepNeedMinutes: p.bounds.sleepNeedMinutes, points };
     const version = versions.get(id) ?? 0;
-    cache.set(p.cacheKey, { ...series, version, from: p.from, to: p.to });
+    cache.set(p.cacheKey, { ...series, version, from: p.outputFrom, to: p.to });
     const range = options.range(p.today);
     result.set(id, { ...series, points: slicePoints(points, range.from, range.to) });
-    const fresh = computed.states.filter((state) => state.date >= p.recomputeFrom);
+    const states = computed.states.filter((state) => state.date >= p.recomputeFrom);
     const computedThrough = maxDate(p.to, p.validThrough);
-    const isUnchanged = p.head !== undefined && fresh.length === 0 && p.head.version === version && p.head.computedThrough === computedThrough && p.validThrough >= p.historyStart;
+    const isUnchanged = p.head !== undefined && states.length === 0 && p.head.version === version && p.head.computedThrough === computedThrough && p.validThrough >= p.historyStart;
     if (isUnchanged) continue;
     writes.push({
       athleteId: id,
       variant: p.variant,
       replaceAll: p.validThrough < p.historyStart,
-      states: fresh,
+      states,
       head: { version, historyStart: p.historyStart, computedThrough, settingsKey: STATE_SETTINGS_KEY },
     });
   }

@@ -64,6 +64,28 @@ export function loadSeriesHeads(db: Db, keys: readonly { athleteId: string; vari
   return result;
 }
 
+/**
+ * The earliest local day changed since each given data version (null when no day was), one statement per
+ * chunk: a seek into athlete_data_change_version_idx to the versions after it, whatever the history. The
+ * memory cache uses it to keep the points of a series computed at that version up to the day before.
+ */
+export function loadChangedSince(db: Db, requests: readonly { athleteId: string; version: number }[]): Map<string, LocalDate | null> {
+  const result = new Map<string, LocalDate | null>();
+  for (let i = 0; i < requests.length; i += CHUNK) {
+    const values = sql.join(
+      requests.slice(i, i + CHUNK).map((r) => sql`(${r.athleteId}, ${r.version})`),
+      sql`, `,
+    );
+    const rows = db.all<{ athleteId: string; changedFrom: LocalDate | null }>(sql`
+      with req(id, version) as (values ${values})
+      select req.id as "athleteId",
+        (select min(c.local_date) from athlete_data_change c where c.athlete_id = req.id and c.version > req.version) as "changedFrom"
+      from req`);
+    for (const row of rows) result.set(row.athleteId, row.changedFrom);
+  }
+  return result;
+}
+
 export function getSeriesHead(heads: ReadonlyMap<string, SeriesHead>, athleteId: string, variant: string): SeriesHead | undefined {
   return heads.get(headKey(athleteId, variant));
 }
