@@ -1,9 +1,12 @@
 // npm run bench:load — the production server (`next start` over the build in .next, on 127.0.0.1 only) under
 // load: 2,000 GETs at 20 concurrent to the dashboard page, then 2,000 to the daily API, for an athlete with a
-// year of history. Prints throughput, p50/p95/p99 and errors of each, and the server's peak RSS (the process
-// tree of `next start`, sampled every 50 ms). Then the webhook body cap as the server feels it: RSS before,
-// during and after 8 concurrent 100 MB posts (4 with Content-Length, 4 chunked). Bounded in count and in time
-// (each phase stops at its deadline). Prints figures; asserts nothing. Run `npm run build` first.
+// year of history, each after 200 untimed GETs at the same concurrency (JIT warm-up). Prints throughput,
+// p50/p95/p99 and errors of each, the server's peak RSS (the process tree of `next start`, sampled every
+// 50 ms, warm-up included), its CPU time per request, the machine's load average, and the p95 ÷ p50 of
+// requests served under the same conditions (see medianWindowSpread). Then the webhook body cap as the server
+// feels it: RSS before, during and after 8 concurrent 100 MB posts (4 with Content-Length, 4 chunked). Bounded
+// in count and in time (each phase stops at its deadline). Prints figures; asserts nothing. Run `npm run build`
+// first.
 import fs from "node:fs";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
@@ -76,16 +79,34 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 // ── GET load ──
 
-type LoadResult = { times: number[]; errors: string[]; elapsedMs: number; done: number };
+/** CPU time (ms, user + system) the process has used so far, from /proc (Linux; clock ticks of 10 ms). */
+function readCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
-async function runLoad(server: PageServer, pathname: string, cookie: string): Promise<LoadResult> {
+/** The 1-minute load average of the machine (other processes compete with the server for the CPUs). */
+const readLoadAverage = () => Number(fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
+
+/** Times in completion order; `cpuMs` is the server's CPU time over the phase. */
+type LoadResult = { times: number[]; errors: string[]; elapsedMs: number; done: number; cpuMs: number; loadAverage: [number, number] };
+
+async function runLoad(server: PageServer, pathname: string, cookie: string, requests = REQUESTS): Promise<LoadResult> {
   const times: number[] = [];
   const errors: string[] = [];
   let next = 0;
+  const loadBefore = readLoadAverage();
+  const cpuBefore = readCpuMs(server.pid);
   const started = performance.now();
   const deadline = started + PHASE_DEADLINE_MS;
   async function worker(): Promise<void> {
-    while (next < REQUESTS && performance.now() < deadline) {
+    while (next < requests && performance.now() < deadline) {
       next += 1;
       const t0 = performance.now();
       try {
@@ -99,7 +120,24 @@ async function runLoad(server: PageServer, pathname: string, cookie: string): Pr
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { times, errors, elapsedMs: performance.now() - started, done: next };
+  const elapsedMs = performance.now() - started;
+  return { times, errors, elapsedMs, done: next, cpuMs: readCpuMs(server.pid) - cpuBefore, loadAverage: [loadBefore, readLoadAverage()] };
+}
+
+/**
+ * The median over consecutive windows of WINDOW completions of each window's p95 ÷ p50: the spread of
+ * requests served under the same conditions. On a shared machine the whole run's p95 also mixes in the
+ * periods when other processes took the CPUs (every request of such a period is slow, one after another),
+ * which this figure leaves out; both are printed.
+ */
+const WINDOW = 100;
+function medianWindowSpread(times: readonly number[]): number {
+  const spreads: number[] = [];
+  for (let start = 0; start + WINDOW <= times.length; start += WINDOW) {
+    const window = times.slice(start, start + WINDOW);
+    spreads.push(percentile(window, 95) / percentile(window, 50));
+  }
+  return spreads.length > 0 ? median(spreads) : Number.NaN;
 }
 
 function printLoad(label: string, result: LoadResult, peakRss: number): { p50: number; p95: number } {
@@ -111,6 +149,11 @@ function printLoad(label: string, result: LoadResult, peakRss: number): { p50: n
     `${label.padEnd(10)} ${String(result.done).padStart(5)} req  ${rate.toFixed(1).padStart(6)} req/s  ` +
       `p50 ${p50.toFixed(0).padStart(4)}  p95 ${p95.toFixed(0).padStart(4)}  p99 ${p99.toFixed(0).padStart(4)} ms  ` +
       `(median ${median(result.times).toFixed(0)})  errors ${result.errors.length}  peak RSS ${mb(peakRss)}`,
+  );
+  console.log(
+    `           server CPU ${(result.cpuMs / result.done).toFixed(1)} ms per request, busy ${((result.cpuMs / result.elapsedMs) * 100).toFixed(0)} % of the phase; ` +
+      `machine load average ${result.loadAverage[0].toFixed(1)} → ${result.loadAverage[1].toFixed(1)} (2 CPUs); ` +
+      `p95 ÷ p50 within each ${WINDOW} requests (median) ${medianWindowSpread(result.times).toFixed(2)}`,
   );
   if (result.errors.length > 0) console.log(`           first errors: ${[...new Set(result.errors)].slice(0, 3).join("; ")}`);
   if (result.done < REQUESTS) console.log(`           stopped at the ${PHASE_DEADLINE_MS / 1000} s deadline`);
@@ -171,12 +214,15 @@ async function benchWebhookCap(server: PageServer): Promise<void> {
 
 // ── main ──
 
+/** Untimed requests before each phase, at the phase's concurrency: the server's JIT warms up under load too. */
+const WARM_UP_REQUESTS = 200;
+
 async function runLoadWarmup(server: PageServer, pathname: string, cookie: string): Promise<void> {
-  for (let i = 0; i < 20; i += 1) {
-    const response = await fetch(`${server.url}${pathname}`, { headers: { cookie }, redirect: "manual" });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`warm-up GET ${pathname} answered ${response.status}`);
-  }
+  const response = await fetch(`${server.url}${pathname}`, { headers: { cookie }, redirect: "manual" });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`warm-up GET ${pathname} answered ${response.status}`);
+  const warmUp = await runLoad(server, pathname, cookie, WARM_UP_REQUESTS);
+  if (warmUp.errors.length > 0) throw new Error(`warm-up GET ${pathname}: ${warmUp.errors[0]}`);
 }
 
 async function main(): Promise<void> {
@@ -197,13 +243,18 @@ async function main(): Promise<void> {
     const cookie = signInBySession(test.db, "load-athlete");
     server = await startPageServer(test.db.$client.name);
     const dailyPath = `/api/athletes/me/daily?from=${addDays(today, -89)}&to=${today}`;
-    // Warm-up (untimed): compile paths, fill caches, open statements.
-    for (const pathname of ["/dashboard", dailyPath]) await runLoadWarmup(server, pathname, cookie);
-
-    console.log(`load: ${REQUESTS} GETs at ${CONCURRENCY} concurrent per target, one athlete with 365 days of history`);
-    const dashboard = await withPeakRss(server.pid, () => runLoad(server as PageServer, "/dashboard", cookie));
+    console.log(
+      `load: ${REQUESTS} GETs at ${CONCURRENCY} concurrent per target after ${WARM_UP_REQUESTS} untimed ones, one athlete with 365 days of history`,
+    );
+    // Warm-up (untimed): compile paths, fill caches, open statements; then the timed phase.
+    // The peak RSS covers the warm-up as well.
+    const phase = async (pathname: string) => {
+      await runLoadWarmup(server as PageServer, pathname, cookie);
+      return runLoad(server as PageServer, pathname, cookie);
+    };
+    const dashboard = await withPeakRss(server.pid, () => phase("/dashboard"));
     const page = printLoad("dashboard", dashboard.result, dashboard.peakRss);
-    const daily = await withPeakRss(server.pid, () => runLoad(server as PageServer, dailyPath, cookie));
+    const daily = await withPeakRss(server.pid, () => phase(dailyPath));
     printLoad("daily API", daily.result, daily.peakRss);
     console.log(
       `dashboard p95 / p50 = ${(page.p95 / page.p50).toFixed(2)} (target ≤ 1.5); peak RSS ${mb(Math.max(dashboard.peakRss, daily.peakRss))} (target < 400 MB)`,
