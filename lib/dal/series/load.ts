@@ -19,7 +19,9 @@ import { getSeriesHead, loadChangedSince, loadSeriesHeads, loadSeriesStates, sav
  * persisted (lib/dal/series/state.ts). A view reads the stored state of the `computeWarmUpDays` days before
  * what it must show or recompute (the windows: HRV baseline, ACWR, …) and raw rows only from there on. After
  * a sync that touched the last few days, the first view recomputes those days, not the whole history. Computed series
- * are also kept in memory (one LRU over every viewer and athlete), keyed by the athlete's data version.
+ * are also kept in memory (one LRU over every viewer and athlete), keyed by the athlete's data version. A series in
+ * memory from an older version keeps its points before the earliest day changed since (athlete_data_change), so
+ * the first view after a sync computes only the changed days, whatever the range the page shows.
  */
 
 /** `checkInNotes`: the viewer may read the athlete's check-in notes (the athlete, or a coach they share notes with). */
