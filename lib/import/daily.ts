@@ -42,14 +42,19 @@ const activitySchema = z.object({
   samples: z.object({ mets: timedValues, steps: timedValues }).optional(),
 });
 
-/** `HH:MM:SS[.fff]` → whole seconds of the day without a regex (1,440 a channel a day); anything else via the strict parser. */
+/** Two ASCII digits at `i` as a number, or −1 (no closures or arrays: it runs 1,440 times a channel a day). */
+function twoDigits(text: string, i: number): number {
+  const tens = text.charCodeAt(i) - 48;
+  const ones = text.charCodeAt(i + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+/** `HH:MM:SS[.fff]` → whole seconds of the day without a regex; anything else via the strict parser. */
 function toSecondOfDay(localTime: string): number {
-  const c = (i: number) => localTime.charCodeAt(i) - 48;
-  const isDigits = [0, 1, 3, 4, 6, 7].every((i) => c(i) >= 0 && c(i) <= 9);
-  if (isDigits && localTime.length >= 8 && localTime[2] === ":" && localTime[5] === ":" && (localTime.length === 8 || localTime[8] === ".")) {
-    const h = c(0) * 10 + c(1);
-    const m = c(3) * 10 + c(4);
-    const sec = c(6) * 10 + c(7);
+  if (localTime.length >= 8 && localTime.charCodeAt(2) === 0x3a && localTime.charCodeAt(5) === 0x3a && (localTime.length === 8 || localTime.charCodeAt(8) === 0x2e)) {
+    const h = twoDigits(localTime, 0);
+    const m = twoDigits(localTime, 3);
+    const sec = twoDigits(localTime, 6);
     if (h >= 0 && h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 60) return h * 3600 + m * 60 + sec;
   }
   return Math.floor(parseClockTime(localTime));

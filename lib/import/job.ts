@@ -1,8 +1,8 @@
 /**
  * The import as a job of the sync's kind (design §3): a `sync_run` row of kind "import" under the athlete's
- * lease, progress written as it goes, a result in the sync log. Each entry's rows, the job's position and its
- * summary are committed together, so a killed import, started again on the same archive, resumes after its last
- * finished entry and ends with the summary an uninterrupted import would have had.
+ * lease, progress written as it goes, a result in the sync log. A chunk of entries' rows, the job's position and
+ * its summary are committed together, so a killed import, started again on the same archive, resumes after its
+ * last committed chunk and ends with the summary an uninterrupted import would have had.
  */
 import { randomUUID } from "node:crypto";
 import { stat } from "node:fs/promises";
@@ -12,7 +12,7 @@ import type { Db } from "@/db/client";
 import { importJobs } from "@/db/schema/import";
 import { AppError } from "@/lib/errors";
 import { describeStep, toFinalStatus, toRunProgress } from "@/lib/import/progress";
-import { createEmptySummary, planEntries, readEntries, type ImportSummary } from "@/lib/import/read";
+import { createEmptySummary, planEntries, readEntries, type ChunkLimits, type ImportSummary } from "@/lib/import/read";
 import { createDatabaseSink } from "@/lib/import/sink";
 import { openArchive, type ImportLimits } from "@/lib/import/zip";
 import { beginRun, finishRun, findLiveRun, writeProgress } from "@/lib/sync/runs";
@@ -22,9 +22,11 @@ export type ImportDeps = {
   db: Db;
   limits: ImportLimits;
   now?: () => number;
+  /** Entries written per transaction (default `DEFAULT_CHUNK`). */
+  chunk?: ChunkLimits;
   /**
-   * Called after each entry's rows, position and summary are written, inside that entry's transaction (before
-   * it commits): progress output for the CLI, and the kill point of the crash test.
+   * Called after each entry's rows are written, inside its chunk's transaction (before the chunk's position and
+   * summary are written and it commits): progress output for the CLI, and the kill point of the crash test.
    */
   onEntryWritten?: (position: number, total: number) => void;
 };
@@ -115,23 +117,26 @@ export async function executeImport(deps: ImportDeps, jobId: string): Promise<Im
         summary.types[type].bytes.total = s.bytes.total;
       }
       let progressWrittenAt = Number.NEGATIVE_INFINITY;
-      // Prepared once: it runs after every entry.
+      // Prepared once: it runs after every chunk.
       const savePosition = db
         .update(importJobs)
         .set({ position: sql`${sql.placeholder("position")}`, summaryJson: sql`${sql.placeholder("summaryJson")}` })
         .where(eq(importJobs.id, jobId))
         .prepare();
-      const sink = createDatabaseSink(db, athleteId, { archiveName: job.archiveName, fetchedAt: clock() }, (entry, position) => {
-        // Position and summary go with every entry (resume); the run's progress and lease at most twice a second.
-        savePosition.run({ position, summaryJson: JSON.stringify(summary) });
-        const now = clock();
-        if (now - progressWrittenAt >= PROGRESS_INTERVAL_MS) {
-          progressWrittenAt = now;
-          writeProgress(db, athleteId, runId, toRunProgress(summary, describeStep(summary, plan[position - 1]?.type ?? null)), now);
-        }
-        deps.onEntryWritten?.(position, plan.length);
+      const sink = createDatabaseSink(db, athleteId, { archiveName: job.archiveName, fetchedAt: clock() }, {
+        entry: (entry, position) => {
+          // The run's progress and lease at most twice a second.
+          const now = clock();
+          if (now - progressWrittenAt >= PROGRESS_INTERVAL_MS) {
+            progressWrittenAt = now;
+            writeProgress(db, athleteId, runId, toRunProgress(summary, describeStep(summary, plan[position - 1]?.type ?? null)), now);
+          }
+          deps.onEntryWritten?.(position, plan.length);
+        },
+        // Position and summary go with every chunk's rows: a resume starts after the last committed chunk.
+        chunk: (position) => savePosition.run({ position, summaryJson: JSON.stringify(summary) }),
       });
-      await readEntries(archive, plan, sink, summary, job.position);
+      await readEntries(archive, plan, sink, summary, job.position, deps.chunk);
     } finally {
       archive.close();
     }

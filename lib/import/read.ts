@@ -28,13 +28,22 @@ export type ImportSink = {
   heartRateDay(item: ImportedHeartRateDay, entry: ArchiveEntry, raw: unknown): ItemOutcome;
   physicalInfo(item: ImportedPhysicalInfo, entry: ArchiveEntry, raw: unknown): ItemOutcome;
   /**
-   * Runs one entry's work (its writes, then `entryDone`) as one unit: the database writer wraps it in a
-   * transaction, so an entry is either wholly stored with its position and counts, or not at all.
+   * Runs a chunk of entries' work (their writes, each followed by `entryDone`) as one unit: the database writer
+   * wraps it in one transaction, so a chunk is either wholly stored with its position and counts, or not at all.
    */
-  runEntry?(work: () => void): void;
-  /** Called last inside `runEntry`, with the number of entries now finished. */
+  runChunk?(work: () => void): void;
+  /** Called after each entry's records inside `runChunk`, with the number of entries now finished. */
   entryDone?(entry: ArchiveEntry, position: number): void;
+  /** Called last inside `runChunk`, with the number of entries finished with this chunk: where a resume starts. */
+  chunkDone?(position: number): void;
 };
+
+/**
+ * How many entries are read before they are written together in one transaction: one commit per entry cost
+ * more than some entries' rows. Bounded by count and by text held in memory at once.
+ */
+export type ChunkLimits = { entries: number; bytes: number };
+export const DEFAULT_CHUNK: ChunkLimits = { entries: 32, bytes: 2 * 1024 * 1024 };
 
 export type Quarantined = { entry: string; error: string };
 
@@ -120,52 +129,77 @@ function describe(error: unknown): string {
 }
 
 /**
- * Processes `plan` from `position` on (a resumed run skips what a previous attempt finished). Per-record
- * errors inside an array file (one bad night) are quarantined per record; a file that does not parse at all
- * is quarantined whole.
+ * Processes `plan` from `position` on (a resumed run skips what a previous attempt finished), a chunk of
+ * entries at a time. Per-record errors inside an array file (one bad night) are quarantined per record; a file
+ * that does not parse at all is quarantined whole.
  */
-export async function readEntries(archive: OpenedArchive, plan: PlannedEntry[], sink: ImportSink, summary: ImportSummary, position = 0): Promise<void> {
+export async function readEntries(
+  archive: OpenedArchive,
+  plan: PlannedEntry[],
+  sink: ImportSink,
+  summary: ImportSummary,
+  position = 0,
+  chunk: ChunkLimits = DEFAULT_CHUNK,
+): Promise<void> {
   const scores = new Map<string, SleepScore>();
-  const runEntry = sink.runEntry ?? ((work: () => void) => work());
-  for (let i = 0; i < plan.length; i++) {
-    const { entry, kind } = plan[i];
-    if (kind.kind === "sleep-score") {
-      // Re-read on resume too: the results after them need the join. Not stored on their own.
-      await readScores(archive, entry, scores, summary, i >= position);
-      if (i >= position) runEntry(() => sink.entryDone?.(entry, i + 1));
-      continue;
-    }
-    if (i < position) continue;
-    let text: string | null = null;
-    let readError: unknown = null;
-    if (plan[i].type) {
-      try {
-        text = await archive.readText(entry);
-      } catch (error) {
-        readError = error;
+  const runChunk = sink.runChunk ?? ((work: () => void) => work());
+  // Scores a previous attempt already counted are read again: the results after them need the join.
+  for (let i = 0; i < Math.min(position, plan.length); i++) {
+    if (plan[i].kind.kind === "sleep-score") await readScores(archive, plan[i].entry, scores);
+  }
+  let i = position;
+  while (i < plan.length) {
+    const read: { index: number; text: string | null; readError: unknown; scoreError?: string | null }[] = [];
+    let bytes = 0;
+    while (i < plan.length && read.length < chunk.entries && (read.length === 0 || bytes + plan[i].entry.uncompressedSize <= chunk.bytes)) {
+      const { entry, kind, type } = plan[i];
+      if (kind.kind === "sleep-score") {
+        read.push({ index: i, text: null, readError: null, scoreError: await readScores(archive, entry, scores) });
+      } else {
+        let text: string | null = null;
+        let readError: unknown = null;
+        if (type) {
+          try {
+            text = await archive.readText(entry);
+            bytes += entry.uncompressedSize;
+          } catch (error) {
+            readError = error;
+          }
+        }
+        read.push({ index: i, text, readError });
       }
+      i++;
     }
-    runEntry(() => {
-      processEntry(plan[i], text, readError, sink, summary, scores);
-      sink.entryDone?.(entry, i + 1);
+    runChunk(() => {
+      for (const { index, text, readError, scoreError } of read) {
+        if (scoreError !== undefined) countScores(plan[index].entry, scoreError, summary);
+        else processEntry(plan[index], text, readError, sink, summary, scores);
+        sink.entryDone?.(plan[index].entry, index + 1);
+      }
+      sink.chunkDone?.(i);
     });
   }
 }
 
-async function readScores(archive: OpenedArchive, entry: ArchiveEntry, scores: Map<string, SleepScore>, summary: ImportSummary, count: boolean): Promise<void> {
-  const typeSummary = summary.types.sleep;
+/** Reads a sleep-score file into `scores`; the error that made it unreadable, or null. Not stored on its own. */
+async function readScores(archive: OpenedArchive, entry: ArchiveEntry, scores: Map<string, SleepScore>): Promise<string | null> {
   try {
     for (const item of asArray(parseExportJson(await archive.readText(entry)), "sleep scores")) {
       const parsed = sleepScoreSchema.safeParse(item);
       if (parsed.success) scores.set(parsed.data.night, parsed.data);
     }
+    return null;
   } catch (error) {
-    if (count) typeSummary.quarantined.push({ entry: entry.name, error: describe(error) });
+    return describe(error);
   }
-  if (count) {
-    typeSummary.files.done++;
-    typeSummary.bytes.done += entry.uncompressedSize;
-  }
+}
+
+/** Counts a read score file in the sleep summary (in plan order, with the chunk it belongs to). */
+function countScores(entry: ArchiveEntry, error: string | null, summary: ImportSummary): void {
+  const typeSummary = summary.types.sleep;
+  if (error !== null) typeSummary.quarantined.push({ entry: entry.name, error });
+  typeSummary.files.done++;
+  typeSummary.bytes.done += entry.uncompressedSize;
 }
 
 /** Parses one entry and hands its records to the sink, counting everything in `summary`. */

@@ -1,4 +1,4 @@
-/** The database side of an import: each record through its writer, each entry in one transaction. */
+/** The database side of an import: each record through its writer, each chunk of entries in one transaction. */
 import type { Db } from "@/db/client";
 import type { ImportSink } from "@/lib/import/read";
 import { storeImportedActivity, storeImportedHeartRateDay, storeImportedPhysicalInfo, storeImportedRecharge, storeImportedSleep } from "@/lib/import/store-daily";
@@ -9,7 +9,7 @@ export function createDatabaseSink(
   db: Db,
   athleteId: string,
   archive: Omit<ImportProvenance, "entryName">,
-  onEntryDone: (entry: ArchiveEntry, position: number) => void,
+  done: { entry: (entry: ArchiveEntry, position: number) => void; chunk: (position: number) => void },
 ): ImportSink {
   const prov = (entry: ArchiveEntry): ImportProvenance => ({ ...archive, entryName: entry.name });
   return {
@@ -19,9 +19,10 @@ export function createDatabaseSink(
     recharge: (item, entry, raw) => storeImportedRecharge(db, athleteId, item, raw, prov(entry)),
     heartRateDay: (item, entry, raw) => storeImportedHeartRateDay(db, athleteId, item, raw, prov(entry)),
     physicalInfo: (item, entry, raw) => storeImportedPhysicalInfo(db, athleteId, item, raw, prov(entry)),
-    runEntry: (work) => {
+    runChunk: (work) => {
       db.transaction(() => work());
     },
-    entryDone: onEntryDone,
+    entryDone: done.entry,
+    chunkDone: done.chunk,
   };
 }

@@ -4,12 +4,13 @@
  * rewritten only when a later archive says something else about that day.
  */
 import { and, eq } from "drizzle-orm";
-import type { Db, DbTx } from "@/db/client";
+import type { Db } from "@/db/client";
 import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
 import { continuousHeartRates, dailyActivities, nightlyRecharges, physicalInfos, sleeps } from "@/db/schema/polar-data";
 import { toDayNumber } from "@/lib/analytics/dates";
 import type { ImportedActivity, ImportedHeartRateDay, ImportedPhysicalInfo, ImportedRecharge, ImportedSleep } from "@/lib/import/model";
 import type { ItemOutcome } from "@/lib/import/read";
+import { insertRow } from "@/lib/import/statements";
 import { toImportEndpoint, toSummaryJson, type ImportProvenance } from "@/lib/import/store-sessions";
 import { formatClockTime } from "@/lib/import/time";
 import { lookup } from "@/lib/sync/lookups";
@@ -47,7 +48,7 @@ function provenance(prov: ImportProvenance, raw: unknown) {
   };
 }
 
-export function storeImportedActivity(tx: Db | DbTx, athleteId: string, day: ImportedActivity, raw: unknown, prov: ImportProvenance): ItemOutcome {
+export function storeImportedActivity(tx: Db, athleteId: string, day: ImportedActivity, raw: unknown, prov: ImportProvenance): ItemOutcome {
   const values = {
     athleteId,
     localDate: day.localDate,
@@ -66,14 +67,14 @@ export function storeImportedActivity(tx: Db | DbTx, athleteId: string, day: Imp
     ...provenance(prov, raw),
   };
   return decide(lookup(tx, "dailyActivity").get({ athleteId, localDate: day.localDate }), values, (id) => {
-    if (id === null) tx.insert(dailyActivities).values(values).run();
+    if (id === null) insertRow(tx, dailyActivities, values);
     else tx.update(dailyActivities).set(values).where(eq(dailyActivities.id, id)).run();
   });
 }
 
 const MINUTE_MS = 60_000;
 
-export function storeImportedSleep(tx: Db | DbTx, athleteId: string, sleep: ImportedSleep, raw: unknown, prov: ImportProvenance): ItemOutcome {
+export function storeImportedSleep(tx: Db, athleteId: string, sleep: ImportedSleep, raw: unknown, prov: ImportProvenance): ItemOutcome {
   const base = Math.floor(sleep.startUtcMs / MINUTE_MS) * MINUTE_MS;
   const values = {
     athleteId,
@@ -106,12 +107,12 @@ export function storeImportedSleep(tx: Db | DbTx, athleteId: string, sleep: Impo
     ...provenance(prov, raw),
   };
   return decide(lookup(tx, "sleep").get({ athleteId, localDate: sleep.localDate }), values, (id) => {
-    if (id === null) tx.insert(sleeps).values(values).run();
+    if (id === null) insertRow(tx, sleeps, values);
     else tx.update(sleeps).set(values).where(eq(sleeps.id, id)).run();
   });
 }
 
-export function storeImportedRecharge(tx: Db | DbTx, athleteId: string, night: ImportedRecharge, raw: unknown, prov: ImportProvenance): ItemOutcome {
+export function storeImportedRecharge(tx: Db, athleteId: string, night: ImportedRecharge, raw: unknown, prov: ImportProvenance): ItemOutcome {
   const values = {
     athleteId,
     ...night,
@@ -123,12 +124,12 @@ export function storeImportedRecharge(tx: Db | DbTx, athleteId: string, night: I
     ...provenance(prov, raw),
   };
   return decide(lookup(tx, "nightlyRecharge").get({ athleteId, localDate: night.localDate }), values, (id) => {
-    if (id === null) tx.insert(nightlyRecharges).values(values).run();
+    if (id === null) insertRow(tx, nightlyRecharges, values);
     else tx.update(nightlyRecharges).set(values).where(eq(nightlyRecharges.id, id)).run();
   });
 }
 
-export function storeImportedHeartRateDay(tx: Db | DbTx, athleteId: string, day: ImportedHeartRateDay, raw: unknown, prov: ImportProvenance): ItemOutcome {
+export function storeImportedHeartRateDay(tx: Db, athleteId: string, day: ImportedHeartRateDay, raw: unknown, prov: ImportProvenance): ItemOutcome {
   // The sync's own row builder, fed in AccessLink's shape: one packing and one min/max rule.
   const row = toContinuousHeartRateRow({
     date: day.localDate,
@@ -136,7 +137,7 @@ export function storeImportedHeartRateDay(tx: Db | DbTx, athleteId: string, day:
   });
   const values = { athleteId, ...row, ...provenance(prov, raw) };
   return decide(lookup(tx, "continuousHeartRate").get({ athleteId, localDate: day.localDate }), values, (id) => {
-    if (id === null) tx.insert(continuousHeartRates).values(values).run();
+    if (id === null) insertRow(tx, continuousHeartRates, values);
     else tx.update(continuousHeartRates).set(values).where(eq(continuousHeartRates.id, id)).run();
   });
 }
@@ -145,7 +146,7 @@ export function storeImportedHeartRateDay(tx: Db | DbTx, athleteId: string, day:
  * Imported settings carry no Polar id: a negative id from the local day (at most one change a day is kept,
  * the last), so they can never collide with Polar's positive ids.
  */
-export function storeImportedPhysicalInfo(tx: Db | DbTx, athleteId: string, info: ImportedPhysicalInfo, raw: unknown, prov: ImportProvenance): ItemOutcome {
+export function storeImportedPhysicalInfo(tx: Db, athleteId: string, info: ImportedPhysicalInfo, raw: unknown, prov: ImportProvenance): ItemOutcome {
   const polarPhysicalInfoId = -(toDayNumber(info.localDate) + 1_000_000);
   // The snapshot's time is local wall time without offset: the athlete's latest known offset turns it to UTC.
   const createdAt = parseUtcNoZ(info.createdAtLocal) - getLatestOffsetMinutes(tx, athleteId) * MINUTE_MS;
@@ -171,7 +172,7 @@ export function storeImportedPhysicalInfo(tx: Db | DbTx, athleteId: string, info
     .where(and(eq(physicalInfos.athleteId, athleteId), eq(physicalInfos.polarPhysicalInfoId, polarPhysicalInfoId)))
     .get();
   return decide(existing, values, (id) => {
-    if (id === null) tx.insert(physicalInfos).values(values).run();
+    if (id === null) insertRow(tx, physicalInfos, values);
     else tx.update(physicalInfos).set(values).where(eq(physicalInfos.id, id)).run();
   });
 }

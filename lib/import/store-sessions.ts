@@ -6,11 +6,11 @@
  * UTC start within ±2 s, or else a start within a minute, a duration within ±2 s and the same sport. An API row
  * is never touched (the API's copy wins); an imported row is not rewritten by a later import.
  */
-import { and, between, eq } from "drizzle-orm";
-import type { Db, DbTx } from "@/db/client";
+import type { Db } from "@/db/client";
 import { exerciseHrZones, exerciseSamples, exercises } from "@/db/schema/polar-data";
 import type { ImportedSession } from "@/lib/import/model";
 import type { ItemOutcome } from "@/lib/import/read";
+import { insertRow, selectSessionsNear } from "@/lib/import/statements";
 import { loadPhysiology } from "@/lib/sync/derive";
 import { toExerciseRow, toExerciseSampleRow, type ExerciseInput } from "@/lib/sync/transforms";
 
@@ -25,12 +25,9 @@ export function toImportEndpoint(prov: ImportProvenance): string {
   return `export:${prov.archiveName}/${prov.entryName}`;
 }
 
-export function findSameSession(db: Db | DbTx, athleteId: string, session: ImportedSession): typeof exercises.$inferSelect | undefined {
-  const candidates = db
-    .select()
-    .from(exercises)
-    .where(and(eq(exercises.athleteId, athleteId), between(exercises.startUtcMs, session.startUtcMs - START_TOLERANCE_MS, session.startUtcMs + START_TOLERANCE_MS)))
-    .all();
+/** The stored session that is this one (§6 quirk 6), if any: one indexed, prepared lookup of a minute's starts. */
+export function findSameSession(db: Db, athleteId: string, session: ImportedSession): { id: number } | undefined {
+  const candidates = selectSessionsNear(db, athleteId, session.startUtcMs - START_TOLERANCE_MS, session.startUtcMs + START_TOLERANCE_MS);
   const byDevice = candidates.find(
     (row) => session.deviceId !== null && row.deviceId === session.deviceId && Math.abs(row.startUtcMs - session.startUtcMs) <= DEVICE_START_TOLERANCE_MS,
   );
@@ -74,32 +71,24 @@ export function storeImportedSession(
   if (findSameSession(db, athleteId, session)) return { status: "present" };
   const row = toExerciseRow(toExerciseInput(session), session.samples, loadPhysiology(db, athleteId, session.localDate));
   const endpoint = toImportEndpoint(prov);
-  const exerciseId = db
-    .insert(exercises)
-    .values({
-      ...row,
-      polarExerciseId: null,
-      polarHashedId: null,
-      athleteId,
-      endpoint,
-      transactionId: null,
-      fetchedAt: prov.fetchedAt,
-      rawJson: toSummaryJson(raw),
-      source: "export",
-      archiveName: prov.archiveName,
-      entryName: prov.entryName,
-    })
-    .returning({ id: exercises.id })
-    .get().id;
-  if (session.samples.length > 0) {
-    db.insert(exerciseSamples)
-      .values(session.samples.map((series) => ({ ...toExerciseSampleRow(series), athleteId, exerciseId, endpoint, transactionId: null, fetchedAt: prov.fetchedAt })))
-      .run();
+  const exerciseId = insertRow(db, exercises, {
+    ...row,
+    polarExerciseId: null,
+    polarHashedId: null,
+    athleteId,
+    endpoint,
+    transactionId: null,
+    fetchedAt: prov.fetchedAt,
+    rawJson: toSummaryJson(raw),
+    source: "export",
+    archiveName: prov.archiveName,
+    entryName: prov.entryName,
+  });
+  for (const series of session.samples) {
+    insertRow(db, exerciseSamples, { ...toExerciseSampleRow(series), athleteId, exerciseId, endpoint, transactionId: null, fetchedAt: prov.fetchedAt });
   }
-  if (session.zones.length > 0) {
-    db.insert(exerciseHrZones)
-      .values(session.zones.map((zone) => ({ ...zone, athleteId, exerciseId, endpoint, transactionId: null, fetchedAt: prov.fetchedAt, rawJson: JSON.stringify(zone) })))
-      .run();
+  for (const zone of session.zones) {
+    insertRow(db, exerciseHrZones, { ...zone, athleteId, exerciseId, endpoint, transactionId: null, fetchedAt: prov.fetchedAt, rawJson: JSON.stringify(zone) });
   }
   return { status: "imported" };
 }

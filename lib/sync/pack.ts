@@ -80,7 +80,22 @@ export function unpackZoneSamples(packed: string): ZoneSample[] {
 /** Heart rate, cadence and power are small integers: their text is looked up, not formatted, per sample. */
 const SMALL_INTEGERS: readonly string[] = Array.from({ length: 2048 }, (_, i) => String(i));
 
-/** Values come from Polar's text unchanged, so JavaScript's shortest round-trip form is exact (`7.9`). */
-function formatNumber(value: number): string {
-  return value >= 0 && value < 2048 && Number.isInteger(value) ? SMALL_INTEGERS[value] : String(value);
+/** `.5`-style fractions of hundredths: "01"…"99", trailing zero dropped ("10" → "1"). */
+const HUNDREDTHS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0").replace(/(\d)0$/, "$1"));
+
+/**
+ * Values come from Polar's text unchanged, so JavaScript's shortest round-trip form is exact (`7.9`). Speeds and
+ * altitudes have one or two decimals: a value that is exactly some hundredths is assembled from the tables (the
+ * same text as `String`, which is slow for fractions), anything else goes through `String`.
+ */
+export function formatNumber(value: number): string {
+  if (value >= 0 && value < 2048) {
+    if (Number.isInteger(value)) return SMALL_INTEGERS[value];
+    const hundredths = Math.round(value * 100);
+    if (hundredths / 100 === value) {
+      const fraction = hundredths % 100;
+      return `${SMALL_INTEGERS[(hundredths - fraction) / 100]}.${HUNDREDTHS[fraction]}`;
+    }
+  }
+  return String(value);
 }
