@@ -3,7 +3,8 @@
  *
  * 1. starts the AccessLink simulator on 127.0.0.1:POLAR_SIM_PORT (default 4100);
  * 2. prepares data/demo.db by signing every simulated athlete in and running the real sync across simulated
- *    months (the simulator keeps its state in memory, so the database is prepared afresh on every start);
+ *    months (the simulator keeps its state in memory, so the database is prepared afresh on every start); one
+ *    athlete imports Polar's archive of her earlier years when she connects, with the real importer;
  * 3. builds the app when the build is missing or older than the sources, and serves it on http://localhost:3000.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
   const { openDatabase } = await import("@/db/client");
   const { prepareDemoData } = await import("./demo/prepare");
   const { setupDemoCoach } = await import("./demo/coach");
+  const { DEMO_IMPORT_COVER_DAYS, DEMO_IMPORT_LOGIN } = await import("./demo/import");
 
   const now = Date.now();
   const fromMs = Math.floor((now - HISTORY_DAYS * DAY_MS) / DAY_MS) * DAY_MS;
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
     days: HISTORY_DAYS + 7, // the newcomer's few days fall in the last fortnight of the span
     clockStart: fromMs,
     clockMode: "frozen",
+    importAthlete: true,
     clients: [
       { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [`${APP_URL}/api/auth/callback/polar`] },
     ],
@@ -113,7 +116,8 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown(0));
 
   // Real habits (issue 13): Jordan's watch stays unsynced on a 10-day trip, then uploads everything at once;
-  // Maria connects three weeks before today and her earlier months are backfilled from what Polar keeps.
+  // Maria connects three weeks before today and her earlier months are backfilled from what Polar keeps;
+  // Elena connects ten days before today and imports the archive of her earlier years before her first sync.
   const jordan = sim.dataset.athletes.find((athlete) => athlete.profile.login === "jordan");
   const tripFrom = new Date(fromMs + 60 * DAY_MS).toISOString().slice(0, 10);
   const tripTo = new Date(fromMs + 69 * DAY_MS).toISOString().slice(0, 10);
@@ -121,7 +125,7 @@ async function main(): Promise<void> {
     servePreRegistrationDays: true,
     deviceHabits: jordan ? { [String(jordan.profile.userId)]: { gaps: [{ from: tripFrom, to: tripTo }] } } : {},
   });
-  const connectAt = { maria: Math.floor((now - 21 * DAY_MS) / DAY_MS) * DAY_MS };
+  const connectAt = { maria: Math.floor((now - 21 * DAY_MS) / DAY_MS) * DAY_MS, [DEMO_IMPORT_LOGIN]: Math.floor((now - 10 * DAY_MS) / DAY_MS) * DAY_MS };
 
   removeDatabase();
   const db = openDatabase(DB_PATH);
@@ -140,6 +144,7 @@ async function main(): Promise<void> {
     toMs: now,
     stepMs: STEP_DAYS * DAY_MS,
     connectAt,
+    importOnConnect: { [DEMO_IMPORT_LOGIN]: { coverDays: DEMO_IMPORT_COVER_DAYS } },
     log: (line) => console.log(line),
   });
   const coach = setupDemoCoach(db, athletes);

@@ -36,6 +36,8 @@ export type SimulatorOptions = {
   clients?: SimClientConfig[];
   /** Add the story athletes at UTC+14 and UTC−12 (sync tests); the default roster is unchanged either way. */
   storyAthletes?: boolean;
+  /** Add the athlete whose history the demo imports from her archive; the default roster is unchanged either way. */
+  importAthlete?: boolean;
 };
 
 export type Simulator = {
@@ -85,7 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       resolve(`http://${host}:${address.port}`);
     });
   });
-  const buildState = () => createSimState(seed, clients, createSimDataset({ seed, startDate, days, apiBaseUrl: url, storyAthletes: options.storyAthletes }));
+  const buildState = () => createSimState(seed, clients, createSimDataset({ seed, startDate, days, apiBaseUrl: url, storyAthletes: options.storyAthletes, importAthlete: options.importAthlete }));
   const ctx: SimContext = { url, clock, state: buildState() };
   const dispatcher = createWebhookDispatcher(ctx);
   const admin = createSimAdmin(ctx, dispatcher, () => {

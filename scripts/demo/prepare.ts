@@ -2,7 +2,8 @@
  * Prepares a Threshold database the honest way: every simulated athlete signs in through the simulator's OAuth
  * flow (authorization code → token exchange → the same sign-in code the app runs), is registered at the
  * simulated AccessLink, and then the REAL sync runs again and again while the simulator's clock moves forward
- * through the athletes' history. No data row is ever inserted directly.
+ * through the athletes' history. No data row is ever inserted directly: an athlete who brings her history in
+ * Polar's archive has it imported by the real importer when she connects (./import.ts).
  *
  * Used by `npm run demo` and by the browser tests that need months of history.
  */
@@ -11,7 +12,10 @@ import type { Db } from "@/db/client";
 import { accounts, users } from "@/db/schema";
 import { completePolarSignIn } from "@/lib/auth/config";
 import { createPolarClient, type PolarClient } from "@/lib/polar";
+import { getImportLimits } from "@/lib/import";
+import type { ImportLimits } from "@/lib/import/zip";
 import { syncAthlete, type SyncRunResult } from "@/lib/sync";
+import { importSimulatedArchive } from "./import";
 
 export type DemoSimulator = {
   url: string;
@@ -35,6 +39,13 @@ export type PrepareOptions = {
   stepMs: number;
   /** Athletes (among `logins`) who connect later than `fromMs`: at this instant, with their history before it. */
   connectAt?: Record<string, number>;
+  /**
+   * Athletes (among `logins`) who import Polar's archive right after they connect, before their first sync:
+   * the archive covers this many days back from that instant.
+   */
+  importOnConnect?: Record<string, { coverDays: number }>;
+  /** The importer's zip guards (default: this instance's `IMPORT_MAX_*`). */
+  importLimits?: ImportLimits;
   log?: (line: string) => void;
 };
 
@@ -101,6 +112,12 @@ export async function prepareDemoData(options: PrepareOptions): Promise<Prepared
   const signIn = async (login: string) => {
     const { userId, polarUserId } = await signInSimulatedAthlete(options, polar, login);
     athletes.push({ login, userId, polarUserId, state: "signed-in" });
+    const archive = options.importOnConnect?.[login];
+    if (archive) {
+      const importing = { db: options.db, simUrl: options.sim.url, limits: options.importLimits ?? getImportLimits(), now: () => options.sim.clock.now() };
+      const view = await importSimulatedArchive(importing, { userId, polarUserId, login }, archive.coverDays);
+      log(`  ${login} imported Polar's archive (${archive.coverDays} days): ${view.summary.types.sessions.imported} sessions, ${view.summary.types.activity.imported} days of activity`);
+    }
   };
   for (const login of options.logins) if (!waiting.includes(login)) await signIn(login);
   log(`Signed in ${athletes.length} simulated athletes through the simulator's OAuth flow`);

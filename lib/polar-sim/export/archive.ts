@@ -10,6 +10,7 @@ import { renderHeartRate, renderSeries, summarizeHeartRate, summarizeSeries } fr
 import { AthleteModel, type SessionPlan } from "@/lib/polar-sim/generator/model";
 import { buildNightDetail } from "@/lib/polar-sim/generator/night";
 import { createRng, hashSeed } from "@/lib/polar-sim/generator/prng";
+import { createImportAthlete, IMPORT_ATHLETE_INDEX } from "@/lib/polar-sim/generator/import-roster";
 import { createDefaultRoster } from "@/lib/polar-sim/generator/roster";
 import type { SimDatasetOptions } from "@/lib/polar-sim/contract";
 import { renderExportActivity, renderExportHeartRateDay, renderExportRecharge, renderExportSleep } from "@/lib/polar-sim/export/daily";
@@ -38,8 +39,10 @@ const NO_HEART_RATE_PROBABILITY = 0.04;
 export function findExportModel(options: SimDatasetOptions, login: string): AthleteModel {
   const roster = createDefaultRoster();
   const index = roster.findIndex((spec) => spec.login === login || String(spec.userId) === login);
-  if (index < 0) throw new Error(`unknown simulated athlete "${login}" (known: ${roster.map((s) => s.login).join(", ")})`);
-  return new AthleteModel(roster[index], index, options);
+  if (index >= 0) return new AthleteModel(roster[index], index, options);
+  const imported = createImportAthlete();
+  if (imported.login === login || String(imported.userId) === login) return new AthleteModel(imported, IMPORT_ATHLETE_INDEX, options);
+  throw new Error(`unknown simulated athlete "${login}" (known: ${[...roster, imported].map((s) => s.login).join(", ")})`);
 }
 
 function makeUuid(...parts: (number | string)[]): string {

@@ -6,6 +6,7 @@ import type { SimDataset, SimDatasetOptions, SimUpload } from "@/lib/polar-sim/c
 import type { OwnerLinks } from "@/lib/polar-sim/generator/athlete";
 import { SimAthlete } from "@/lib/polar-sim/generator/athlete";
 import { AthleteModel } from "@/lib/polar-sim/generator/model";
+import { createImportAthlete, IMPORT_ATHLETE_INDEX } from "@/lib/polar-sim/generator/import-roster";
 import { createDefaultRoster } from "@/lib/polar-sim/generator/roster";
 import { createStoryRoster } from "@/lib/polar-sim/generator/story-roster";
 
@@ -20,6 +21,8 @@ export type CreateSimDatasetOptions = SimDatasetOptions & {
   apiBaseUrl?: string;
   /** Add the story athletes (UTC+14, UTC−12) after the default roster. Default false. */
   storyAthletes?: boolean;
+  /** Add the athlete whose history the demo imports from her archive (in her own fixed slot). Default false. */
+  importAthlete?: boolean;
 };
 
 /** `SimDataset` plus a setter for the owner-link base (usable once the server knows its own URL). */
@@ -38,6 +41,7 @@ export function createSimDataset(options: CreateSimDatasetOptions): GeneratedSim
   const athletes = roster.map(
     (spec, index) => new SimAthlete(new AthleteModel(spec, index, datasetOptions), links),
   );
+  if (options.importAthlete) athletes.push(new SimAthlete(new AthleteModel(createImportAthlete(), IMPORT_ATHLETE_INDEX, datasetOptions), links));
   const byId = new Map<number, SimAthlete>(athletes.map((athlete) => [athlete.profile.userId, athlete]));
   return {
     options: datasetOptions,
