@@ -10,3 +10,4 @@ export * from "./series-state";
 export * from "./api-tokens";
 export * from "./check-in";
 export * from "./import";
+export * from "./activity-met";

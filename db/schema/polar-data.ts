@@ -19,7 +19,7 @@ import { users } from "./auth";
  * the archive's file name and the entry inside it. The sync never writes `export`; an imported row is
  * replaced by the API's copy of the same record, and the import never overwrites an `api` row.
  */
-const importProvenance = () => ({
+export const importProvenance = () => ({
   source: text("source").$type<"api" | "export">().notNull().default("api"),
   archiveName: text("archive_name"),
   entryName: text("entry_name"),

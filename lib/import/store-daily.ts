@@ -11,6 +11,7 @@ import { toDayNumber } from "@/lib/analytics/dates";
 import type { ImportedActivity, ImportedHeartRateDay, ImportedPhysicalInfo, ImportedRecharge, ImportedSleep } from "@/lib/import/model";
 import type { ItemOutcome } from "@/lib/import/read";
 import { insertRow } from "@/lib/import/statements";
+import { storeImportedMets } from "@/lib/import/store-met";
 import { toImportEndpoint, toSummaryJson, type ImportProvenance } from "@/lib/import/store-sessions";
 import { formatClockTime } from "@/lib/import/time";
 import { lookup } from "@/lib/sync/lookups";
@@ -66,10 +67,15 @@ export function storeImportedActivity(tx: Db, athleteId: string, day: ImportedAc
     transactionId: null,
     ...provenance(prov, raw),
   };
-  return decide(lookup(tx, "dailyActivity").get({ athleteId, localDate: day.localDate }), values, (id) => {
-    if (id === null) insertRow(tx, dailyActivities, values);
+  const existing = lookup(tx, "dailyActivity").get({ athleteId, localDate: day.localDate });
+  let rowId = existing?.id ?? null;
+  const outcome = decide(existing, values, (id) => {
+    if (id === null) rowId = insertRow(tx, dailyActivities, values);
     else tx.update(dailyActivities).set(values).where(eq(dailyActivities.id, id)).run();
   });
+  // The MET samples go beside the day's row whoever wrote it; new ones make the day count as imported.
+  const metsWritten = rowId !== null && storeImportedMets(tx, athleteId, day, rowId, prov);
+  return metsWritten ? { status: "imported" } : outcome;
 }
 
 const MINUTE_MS = 60_000;

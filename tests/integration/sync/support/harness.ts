@@ -70,6 +70,7 @@ const CONTENT_QUERIES: Record<string, string> = {
     "SELECT e.polar_exercise_id, z.* FROM exercise_hr_zone z JOIN exercise e ON e.id = z.exercise_id WHERE z.athlete_id = ? ORDER BY e.polar_exercise_id, z.zone_index",
   daily_activity: "SELECT * FROM daily_activity WHERE athlete_id = ? ORDER BY local_date",
   daily_activity_extra: "SELECT * FROM daily_activity_extra WHERE athlete_id = ? ORDER BY local_date",
+  daily_activity_met: "SELECT * FROM daily_activity_met WHERE athlete_id = ? ORDER BY local_date",
   physical_info: "SELECT * FROM physical_info WHERE athlete_id = ? ORDER BY polar_physical_info_id",
   sleep: "SELECT * FROM sleep WHERE athlete_id = ? ORDER BY local_date",
   nightly_recharge: "SELECT * FROM nightly_recharge WHERE athlete_id = ? ORDER BY local_date",
