@@ -29,7 +29,16 @@ export function unpackNumbers(packed: string): (number | null)[] {
 export type PackedPair = readonly [number, number | null];
 
 export function packPairs(pairs: readonly PackedPair[]): string {
-  return pairs.map(([key, value]) => `${formatNumber(key)}:${value === null ? "" : formatNumber(value)}`).join(",");
+  // One loop, as `packNumbers`: a day of per-minute samples makes no array of strings on the way.
+  let packed = "";
+  for (let i = 0; i < pairs.length; i += 1) {
+    const [key, value] = pairs[i];
+    if (i > 0) packed += ",";
+    packed += formatNumber(key);
+    packed += ":";
+    if (value !== null) packed += formatNumber(value);
+  }
+  return packed;
 }
 
 export function unpackPairs(packed: string): [number, number | null][] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, packNumbers, unpackNumbers } from "@/lib/sync/pack";
+import { formatNumber, packNumbers, packPairs, unpackNumbers, unpackPairs } from "@/lib/sync/pack";
 
 describe("formatNumber", () => {
   it("writes exactly what String writes, for integers, hundredths and everything else", () => {
@@ -14,5 +14,14 @@ describe("formatNumber", () => {
     const speeds = [11.11, 10.82, null, 10.7, 0.05, 12, 2047.5];
     expect(packNumbers(speeds)).toBe("11.11,10.82,,10.7,0.05,12,2047.5");
     expect(unpackNumbers(packNumbers(speeds))).toEqual(speeds);
+  });
+});
+
+describe("packPairs", () => {
+  it("writes key:value pairs, an empty value for null, and reads them back", () => {
+    const pairs: [number, number | null][] = [[0, 1.75], [60, null], [86_340, 12], [3600.5, 0.9]];
+    expect(packPairs(pairs)).toBe("0:1.75,60:,86340:12,3600.5:0.9");
+    expect(unpackPairs(packPairs(pairs))).toEqual(pairs);
+    expect(packPairs([])).toBe("");
   });
 });
