@@ -43,7 +43,7 @@ export type ImportSink = {
  * more than some entries' rows. Bounded by count and by text held in memory at once.
  */
 export type ChunkLimits = { entries: number; bytes: number };
-export const DEFAULT_CHUNK: ChunkLimits = { entries: 32, bytes: 2 * 1024 * 1024 };
+export const DEFAULT_CHUNK: ChunkLimits = { entries: 16, bytes: 1024 * 1024 };
 
 export type Quarantined = { entry: string; error: string };
 
