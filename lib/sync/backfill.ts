@@ -8,7 +8,8 @@ import type { RunContext } from "./context";
 import { lookup } from "./lookups";
 import { storeCardioLoad, storeContinuousHeartRate, storeNightlyRecharge, storeSleep, type DbTx } from "./store";
 import { addDays } from "@/lib/analytics/dates";
-import { computeWindow, storeDailyActivityList, storeWindow, toEntries, type WindowedResource } from "./windowed";
+import { computeWindow, storeWindow, toEntries, type WindowedResource } from "./windowed";
+import { DAILY_ACTIVITY_DETAILS, indexByDate, storeDailyActivityList } from "./daily-activity";
 
 /**
  * History from before the first sync (issue 13 §4), read backwards from just below the window every run
@@ -143,9 +144,10 @@ async function step(ctx: RunContext, state: State, rangeDays: number, sleepPasse
     }
     case "activity": {
       const from = rangeFrom(state, Math.min(RANGE_DAYS, rangeDays));
-      const list = await ctx.user.listDailyActivities(from, state.nextTo, { inactivityStamps: true });
+      // Days read with their samples: each is stored whole (its activity row too) in the chunk's transaction.
+      const list = await ctx.user.listDailyActivities(from, state.nextTo, DAILY_ACTIVITY_DETAILS);
       // Two empty ranges in a row (8 weeks without a day) end it: the watch was not in use before.
-      storeDailyActivityList(ctx, `/v3/users/activities?from=${from}&to=${state.nextTo}`, list, (tx, stored) =>
+      storeDailyActivityList(ctx, `/v3/users/activities?from=${from}&to=${state.nextTo}`, list, indexByDate(list), (tx, stored) =>
         advance(tx, ctx, state, from, stored > 0, 2 * RANGE_DAYS),
       );
       return;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbTx } from "@/db/client";
-import { cardioLoads, continuousHeartRates, dailyActivityExtras, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
+import { cardioLoads, continuousHeartRates, dailyActivities, dailyActivityExtras, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
 import { lookup } from "./lookups";
 import { API_SOURCE, isSameContent, type Provenance } from "./store";
 import {
@@ -10,11 +10,13 @@ import {
   toCardioLoadRow,
   toContinuousHeartRateRow,
   toDailyActivityExtraRow,
+  toListedActivityRow,
   toNightlyRechargeRow,
   toSleepRow,
   type CardioLoadInput,
   type ContinuousHeartRateInput,
   type DailyActivityInput,
+  type ListedActivityInput,
   type NightlyRechargeInput,
   type SleepInput,
 } from "./transforms";
@@ -122,9 +124,21 @@ export function storeCardioLoad(tx: Handle, athleteId: string, day: CardioLoadIn
   return upsertDay(tx, cardioLoads, existing, hashDayContent(rawJson), () => ({ ...toCardioLoadRow(day), athleteId, ...prov, rawJson }));
 }
 
+/**
+ * The day as the extra row keeps it: without the per-minute steps and zone changes (the activity row holds
+ * them), so a day read with or without samples hashes alike and is recognised unchanged either way.
+ */
+export function toExtraRaw(raw: unknown): unknown {
+  if (raw === null || typeof raw !== "object" || !("samples" in raw)) return raw;
+  const samples = raw.samples;
+  if (samples === null || typeof samples !== "object") return raw;
+  const { steps: _steps, activity_zones: _zones, ...kept } = samples as Record<string, unknown>;
+  return { ...raw, samples: kept };
+}
+
 /** The non-transactional daily activity: distance from steps and inactivity alerts, per (athlete, day). */
 export function storeDailyActivityExtra(tx: Handle, athleteId: string, day: DailyActivityInput, raw: unknown, prov: Provenance): Outcome {
-  const rawJson = JSON.stringify(raw);
+  const rawJson = JSON.stringify(toExtraRaw(raw));
   const existing = lookup(tx, "dailyActivityExtra").get({ athleteId, localDate: readDailyActivityDate(day) });
   return upsertDay(tx, dailyActivityExtras, existing, hashDayContent(rawJson), () => ({
     ...toDailyActivityExtraRow(day),
@@ -132,4 +146,26 @@ export function storeDailyActivityExtra(tx: Handle, athleteId: string, day: Dail
     ...prov,
     rawJson,
   }));
+}
+
+/** Whether a stored activity row was read from the non-transactional list (§6.2), not a transaction or an archive. */
+export function isActivityListEndpoint(endpoint: string): boolean {
+  return new URL(endpoint, "http://relative.invalid").pathname.startsWith("/v3/users/activities");
+}
+
+/**
+ * The day's activity row from the non-transactional list, the main path (the transactional summary is the
+ * fallback for a day the list lacks, store.ts `storeActivity`). It replaces a row from a transaction or an
+ * archive: the list serves the day as it is now.
+ */
+export function storeListedActivity(tx: Handle, athleteId: string, day: ListedActivityInput, raw: unknown, prov: Provenance): Outcome {
+  const values = { ...toListedActivityRow(day), athleteId, ...prov, rawJson: JSON.stringify(raw), ...API_SOURCE };
+  const existing = lookup(tx, "dailyActivity").get({ athleteId, localDate: values.localDate });
+  if (!existing) {
+    tx.insert(dailyActivities).values(values).run();
+    return "new";
+  }
+  if (isActivityListEndpoint(existing.endpoint) && isSameContent(existing, values)) return "unchanged";
+  tx.update(dailyActivities).set(values).where(eq(dailyActivities.id, existing.id)).run();
+  return "updated";
 }

@@ -43,12 +43,15 @@ import type { Outcome, SyncResource } from "./types";
 
 export type { DbTx } from "@/db/client";
 export {
+  isActivityListEndpoint,
   storeCardioLoad,
   storeContinuousHeartRate,
   storeDailyActivityExtra,
+  storeListedActivity,
   storeNightlyRecharge,
   storeSleep,
 } from "./store-windowed";
+import { isActivityListEndpoint } from "./store-windowed";
 export type Provenance = { endpoint: string; transactionId: number | null; fetchedAt: number };
 
 /**
@@ -152,7 +155,7 @@ export function storeExercise(db: Db, athleteId: string, bundle: ExerciseBundle,
   });
 }
 
-// ── daily activity (transactional): newest summary per day wins ──
+// ── daily activity (transactional, the fallback for days the list lacks): newest summary per day wins ──
 
 export type ActivityBundle = {
   activity: ActivityInput;
@@ -173,6 +176,8 @@ export function storeActivity(db: Db, athleteId: string, bundle: ActivityBundle,
       tx.insert(dailyActivities).values(values).run();
       return "new";
     }
+    // The list's day is the main path: a transaction's summary fills only a day the list lacks.
+    if (isActivityListEndpoint(existing.endpoint)) return "unchanged";
     if (existing.polarActivityId === row.polarActivityId) {
       if (isSameContent(existing, values)) return "unchanged";
     } else if (!isNewerActivity(row, existing)) {

@@ -3,6 +3,7 @@ import { polarTransactions } from "@/db/schema/sync";
 import type { TransactionKind } from "@/lib/polar";
 import { isPolarError } from "@/lib/polar/errors";
 import type { RunContext } from "./context";
+import { hasListedDay, hasListGap } from "./daily-activity";
 import { hasTransactionalExercise, linkToListedSession } from "./exercise-identity";
 import { forEachConcurrently } from "./pool";
 import {
@@ -26,6 +27,9 @@ import type { SyncResource } from "./types";
 
 /** Items of one transaction fetched at once (inside the rate-limit governor), unless the deps say otherwise. */
 export const ITEM_CONCURRENCY = 4;
+
+/** Polar puts at most this many items in one transaction (§5.1). */
+export const MAX_TRANSACTION_ITEMS = 50;
 
 /** A run never loops forever on a misbehaving server: 40 transactions × 50 items is far beyond 30 days. */
 const MAX_TRANSACTIONS_PER_RUN = 40;
@@ -115,9 +119,12 @@ export async function syncTransactionalKind(ctx: RunContext, kind: TransactionKi
       }
       throw error;
     }
-    ctx.addTotal(urls.length);
+    // Daily activity comes from the list (daily-activity.ts): its summaries are read only while the list lacks
+    // a day they could concern. Either way the transaction is committed, so Polar stops offering them.
+    const toRead = kind === "activity" && !hasListGap(ctx) ? [] : urls;
+    ctx.addTotal(toRead.length);
 
-    const complete = await processItems(ctx, urls, (url) => fetchAndStoreItem(ctx, kind, url, tx.transactionId));
+    const complete = await processItems(ctx, toRead, (url) => fetchAndStoreItem(ctx, kind, url, tx.transactionId));
     if (!complete) {
       closeTransaction(ctx, tx, "expired", urls.length);
       continue;
@@ -129,7 +136,11 @@ export async function syncTransactionalKind(ctx: RunContext, kind: TransactionKi
       if (!isPolarError(error, "not_found")) throw error;
       // Expired between the last read and the commit: everything is stored, the items come back and dedupe.
       closeTransaction(ctx, tx, "expired", urls.length);
+      continue;
     }
+    // A transaction holds at most 50 items (§5.1): fewer means nothing else was waiting when it was created, so
+    // asking again would only hear 204. What was uploaded since waits for the next run.
+    if (urls.length < MAX_TRANSACTION_ITEMS) return;
   }
 }
 
@@ -233,6 +244,11 @@ async function fetchAndStoreItem(ctx: RunContext, kind: TransactionKind, url: st
     }
   } else if (kind === "activity") {
     const item = await readPiece(url, () => ctx.user.getActivity(url));
+    if (item.ok && item.data && hasListedDay(ctx, item.data.date)) {
+      // The list has this day (the main path): the summary adds nothing and its samples are not read.
+      finishItem(ctx, resource, null);
+      return;
+    }
     const steps = await readPiece(url, () => ctx.user.getActivityStepSamples(url));
     const zones = await readPiece(url, () => ctx.user.getActivityZoneSamples(url));
     pieces.item = item;
@@ -255,6 +271,11 @@ async function fetchAndStoreItem(ctx: RunContext, kind: TransactionKind, url: st
     }
   }
 
+  finishItem(ctx, resource, outcome);
+}
+
+/** Counts one handled item; null: already held, so neither counted nor part of the total. */
+function finishItem(ctx: RunContext, resource: SyncResource, outcome: "new" | "updated" | "unchanged" | "quarantined" | null): void {
   ctx.itemsStoredInRun += 1;
   if (outcome === null) {
     ctx.addTotal(-1);
