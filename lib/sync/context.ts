@@ -35,6 +35,8 @@ export class RunContext {
      * athlete's offset may be unknown (first sync) or wrong (travel). Nothing real is dated after it.
      */
     readonly latestToday: string = today,
+    /** The run's reference instant (the caller's `now`, which a simulated clock sets): what "recent" is measured from. */
+    readonly referenceMs: number = (deps.now ?? Date.now)(),
   ) {}
 
   get db(): Db {

@@ -111,7 +111,7 @@ function prepareContext(deps: SyncDeps, athleteId: string, runId: string, option
   const user = countCalls(deps.polar.forUser(credentials.polarUserId, credentials.accessToken), () => {
     ctx.progress.requestCount += 1;
   });
-  const ctx = new RunContext(deps, athleteId, runId, user, today, toLocalDateAt(reference + MAX_AHEAD_MS, 0));
+  const ctx = new RunContext(deps, athleteId, runId, user, today, toLocalDateAt(reference + MAX_AHEAD_MS, 0), reference);
   return ctx;
 }
 

@@ -4,7 +4,13 @@ import type { TransactionKind } from "@/lib/polar";
 import { isPolarError } from "@/lib/polar/errors";
 import type { RunContext } from "./context";
 import { hasListedDay, hasListGap } from "./daily-activity";
-import { hasTransactionalExercise, linkToListedSession } from "./exercise-identity";
+import {
+  findUnaccountedListedSessions,
+  hasTransactionalExercise,
+  hasUnlistedRecentSession,
+  linkToListedSession,
+  markDeliveredByTransaction,
+} from "./exercise-identity";
 import { forEachConcurrently } from "./pool";
 import {
   quarantinePayload,
@@ -102,6 +108,7 @@ export async function syncTransactionalKind(ctx: RunContext, kind: TransactionKi
     // Resume a transaction a previous run opened but did not close: while it is open Polar answers a new
     // POST with 204 even though data waits (§5.1), so its resource-uri is the only way to the items.
     let tx = findOpenTransaction(ctx, kind);
+    const resumed = tx !== undefined;
     if (!tx) {
       const created = await ctx.user.createTransaction(kind);
       if (!created) return;
@@ -121,7 +128,7 @@ export async function syncTransactionalKind(ctx: RunContext, kind: TransactionKi
     }
     // Daily activity comes from the list (daily-activity.ts): its summaries are read only while the list lacks
     // a day they could concern. Either way the transaction is committed, so Polar stops offering them.
-    const toRead = kind === "activity" && !hasListGap(ctx) ? [] : urls;
+    const toRead = kind === "activity" && !hasListGap(ctx) ? [] : kind === "exercise" && !resumed ? selectExercisesToRead(ctx, urls, tx.transactionId) : urls;
     ctx.addTotal(toRead.length);
 
     const complete = await processItems(ctx, toRead, (url) => fetchAndStoreItem(ctx, kind, url, tx.transactionId));
@@ -185,6 +192,24 @@ async function readPiece<T>(url: string, fetch: () => Promise<{ data: T; raw: un
     }
     throw error;
   }
+}
+
+/**
+ * The exercise items to read. Sessions come from `/v3/exercises` first; a transaction then offers each listed
+ * session's twin under an unrelated int64 id (§6.1). When the transaction holds everything waiting (fewer
+ * than 50 items, created after the list was read), the list has shown every recent session of this athlete,
+ * and the unknown items are exactly as many as the listed sessions whose twin is still to be offered, every
+ * unknown item is such a twin: none is read, the sessions record the transaction, and it is committed.
+ * Otherwise (a device the list never shows, a twin already gone) each unknown item is read and matched by
+ * device and start.
+ */
+function selectExercisesToRead(ctx: RunContext, urls: string[], transactionId: number): string[] {
+  if (urls.length >= MAX_TRANSACTION_ITEMS || hasUnlistedRecentSession(ctx.db, ctx.athleteId, ctx.referenceMs)) return urls;
+  const unknown = urls.filter((url) => !isStoredExercise(ctx, Number(lastSegment(url))));
+  const listed = findUnaccountedListedSessions(ctx.db, ctx.athleteId, ctx.referenceMs);
+  if (unknown.length !== listed.length) return urls;
+  markDeliveredByTransaction(ctx.db, listed, transactionId);
+  return [];
 }
 
 /** A transactional session whose int64 id we hold needs no read at all (the id is the URL's last segment). */

@@ -101,9 +101,9 @@ describe("sync against the simulator", () => {
     expect(first.errors).toEqual([]);
 
     const truth = await computeGroundTruth(sim, polarUserId, sim.clock.now());
-    expect(truth.exerciseIds.length).toBeGreaterThan(5);
+    expect(truth.exerciseKeys.length).toBeGreaterThan(5);
     expect(readStoredTruth(db, userId)).toEqual(truth);
-    expect(first.counts.exercise?.new).toBe(truth.exerciseIds.length);
+    expect(first.counts.exercise?.new).toBe(truth.exerciseKeys.length);
     // The non-transactional daily activity (§6.2) of every visible day, with the simulator's distance and alerts.
     expect(truth.dailyActivityDates.length).toBeGreaterThan(5);
     const extras = db.$client
@@ -184,8 +184,9 @@ describe("sync against the simulator", () => {
     const badId = Number(transactional[0].itemKey);
     const bad = sim.dataset.athlete(polarUserId)?.uploadsBetween(0, sim.clock.now() + 1).find((u) => u.kind === "exercise" && u.id === badId);
     expect(quarantined.map((entry) => entry.itemKey)).toContain(`/v3/exercises/${bad?.kind === "exercise" ? bad.hashedId : ""}`);
-    expect(stored.exerciseIds).toEqual(truth.exerciseIds.filter((id) => id !== badId));
-    expect({ ...stored, exerciseIds: [] }).toEqual({ ...truth, exerciseIds: [] });
+    const badKey = bad?.kind === "exercise" ? bad.hashedId : "";
+    expect(stored.exerciseKeys).toEqual(truth.exerciseKeys.filter((key) => key !== badKey));
+    expect({ ...stored, exerciseKeys: [] }).toEqual({ ...truth, exerciseKeys: [] });
 
     // The malformed payload is still malformed: re-parsing keeps it quarantined and says why.
     const reparse = reparseQuarantine(db, { athleteId: userId, now: sim.clock.now() });
@@ -195,11 +196,14 @@ describe("sync against the simulator", () => {
 
   it("loses and doubles nothing when a run dies mid-transaction and the transaction expires", async () => {
     const { userId, polarUserId, deps, db } = await setUp("maria", 10);
+    // The list shows none of these days, so the activity transactions deliver every day, read item by item.
+    const hidden = Array.from({ length: 16 }, (_, i) => new Date(sim.clock.now() - (i - 2) * DAY_MS).toISOString().slice(0, 10));
+    await postAdmin("/switches", { activityListHiddenDates: hidden });
     const crashed = await syncAthlete(
       {
         ...deps,
         onItemStored: ({ resource, itemsStoredInRun }) => {
-          if (resource === "exercise" && itemsStoredInRun >= 4) throw new Error("killed");
+          if (resource === "activity" && itemsStoredInRun >= 4) throw new Error("killed");
         },
       },
       userId,
@@ -214,9 +218,11 @@ describe("sync against the simulator", () => {
     const resumed = await syncAthlete(deps, userId, { trigger: "cli", now: sim.clock.now() });
     expect(resumed.status).toBe("succeeded");
     expect(db.select().from(polarTransactions).all().some((t) => t.status === "expired")).toBe(true);
-    expect(resumed.counts.exercise?.unchanged).toBeGreaterThanOrEqual(1);
+    expect(resumed.counts.activity?.unchanged).toBeGreaterThanOrEqual(1);
 
-    const truth = await computeGroundTruth(sim, polarUserId, sim.clock.now());
+    const truth = await computeGroundTruth(sim, polarUserId, sim.clock.now(), { activityListHiddenDates: hidden });
+    expect(truth.activityDates.length).toBeGreaterThan(5);
+    expect(truth.dailyActivityDates).toEqual([]);
     expect(readStoredTruth(db, userId)).toEqual(truth);
   });
 

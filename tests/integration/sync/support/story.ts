@@ -89,7 +89,7 @@ export async function computeDeliveredTruth(side: StorySide): Promise<Record<str
   const dates = (kind: string) => [...new Set(uploads.filter((u) => u.kind === kind && u.date >= registrationDay).map((u) => u.date))].sort();
   const summaryDates = uploads.flatMap((u) => (u.kind === "activity-summary" && u.uploadedAt >= registeredAt ? [u.date] : []));
   return {
-    exerciseIds: uploads.flatMap((u) => (u.kind === "exercise" && u.uploadedAt >= registeredAt ? [u.id] : [])).sort((a, b) => a - b),
+    exerciseKeys: uploads.flatMap((u) => (u.kind === "exercise" && u.uploadedAt >= registeredAt ? [u.hashedId] : [])).sort(),
     // The list's days (the main path) and any day only a transaction delivered: one activity row each.
     activityDates: [...new Set([...dates("daily-activity"), ...summaryDates])].sort(),
     sleep: dates("sleep"),
@@ -103,7 +103,7 @@ export async function computeDeliveredTruth(side: StorySide): Promise<Record<str
 export function readStoredDays(db: Db, athleteId: string): Record<string, unknown> {
   const column = <T>(sql: string) => db.$client.prepare(sql).pluck().all(athleteId) as T[];
   return {
-    exerciseIds: column<number>("SELECT polar_exercise_id FROM exercise WHERE athlete_id = ? ORDER BY 1"),
+    exerciseKeys: column<string>("SELECT COALESCE(polar_hashed_id, CAST(polar_exercise_id AS TEXT)) FROM exercise WHERE athlete_id = ? ORDER BY 1"),
     activityDates: column<string>("SELECT local_date FROM daily_activity WHERE athlete_id = ? ORDER BY 1"),
     sleep: column<string>("SELECT local_date FROM sleep WHERE athlete_id = ? ORDER BY 1"),
     nightlyRecharge: column<string>("SELECT local_date FROM nightly_recharge WHERE athlete_id = ? ORDER BY 1"),
