@@ -54,7 +54,7 @@ export class RunContext {
 
   addTotal(items: number): void {
     this.progress.itemsTotal += items;
-    this.flush();
+    this.flushSoon();
   }
 
   countOutcome(resource: SyncResource, outcome: Outcome | "quarantined"): void {
@@ -77,6 +77,11 @@ export class RunContext {
   /** Item progress is written at most every 250 ms: the UI polls at about that pace. */
   itemDone(): void {
     this.progress.itemsDone += 1;
+    this.flushSoon();
+  }
+
+  /** Writes the progress unless it was written less than 250 ms ago (the run's end writes it anyway). */
+  flushSoon(): void {
     if (this.now() - this.lastFlushAt >= PROGRESS_INTERVAL_MS) this.flush();
   }
 

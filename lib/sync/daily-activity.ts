@@ -95,7 +95,7 @@ function needsDetails(ctx: RunContext, day: Day): boolean {
   if (date > ctx.latestToday) return false;
   const extra = lookup(ctx.db, "dailyActivityExtra").get({ athleteId: ctx.athleteId, localDate: date });
   if (extra?.contentHash !== hashDayContent(JSON.stringify(toExtraRaw(day)))) return true;
-  const row = lookup(ctx.db, "dailyActivity").get({ athleteId: ctx.athleteId, localDate: date });
+  const row = lookup(ctx.db, "dailyActivityEndpoint").get({ athleteId: ctx.athleteId, localDate: date });
   return row === undefined || !isActivityListEndpoint(row.endpoint);
 }
 

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, DbTx } from "@/db/client";
 import { cardioLoads, continuousHeartRates, dailyActivities, dailyActivityExtras, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
 import { lookup } from "./lookups";
@@ -71,8 +70,8 @@ export function storeSleep(tx: Handle, athleteId: string, sleep: SleepInput, raw
 
 export function storeNightlyRecharge(tx: Handle, athleteId: string, recharge: NightlyRechargeInput, raw: unknown, prov: Provenance): Outcome {
   const rawJson = JSON.stringify(raw);
-  const sleepStart = lookup(tx, "sleepRaw").get({ athleteId, localDate: recharge.date });
-  const startTime = sleepStart ? readSleepStartTime(sleepStart.raw) : null;
+  const sleepStart = lookup(tx, "sleepStartTime").get({ athleteId, localDate: recharge.date })?.startTime;
+  const startTime = typeof sleepStart === "string" ? sleepStart : null;
   const existing = lookup(tx, "nightlyRecharge").get({ athleteId, localDate: recharge.date });
   // The maps are unwrapped against the night's sleep start: a sleep arriving later changes the derived row.
   return upsertDay(tx, nightlyRecharges, existing, hashDayContent(rawJson, startTime), () => ({
@@ -82,11 +81,6 @@ export function storeNightlyRecharge(tx: Handle, athleteId: string, recharge: Ni
     rawJson,
     ...API_SOURCE,
   }));
-}
-
-function readSleepStartTime(rawJson: string): string | null {
-  const parsed = z.object({ sleep_start_time: z.string() }).safeParse(JSON.parse(rawJson));
-  return parsed.success ? parsed.data.sleep_start_time : null;
 }
 
 export function storeContinuousHeartRate(

@@ -103,7 +103,7 @@ export function storeWindow<T>(
     options.onStored?.(tx, stored);
   });
   ctx.progress.itemsDone += total;
-  ctx.flush();
+  ctx.flushSoon();
   return stored;
 }
 
