@@ -49,7 +49,7 @@ export class RunContext {
 
   setStep(step: string): void {
     this.progress.step = step;
-    this.flush();
+    this.flushSoon();
   }
 
   addTotal(items: number): void {

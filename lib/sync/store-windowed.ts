@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, getTableName, sql } from "drizzle-orm";
+import type { SQLiteInsertValue } from "drizzle-orm/sqlite-core";
 import type { Db, DbTx } from "@/db/client";
 import { cardioLoads, continuousHeartRates, dailyActivities, dailyActivityExtras, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
 import { lookup } from "./lookups";
@@ -40,6 +41,30 @@ export function hashDayContent(rawJson: string, ...inputs: (string | null)[]): s
   return hash.digest("hex");
 }
 
+type PreparedInsert = { run(values: Record<string, unknown>): unknown };
+const preparedInserts = new WeakMap<Handle, Map<string, PreparedInsert>>();
+
+/**
+ * Inserts one day through a statement prepared once per handle and column set: a window's ~30 new days share
+ * it (building and compiling the INSERT cost more than running it). Absent values are left to the defaults.
+ */
+function insertDay(tx: Handle, table: DayTable, values: Record<string, unknown>): void {
+  const columns = Object.keys(values).filter((column) => values[column] !== undefined);
+  const key = `${getTableName(table)}(${columns.join(",")})`;
+  let forHandle = preparedInserts.get(tx);
+  if (!forHandle) {
+    forHandle = new Map();
+    preparedInserts.set(tx, forHandle);
+  }
+  let statement = forHandle.get(key);
+  if (!statement) {
+    const placeholders = Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)]));
+    statement = tx.insert(table).values(placeholders as SQLiteInsertValue<DayTable>).prepare();
+    forHandle.set(key, statement);
+  }
+  statement.run(Object.fromEntries(columns.map((column) => [column, values[column]])));
+}
+
 function upsertDay(
   tx: Handle,
   table: DayTable,
@@ -50,7 +75,7 @@ function upsertDay(
   if (existing?.contentHash === contentHash) return "unchanged";
   const values = { ...derive(), contentHash };
   if (!existing) {
-    tx.insert(table).values(values as typeof table.$inferInsert).run();
+    insertDay(tx, table, values);
     return "new";
   }
   if (isSameContent(existing, values)) {
@@ -119,8 +144,9 @@ export function storeCardioLoad(tx: Handle, athleteId: string, day: CardioLoadIn
 }
 
 /**
- * The day as the extra row keeps it: without the per-minute steps and zone changes (the activity row holds
- * them), so a day read with or without samples hashes alike and is recognised unchanged either way.
+ * The day as both its rows keep it: without the per-minute steps and zone changes, which the activity row holds
+ * summed per hour (the one resolution the pages show, as the transactional samples have it). So a day read with
+ * or without samples hashes alike, and a month of them is not kept twice.
  */
 export function toExtraRaw(raw: unknown): unknown {
   if (raw === null || typeof raw !== "object" || !("samples" in raw)) return raw;
@@ -153,7 +179,7 @@ export function isActivityListEndpoint(endpoint: string): boolean {
  * archive: the list serves the day as it is now.
  */
 export function storeListedActivity(tx: Handle, athleteId: string, day: ListedActivityInput, raw: unknown, prov: Provenance): Outcome {
-  const values = { ...toListedActivityRow(day), athleteId, ...prov, rawJson: JSON.stringify(raw), ...API_SOURCE };
+  const values = { ...toListedActivityRow(day), athleteId, ...prov, rawJson: JSON.stringify(toExtraRaw(raw)), ...API_SOURCE };
   const existing = lookup(tx, "dailyActivity").get({ athleteId, localDate: values.localDate });
   if (!existing) {
     tx.insert(dailyActivities).values(values).run();
