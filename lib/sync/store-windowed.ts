@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { eq, getTableName, sql } from "drizzle-orm";
-import type { SQLiteInsertValue } from "drizzle-orm/sqlite-core";
+import { eq } from "drizzle-orm";
 import type { Db, DbTx } from "@/db/client";
 import { cardioLoads, continuousHeartRates, dailyActivities, dailyActivityExtras, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
 import { lookup } from "./lookups";
+import { insertRow } from "./prepared-insert";
 import { API_SOURCE, isSameContent, type Provenance } from "./store";
 import {
   readDailyActivityDate,
@@ -41,30 +41,6 @@ export function hashDayContent(rawJson: string, ...inputs: (string | null)[]): s
   return hash.digest("hex");
 }
 
-type PreparedInsert = { run(values: Record<string, unknown>): unknown };
-const preparedInserts = new WeakMap<Handle, Map<string, PreparedInsert>>();
-
-/**
- * Inserts one day through a statement prepared once per handle and column set: a window's ~30 new days share
- * it (building and compiling the INSERT cost more than running it). Absent values are left to the defaults.
- */
-function insertDay(tx: Handle, table: DayTable, values: Record<string, unknown>): void {
-  const columns = Object.keys(values).filter((column) => values[column] !== undefined);
-  const key = `${getTableName(table)}(${columns.join(",")})`;
-  let forHandle = preparedInserts.get(tx);
-  if (!forHandle) {
-    forHandle = new Map();
-    preparedInserts.set(tx, forHandle);
-  }
-  let statement = forHandle.get(key);
-  if (!statement) {
-    const placeholders = Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)]));
-    statement = tx.insert(table).values(placeholders as SQLiteInsertValue<DayTable>).prepare();
-    forHandle.set(key, statement);
-  }
-  statement.run(Object.fromEntries(columns.map((column) => [column, values[column]])));
-}
-
 function upsertDay(
   tx: Handle,
   table: DayTable,
@@ -75,7 +51,7 @@ function upsertDay(
   if (existing?.contentHash === contentHash) return "unchanged";
   const values = { ...derive(), contentHash };
   if (!existing) {
-    insertDay(tx, table, values);
+    insertRow(tx, table, values);
     return "new";
   }
   if (isSameContent(existing, values)) {

@@ -17,6 +17,7 @@ import { syncQuarantine } from "@/db/schema/sync";
 import { loadPhysiology } from "./derive";
 import { findStoredExercise } from "./exercise-identity";
 import { lookup } from "./lookups";
+import { insertRow, insertRowReturningId } from "./prepared-insert";
 import {
   isNewerActivity,
   toActivityRow,
@@ -119,7 +120,7 @@ export function storeExercise(db: Db, athleteId: string, bundle: ExerciseBundle,
     let exerciseId: number;
     let outcome: Outcome;
     if (!existing) {
-      exerciseId = tx.insert(exercises).values(values).returning({ id: exercises.id }).get().id;
+      exerciseId = insertRowReturningId(db, exercises, values);
       outcome = "new";
     } else {
       exerciseId = existing.id;
@@ -140,17 +141,12 @@ export function storeExercise(db: Db, athleteId: string, bundle: ExerciseBundle,
       tx.delete(exerciseHrZones).where(eq(exerciseHrZones.exerciseId, exerciseId)).run();
       outcome = "updated";
     }
-    // One multi-row INSERT per child table: building and preparing a statement costs more than a row.
-    if (sampleRows.length > 0) {
-      tx.insert(exerciseSamples)
-        .values(sampleRows.map((sample) => ({ ...sample, athleteId, exerciseId, transactionId: prov.transactionId, fetchedAt: prov.fetchedAt })))
-        .run();
+    // Prepared once per database (prepared-insert.ts), run inside this transaction: building and compiling an
+    // INSERT cost more than a row.
+    for (const sample of sampleRows) {
+      insertRow(db, exerciseSamples, { ...sample, athleteId, exerciseId, transactionId: prov.transactionId, fetchedAt: prov.fetchedAt });
     }
-    if (zoneRows.length > 0) {
-      tx.insert(exerciseHrZones)
-        .values(zoneRows.map((zone) => ({ ...zone, athleteId, exerciseId, ...prov })))
-        .run();
-    }
+    for (const zone of zoneRows) insertRow(db, exerciseHrZones, { ...zone, athleteId, exerciseId, ...prov });
     return outcome;
   });
 }
