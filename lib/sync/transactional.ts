@@ -126,9 +126,7 @@ export async function syncTransactionalKind(ctx: RunContext, kind: TransactionKi
       }
       throw error;
     }
-    // Daily activity comes from the list (daily-activity.ts): its summaries are read only while the list lacks
-    // a day they could concern. Either way the transaction is committed, so Polar stops offering them.
-    const toRead = kind === "activity" && !hasListGap(ctx) ? [] : kind === "exercise" && !resumed ? selectExercisesToRead(ctx, urls, tx.transactionId) : urls;
+    const toRead = selectItemsToRead(ctx, kind, urls, tx.transactionId, resumed);
     ctx.addTotal(toRead.length);
 
     const complete = await processItems(ctx, toRead, (url) => fetchAndStoreItem(ctx, kind, url, tx.transactionId));
@@ -192,6 +190,18 @@ async function readPiece<T>(url: string, fetch: () => Promise<{ data: T; raw: un
     }
     throw error;
   }
+}
+
+/**
+ * The items worth reading; the transaction is committed either way, so Polar stops offering the rest. Daily
+ * activity comes from the list (daily-activity.ts): its summaries are read only while the list lacks a day they
+ * could concern. Sessions come from the list too (exercises.ts): see `selectExercisesToRead`.
+ */
+function selectItemsToRead(ctx: RunContext, kind: TransactionKind, urls: string[], transactionId: number, resumed: boolean): string[] {
+  if (kind === "activity") return hasListGap(ctx) ? urls : [];
+  // A resumed transaction may predate this run's list: its items cannot be told apart from the list's twins.
+  if (kind === "exercise" && !resumed) return selectExercisesToRead(ctx, urls, transactionId);
+  return urls;
 }
 
 /**
