@@ -9,6 +9,8 @@ import { getLatestOffsetMinutes } from "@/db/queries/athlete-clock";
 import { forEachConcurrently, ITEM_CONCURRENCY, syncAthlete, WINDOW_DAYS } from "@/lib/sync";
 import { addDays, toLocalDateAt } from "@/lib/analytics/dates";
 import { EXERCISE_LIST_OPTIONS } from "@/lib/sync/exercises";
+import { DAILY_ACTIVITY_DETAILS } from "@/lib/sync/daily-activity";
+import { MAX_TRANSACTION_ITEMS } from "@/lib/sync/transactional";
 import { getBackfillProgress } from "@/lib/sync/backfill";
 import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, TEST_TOKEN_KEY } from "@/tests/integration/sync/support/harness";
 import { startRemoteSimulator, type RemoteSim as Sim } from "./support/remote-sim";
@@ -78,30 +80,27 @@ async function downloadOnly(user: PolarUserClient, today: string): Promise<numbe
   const kinds: TransactionKind[] = ["physical-information", "exercise", "activity"];
   const from = addDays(today, -(WINDOW_DAYS - 1));
   for (const kind of kinds) {
-    // Sessions come from the list (summaries, then samples inline); a transaction's items are only matched to them.
+    // Sessions come from the list (summaries, then samples inline); the transaction's items are their twins,
+    // committed unread. Daily activity likewise: the window's days with their samples (none stored yet), then
+    // the transactions, committed unread.
     if (kind === "exercise") {
       await user.listExercises();
       fetched += (await user.listExercises(EXERCISE_LIST_OPTIONS)).items.length;
     }
+    if (kind === "activity") fetched += (await user.listDailyActivities(from, today, DAILY_ACTIVITY_DETAILS)).items.length;
     for (;;) {
       const tx = await user.createTransaction(kind);
       if (!tx) break;
       const urls = await user.listTransaction(kind, tx.resourceUri);
-      await forEachConcurrently(urls, ITEM_CONCURRENCY, async (url) => {
-        if (kind === "exercise") {
-          await user.getExercise(url);
-        } else if (kind === "activity") {
-          await user.getActivity(url);
-          await user.getActivityStepSamples(url);
-          await user.getActivityZoneSamples(url);
-        } else {
+      if (kind === "physical-information") {
+        await forEachConcurrently(urls, ITEM_CONCURRENCY, async (url) => {
           await user.getPhysicalInfo(url);
-        }
-        fetched += 1;
-      });
+          fetched += 1;
+        });
+      }
       await user.commitTransaction(tx.resourceUri);
+      if (urls.length < MAX_TRANSACTION_ITEMS) break;
     }
-    if (kind === "activity") fetched += (await user.listDailyActivities(from, today, { inactivityStamps: true })).items.length;
   }
   fetched += (await user.listSleep()).items.length;
   fetched += (await user.listNightlyRecharge()).items.length;

@@ -60,6 +60,11 @@ export const simSwitchesSchema = z.object({
    * transactions still deliver them (one integrator's Polar Loop). Default: none.
    */
   exerciseListHiddenDevices: z.array(z.string()),
+  /**
+   * §6.2, the daily-activity counterpart: local dates the non-transactional daily activity never shows (range,
+   * single day and samples), while the activity transactions still deliver those days' summaries. Default: none.
+   */
+  activityListHiddenDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
   /** U23: gzip TCX files. */
   tcxGzip: z.boolean(),
   /** U24: Bearer token of athlete A on athlete B's `{user-id}`. */
@@ -107,6 +112,7 @@ export function createDefaultSwitches(): SimSwitches {
     deleteTwice: "401",
     sampleMissingValue: "empty",
     exerciseListHiddenDevices: [],
+    activityListHiddenDates: [],
     tcxGzip: false,
     foreignUserStatus: 403,
     rateLimitShortBase: 500,

@@ -92,11 +92,13 @@ function handleActivities(ctx: SimContext, access: AthleteAccess, query: URLSear
     const json = render(date);
     return json ? respondJson(200, json) : respondEmpty(204);
   };
+  // A day the list never shows (the switch) is a day without data here; the transactions still deliver it.
+  const hidden = new Set(ctx.state.switches.activityListHiddenDates);
   const renderDay = (date: string): JsonObject | null => {
-    const json = athlete.dailyActivity(date, opts);
+    const json = hidden.has(date) ? null : athlete.dailyActivity(date, opts);
     return json && applyDayMalformed(ctx, access, "activity", date, json);
   };
-  const renderSamples = (date: string): JsonObject | null => athlete.dailyActivitySamples(date);
+  const renderSamples = (date: string): JsonObject | null => (hidden.has(date) ? null : athlete.dailyActivitySamples(date));
   if (rest.length === 0 || (rest.length === 1 && rest[0] === "samples")) {
     const range = parseRange(ctx, access, query, rules);
     if (!range.ok) return range.response;

@@ -8,7 +8,8 @@ import type { RunContext } from "./context";
 import { lookup } from "./lookups";
 import { storeCardioLoad, storeContinuousHeartRate, storeNightlyRecharge, storeSleep, type DbTx } from "./store";
 import { addDays } from "@/lib/analytics/dates";
-import { computeWindow, storeDailyActivityList, storeWindow, toEntries, type WindowedResource } from "./windowed";
+import { computeWindow, storeWindow, toEntries, type WindowedResource } from "./windowed";
+import { DAILY_ACTIVITY_DETAILS, indexByDate, storeDailyActivityList } from "./daily-activity";
 
 /**
  * History from before the first sync (issue 13 §4), read backwards from just below the window every run
@@ -143,9 +144,10 @@ async function step(ctx: RunContext, state: State, rangeDays: number, sleepPasse
     }
     case "activity": {
       const from = rangeFrom(state, Math.min(RANGE_DAYS, rangeDays));
-      const list = await ctx.user.listDailyActivities(from, state.nextTo, { inactivityStamps: true });
+      // Days read with their samples: each is stored whole (its activity row too) in the chunk's transaction.
+      const list = await ctx.user.listDailyActivities(from, state.nextTo, DAILY_ACTIVITY_DETAILS);
       // Two empty ranges in a row (8 weeks without a day) end it: the watch was not in use before.
-      storeDailyActivityList(ctx, `/v3/users/activities?from=${from}&to=${state.nextTo}`, list, (tx, stored) =>
+      storeDailyActivityList(ctx, `/v3/users/activities?from=${from}&to=${state.nextTo}`, list, indexByDate(list), (tx, stored) =>
         advance(tx, ctx, state, from, stored > 0, 2 * RANGE_DAYS),
       );
       return;
@@ -206,7 +208,6 @@ export async function syncBackfill(ctx: RunContext, enabled: ReadonlySet<string>
   const states = PLANS.filter((plan) => enabled.has(plan.resource)).map((plan) => readState(ctx, plan));
   const pending = states.filter((state) => !state.done);
   if (pending.length === 0) return true;
-  let complete = true;
   const sleep = states.find((state) => state.resource === "sleep");
   // The sleep backfill has read (or ended before) this night: its answer is known.
   const sleepPassed = (date: string) => sleep !== undefined && (sleep.done || sleep.nextTo < date);
@@ -216,28 +217,43 @@ export async function syncBackfill(ctx: RunContext, enabled: ReadonlySet<string>
     if (progress) ctx.setStep(describeBackfill(progress));
   };
   report();
-  for (const state of pending) {
-    let rangeDays = CARDIO_DAYS;
-    while (!state.done && ctx.progress.requestCount - startCount < budget) {
-      try {
-        await step(ctx, state, rangeDays, sleepPassed);
-      } catch (error) {
-        if (isPolarError(error, "bad_request")) {
-          // Polar refuses a range reaching past its look-back (400), which it documents loosely: narrow the
-          // range down to single days; a refused single day is where this type's history ends.
-          const asked = state.resource === "cardio-load" ? Math.min(rangeDays, CARDIO_DAYS) : Math.min(rangeDays, RANGE_DAYS);
-          if (asked > 1 && state.resource !== "sleep" && state.resource !== "nightly-recharge") rangeDays = Math.ceil(asked / 2);
-          else finish(ctx, state);
-        } else if (isPolarError(error) && !isPolarError(error, "unauthorized") && !isPolarError(error, "consent_required")) {
-          ctx.addError({ resource: state.resource, code: "backfill_paused", message: "Reading older history paused (Polar did not answer); the next sync continues where it stopped." });
-          complete = false;
-          break;
-        } else {
-          throw error;
+  // Types read independently run side by side (each still one request at a time, under the governor): the
+  // first sync's backfill takes as long as its longest type, not all of them in a row. Nightly Recharge follows
+  // sleep in one chain: it is asked only for nights the sleep backfill found.
+  let fatal: { error: unknown } | null = null;
+  const runChain = async (chain: State[]): Promise<boolean> => {
+    let chainComplete = true;
+    for (const state of chain) {
+      let rangeDays = CARDIO_DAYS;
+      while (!state.done && fatal === null && ctx.progress.requestCount - startCount < budget) {
+        try {
+          await step(ctx, state, rangeDays, sleepPassed);
+        } catch (error) {
+          if (isPolarError(error, "bad_request")) {
+            // Polar refuses a range reaching past its look-back (400), which it documents loosely: narrow the
+            // range down to single days; a refused single day is where this type's history ends.
+            const asked = state.resource === "cardio-load" ? Math.min(rangeDays, CARDIO_DAYS) : Math.min(rangeDays, RANGE_DAYS);
+            if (asked > 1 && state.resource !== "sleep" && state.resource !== "nightly-recharge") rangeDays = Math.ceil(asked / 2);
+            else finish(ctx, state);
+          } else if (isPolarError(error) && !isPolarError(error, "unauthorized") && !isPolarError(error, "consent_required")) {
+            ctx.addError({ resource: state.resource, code: "backfill_paused", message: "Reading older history paused (Polar did not answer); the next sync continues where it stopped." });
+            chainComplete = false;
+            break;
+          } else {
+            // 401/403 or a bug: every chain stops before its next request, then the run stops.
+            fatal ??= { error };
+            return false;
+          }
         }
+        report();
       }
-      report();
     }
-  }
+    return chainComplete;
+  };
+  const nights = pending.filter((state) => state.resource === "sleep" || state.resource === "nightly-recharge");
+  const chains = [...pending.filter((state) => !nights.includes(state)).map((state) => [state]), ...(nights.length > 0 ? [nights] : [])];
+  const results = await Promise.all(chains.map(runChain));
+  if (fatal !== null) throw (fatal as { error: unknown }).error;
+  const complete = results.every(Boolean);
   return complete;
 }

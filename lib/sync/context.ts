@@ -35,6 +35,8 @@ export class RunContext {
      * athlete's offset may be unknown (first sync) or wrong (travel). Nothing real is dated after it.
      */
     readonly latestToday: string = today,
+    /** The run's reference instant (the caller's `now`, which a simulated clock sets): what "recent" is measured from. */
+    readonly referenceMs: number = (deps.now ?? Date.now)(),
   ) {}
 
   get db(): Db {
@@ -47,12 +49,12 @@ export class RunContext {
 
   setStep(step: string): void {
     this.progress.step = step;
-    this.flush();
+    this.flushSoon();
   }
 
   addTotal(items: number): void {
     this.progress.itemsTotal += items;
-    this.flush();
+    this.flushSoon();
   }
 
   countOutcome(resource: SyncResource, outcome: Outcome | "quarantined"): void {
@@ -75,6 +77,11 @@ export class RunContext {
   /** Item progress is written at most every 250 ms: the UI polls at about that pace. */
   itemDone(): void {
     this.progress.itemsDone += 1;
+    this.flushSoon();
+  }
+
+  /** Writes the progress unless it was written less than 250 ms ago (the run's end writes it anyway). */
+  flushSoon(): void {
     if (this.now() - this.lastFlushAt >= PROGRESS_INTERVAL_MS) this.flush();
   }
 

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import type { Db, DbTx } from "@/db/client";
 import { exercises } from "@/db/schema/polar-data";
+import { polarTransactions } from "@/db/schema/sync";
 import { exerciseStartToUtc } from "@/lib/polar/time";
 import { lookup } from "./lookups";
 import type { ExerciseInput } from "./transforms";
@@ -71,4 +72,64 @@ export function linkToListedSession(db: Db, athleteId: string, exercise: Exercis
   }
   const match = { deviceId: exercise["device-id"] ?? null, startUtcMs };
   return linkTransactionalExercise(db, athleteId, match, { polarExerciseId: exercise.id, transactionId });
+}
+
+/** The longest documented transactional look-back (§5.1, U3): an older upload is never offered again. */
+const TRANSACTION_LOOKBACK_MS = 30 * 86_400_000;
+
+/**
+ * Listed sessions whose transactional twin has not been accounted for: read from `/v3/exercises`, with no int64
+ * id, uploaded within the transactions' look-back, and not yet covered by a committed transaction. Row ids.
+ */
+export function findUnaccountedListedSessions(db: Db, athleteId: string, now: number): number[] {
+  return db
+    .select({ id: exercises.id })
+    .from(exercises)
+    .leftJoin(
+      polarTransactions,
+      and(eq(polarTransactions.athleteId, exercises.athleteId), eq(polarTransactions.kind, "exercise"), eq(polarTransactions.transactionId, exercises.transactionId)),
+    )
+    .where(
+      and(
+        eq(exercises.athleteId, athleteId),
+        isNotNull(exercises.polarHashedId),
+        isNull(exercises.polarExerciseId),
+        gte(exercises.uploadTime, now - TRANSACTION_LOOKBACK_MS),
+        or(isNull(exercises.transactionId), isNull(polarTransactions.status), ne(polarTransactions.status, "committed")),
+      ),
+    )
+    .all()
+    .map((row) => row.id);
+}
+
+/**
+ * Whether a recent session came only through the transactions: the list misses sessions of this athlete
+ * (a device it never shows, §6.1), so a transaction's items cannot be assumed to be listed twins.
+ */
+export function hasUnlistedRecentSession(db: Db, athleteId: string, now: number): boolean {
+  const row = db
+    .select({ id: exercises.id })
+    .from(exercises)
+    .where(
+      and(
+        eq(exercises.athleteId, athleteId),
+        eq(exercises.source, "api"),
+        isNotNull(exercises.polarExerciseId),
+        isNull(exercises.polarHashedId),
+        gte(exercises.uploadTime, now - TRANSACTION_LOOKBACK_MS),
+      ),
+    )
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
+/**
+ * Records that this transaction also delivers these listed sessions (provenance; their int64 ids stay unknown,
+ * since nothing was read). Written before the commit: until the transaction is recorded committed, the
+ * sessions still count as unaccounted for, so a crash or an expiry in between changes nothing.
+ */
+export function markDeliveredByTransaction(db: Db, rowIds: readonly number[], transactionId: number): void {
+  if (rowIds.length === 0) return;
+  db.update(exercises).set({ transactionId }).where(inArray(exercises.id, [...rowIds])).run();
 }

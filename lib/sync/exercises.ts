@@ -156,12 +156,16 @@ export async function syncExerciseList(ctx: RunContext): Promise<void> {
     return;
   }
   const full = await ctx.user.listExercises(EXERCISE_LIST_OPTIONS);
-  for (const fetched of full.items) if (pending.has(fetched.data.id)) storeListed(ctx, fetched);
-  full.invalid.forEach((entry, index) => {
-    const hashedId = readHashedId(entry.raw);
-    if (hashedId === null || !pending.has(hashedId)) return;
-    quarantineListed(ctx, entry.raw, `/v3/exercises#${index}`, entry.error, entry.path, hashedId);
-    ctx.itemDone();
+  // One SQLite transaction for the whole list (each session still atomic inside it): a commit per session
+  // cost more than storing it.
+  ctx.db.transaction(() => {
+    for (const fetched of full.items) if (pending.has(fetched.data.id)) storeListed(ctx, fetched);
+    full.invalid.forEach((entry, index) => {
+      const hashedId = readHashedId(entry.raw);
+      if (hashedId === null || !pending.has(hashedId)) return;
+      quarantineListed(ctx, entry.raw, `/v3/exercises#${index}`, entry.error, entry.path, hashedId);
+      ctx.itemDone();
+    });
   });
 }
 

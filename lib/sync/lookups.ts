@@ -67,6 +67,13 @@ const BUILDERS = {
       .from(dailyActivities)
       .where(and(eq(dailyActivities.athleteId, athleteId), eq(dailyActivities.localDate, localDate)))
       .prepare(),
+  /** Where the day's activity row came from, without its (large) raw JSON. */
+  dailyActivityEndpoint: (db: Handle) =>
+    db
+      .select({ endpoint: dailyActivities.endpoint })
+      .from(dailyActivities)
+      .where(and(eq(dailyActivities.athleteId, athleteId), eq(dailyActivities.localDate, localDate)))
+      .prepare(),
   dailyActivityExtra: (db: Handle) =>
     db
       .select()
@@ -75,9 +82,10 @@ const BUILDERS = {
       .prepare(),
   sleep: (db: Handle) =>
     db.select().from(sleeps).where(and(eq(sleeps.athleteId, athleteId), eq(sleeps.localDate, localDate))).prepare(),
-  sleepRaw: (db: Handle) =>
+  /** The night's `sleep_start_time` as served, read inside SQLite: the raw night (hypnogram, HR) is never parsed here. */
+  sleepStartTime: (db: Handle) =>
     db
-      .select({ raw: sleeps.rawJson })
+      .select({ startTime: sql<unknown>`json_extract(${sleeps.rawJson}, '$.sleep_start_time')` })
       .from(sleeps)
       .where(and(eq(sleeps.athleteId, athleteId), eq(sleeps.localDate, localDate)))
       .prepare(),

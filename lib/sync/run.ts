@@ -15,7 +15,8 @@ import { syncExercises } from "./exercises";
 import { syncTransactionalKind } from "./transactional";
 import { SYNC_RESOURCES, type SyncDeps, type SyncOptions, type SyncResource, type SyncRunResult, type SyncRunStatus } from "./types";
 import { describeUnstored } from "./skipped";
-import { MAX_AHEAD_MS, syncCardioLoad, syncContinuousHeartRate, syncDailyActivityExtras, syncNightlyRecharge, syncSleep } from "./windowed";
+import { MAX_AHEAD_MS, syncCardioLoad, syncContinuousHeartRate, syncNightlyRecharge, syncSleep } from "./windowed";
+import { syncDailyActivity } from "./daily-activity";
 
 /**
  * One sync run for one athlete (design §3). Resources run in a fixed order — physical info first, so the
@@ -27,9 +28,10 @@ import { MAX_AHEAD_MS, syncCardioLoad, syncContinuousHeartRate, syncDailyActivit
 const STEPS: Record<SyncResource, (ctx: RunContext) => Promise<void>> = {
   "physical-info": (ctx) => syncTransactionalKind(ctx, "physical-information"),
   exercise: syncExercises,
+  // The list first (the main path), so the transactions that follow are read only for days it lacks.
   activity: async (ctx) => {
+    await syncDailyActivity(ctx);
     await syncTransactionalKind(ctx, "activity");
-    await syncDailyActivityExtras(ctx);
   },
   sleep: syncSleep,
   "nightly-recharge": syncNightlyRecharge,
@@ -109,7 +111,7 @@ function prepareContext(deps: SyncDeps, athleteId: string, runId: string, option
   const user = countCalls(deps.polar.forUser(credentials.polarUserId, credentials.accessToken), () => {
     ctx.progress.requestCount += 1;
   });
-  const ctx = new RunContext(deps, athleteId, runId, user, today, toLocalDateAt(reference + MAX_AHEAD_MS, 0));
+  const ctx = new RunContext(deps, athleteId, runId, user, today, toLocalDateAt(reference + MAX_AHEAD_MS, 0), reference);
   return ctx;
 }
 

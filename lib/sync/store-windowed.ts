@@ -1,20 +1,22 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, DbTx } from "@/db/client";
-import { cardioLoads, continuousHeartRates, dailyActivityExtras, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
+import { cardioLoads, continuousHeartRates, dailyActivities, dailyActivityExtras, nightlyRecharges, sleeps } from "@/db/schema/polar-data";
 import { lookup } from "./lookups";
+import { insertRow } from "./prepared-insert";
 import { API_SOURCE, isSameContent, type Provenance } from "./store";
 import {
   readDailyActivityDate,
   toCardioLoadRow,
   toContinuousHeartRateRow,
   toDailyActivityExtraRow,
+  toListedActivityRow,
   toNightlyRechargeRow,
   toSleepRow,
   type CardioLoadInput,
   type ContinuousHeartRateInput,
   type DailyActivityInput,
+  type ListedActivityInput,
   type NightlyRechargeInput,
   type SleepInput,
 } from "./transforms";
@@ -49,7 +51,7 @@ function upsertDay(
   if (existing?.contentHash === contentHash) return "unchanged";
   const values = { ...derive(), contentHash };
   if (!existing) {
-    tx.insert(table).values(values as typeof table.$inferInsert).run();
+    insertRow(tx, table, values);
     return "new";
   }
   if (isSameContent(existing, values)) {
@@ -69,8 +71,8 @@ export function storeSleep(tx: Handle, athleteId: string, sleep: SleepInput, raw
 
 export function storeNightlyRecharge(tx: Handle, athleteId: string, recharge: NightlyRechargeInput, raw: unknown, prov: Provenance): Outcome {
   const rawJson = JSON.stringify(raw);
-  const sleepStart = lookup(tx, "sleepRaw").get({ athleteId, localDate: recharge.date });
-  const startTime = sleepStart ? readSleepStartTime(sleepStart.raw) : null;
+  const sleepStart = lookup(tx, "sleepStartTime").get({ athleteId, localDate: recharge.date })?.startTime;
+  const startTime = typeof sleepStart === "string" ? sleepStart : null;
   const existing = lookup(tx, "nightlyRecharge").get({ athleteId, localDate: recharge.date });
   // The maps are unwrapped against the night's sleep start: a sleep arriving later changes the derived row.
   return upsertDay(tx, nightlyRecharges, existing, hashDayContent(rawJson, startTime), () => ({
@@ -80,11 +82,6 @@ export function storeNightlyRecharge(tx: Handle, athleteId: string, recharge: Ni
     rawJson,
     ...API_SOURCE,
   }));
-}
-
-function readSleepStartTime(rawJson: string): string | null {
-  const parsed = z.object({ sleep_start_time: z.string() }).safeParse(JSON.parse(rawJson));
-  return parsed.success ? parsed.data.sleep_start_time : null;
 }
 
 export function storeContinuousHeartRate(
@@ -122,9 +119,22 @@ export function storeCardioLoad(tx: Handle, athleteId: string, day: CardioLoadIn
   return upsertDay(tx, cardioLoads, existing, hashDayContent(rawJson), () => ({ ...toCardioLoadRow(day), athleteId, ...prov, rawJson }));
 }
 
+/**
+ * The day as both its rows keep it: without the per-minute steps and zone changes, which the activity row holds
+ * summed per hour (the one resolution the pages show, as the transactional samples have it). So a day read with
+ * or without samples hashes alike, and a month of them is not kept twice.
+ */
+export function toExtraRaw(raw: unknown): unknown {
+  if (raw === null || typeof raw !== "object" || !("samples" in raw)) return raw;
+  const samples = raw.samples;
+  if (samples === null || typeof samples !== "object") return raw;
+  const { steps: _steps, activity_zones: _zones, ...kept } = samples as Record<string, unknown>;
+  return { ...raw, samples: kept };
+}
+
 /** The non-transactional daily activity: distance from steps and inactivity alerts, per (athlete, day). */
 export function storeDailyActivityExtra(tx: Handle, athleteId: string, day: DailyActivityInput, raw: unknown, prov: Provenance): Outcome {
-  const rawJson = JSON.stringify(raw);
+  const rawJson = JSON.stringify(toExtraRaw(raw));
   const existing = lookup(tx, "dailyActivityExtra").get({ athleteId, localDate: readDailyActivityDate(day) });
   return upsertDay(tx, dailyActivityExtras, existing, hashDayContent(rawJson), () => ({
     ...toDailyActivityExtraRow(day),
@@ -132,4 +142,26 @@ export function storeDailyActivityExtra(tx: Handle, athleteId: string, day: Dail
     ...prov,
     rawJson,
   }));
+}
+
+/** Whether a stored activity row was read from the non-transactional list (§6.2), not a transaction or an archive. */
+export function isActivityListEndpoint(endpoint: string): boolean {
+  return new URL(endpoint, "http://relative.invalid").pathname.startsWith("/v3/users/activities");
+}
+
+/**
+ * The day's activity row from the non-transactional list, the main path (the transactional summary is the
+ * fallback for a day the list lacks, store.ts `storeActivity`). It replaces a row from a transaction or an
+ * archive: the list serves the day as it is now.
+ */
+export function storeListedActivity(tx: Handle, athleteId: string, day: ListedActivityInput, raw: unknown, prov: Provenance): Outcome {
+  const values = { ...toListedActivityRow(day), athleteId, ...prov, rawJson: JSON.stringify(toExtraRaw(raw)), ...API_SOURCE };
+  const existing = lookup(tx, "dailyActivity").get({ athleteId, localDate: values.localDate });
+  if (!existing) {
+    tx.insert(dailyActivities).values(values).run();
+    return "new";
+  }
+  if (isActivityListEndpoint(existing.endpoint) && isSameContent(existing, values)) return "unchanged";
+  tx.update(dailyActivities).set(values).where(eq(dailyActivities.id, existing.id)).run();
+  return "updated";
 }

@@ -17,6 +17,7 @@ import { syncQuarantine } from "@/db/schema/sync";
 import { loadPhysiology } from "./derive";
 import { findStoredExercise } from "./exercise-identity";
 import { lookup } from "./lookups";
+import { insertRow, insertRowReturningId } from "./prepared-insert";
 import {
   isNewerActivity,
   toActivityRow,
@@ -43,12 +44,15 @@ import type { Outcome, SyncResource } from "./types";
 
 export type { DbTx } from "@/db/client";
 export {
+  isActivityListEndpoint,
   storeCardioLoad,
   storeContinuousHeartRate,
   storeDailyActivityExtra,
+  storeListedActivity,
   storeNightlyRecharge,
   storeSleep,
 } from "./store-windowed";
+import { isActivityListEndpoint } from "./store-windowed";
 export type Provenance = { endpoint: string; transactionId: number | null; fetchedAt: number };
 
 /**
@@ -116,7 +120,7 @@ export function storeExercise(db: Db, athleteId: string, bundle: ExerciseBundle,
     let exerciseId: number;
     let outcome: Outcome;
     if (!existing) {
-      exerciseId = tx.insert(exercises).values(values).returning({ id: exercises.id }).get().id;
+      exerciseId = insertRowReturningId(db, exercises, values);
       outcome = "new";
     } else {
       exerciseId = existing.id;
@@ -137,22 +141,17 @@ export function storeExercise(db: Db, athleteId: string, bundle: ExerciseBundle,
       tx.delete(exerciseHrZones).where(eq(exerciseHrZones.exerciseId, exerciseId)).run();
       outcome = "updated";
     }
-    // One multi-row INSERT per child table: building and preparing a statement costs more than a row.
-    if (sampleRows.length > 0) {
-      tx.insert(exerciseSamples)
-        .values(sampleRows.map((sample) => ({ ...sample, athleteId, exerciseId, transactionId: prov.transactionId, fetchedAt: prov.fetchedAt })))
-        .run();
+    // Prepared once per database (prepared-insert.ts), run inside this transaction: building and compiling an
+    // INSERT cost more than a row.
+    for (const sample of sampleRows) {
+      insertRow(db, exerciseSamples, { ...sample, athleteId, exerciseId, transactionId: prov.transactionId, fetchedAt: prov.fetchedAt });
     }
-    if (zoneRows.length > 0) {
-      tx.insert(exerciseHrZones)
-        .values(zoneRows.map((zone) => ({ ...zone, athleteId, exerciseId, ...prov })))
-        .run();
-    }
+    for (const zone of zoneRows) insertRow(db, exerciseHrZones, { ...zone, athleteId, exerciseId, ...prov });
     return outcome;
   });
 }
 
-// ── daily activity (transactional): newest summary per day wins ──
+// ── daily activity (transactional, the fallback for days the list lacks): newest summary per day wins ──
 
 export type ActivityBundle = {
   activity: ActivityInput;
@@ -173,6 +172,8 @@ export function storeActivity(db: Db, athleteId: string, bundle: ActivityBundle,
       tx.insert(dailyActivities).values(values).run();
       return "new";
     }
+    // The list's day is the main path: a transaction's summary fills only a day the list lacks.
+    if (isActivityListEndpoint(existing.endpoint)) return "unchanged";
     if (existing.polarActivityId === row.polarActivityId) {
       if (isSameContent(existing, values)) return "unchanged";
     } else if (!isNewerActivity(row, existing)) {

@@ -3,7 +3,14 @@ import { polarTransactions } from "@/db/schema/sync";
 import type { TransactionKind } from "@/lib/polar";
 import { isPolarError } from "@/lib/polar/errors";
 import type { RunContext } from "./context";
-import { hasTransactionalExercise, linkToListedSession } from "./exercise-identity";
+import { hasListedDay, hasListGap } from "./daily-activity";
+import {
+  findUnaccountedListedSessions,
+  hasTransactionalExercise,
+  hasUnlistedRecentSession,
+  linkToListedSession,
+  markDeliveredByTransaction,
+} from "./exercise-identity";
 import { forEachConcurrently } from "./pool";
 import {
   quarantinePayload,
@@ -26,6 +33,9 @@ import type { SyncResource } from "./types";
 
 /** Items of one transaction fetched at once (inside the rate-limit governor), unless the deps say otherwise. */
 export const ITEM_CONCURRENCY = 4;
+
+/** Polar puts at most this many items in one transaction (§5.1). */
+export const MAX_TRANSACTION_ITEMS = 50;
 
 /** A run never loops forever on a misbehaving server: 40 transactions × 50 items is far beyond 30 days. */
 const MAX_TRANSACTIONS_PER_RUN = 40;
@@ -98,6 +108,7 @@ export async function syncTransactionalKind(ctx: RunContext, kind: TransactionKi
     // Resume a transaction a previous run opened but did not close: while it is open Polar answers a new
     // POST with 204 even though data waits (§5.1), so its resource-uri is the only way to the items.
     let tx = findOpenTransaction(ctx, kind);
+    const resumed = tx !== undefined;
     if (!tx) {
       const created = await ctx.user.createTransaction(kind);
       if (!created) return;
@@ -115,9 +126,10 @@ export async function syncTransactionalKind(ctx: RunContext, kind: TransactionKi
       }
       throw error;
     }
-    ctx.addTotal(urls.length);
+    const toRead = selectItemsToRead(ctx, kind, urls, tx.transactionId, resumed);
+    ctx.addTotal(toRead.length);
 
-    const complete = await processItems(ctx, urls, (url) => fetchAndStoreItem(ctx, kind, url, tx.transactionId));
+    const complete = await processItems(ctx, toRead, (url) => fetchAndStoreItem(ctx, kind, url, tx.transactionId));
     if (!complete) {
       closeTransaction(ctx, tx, "expired", urls.length);
       continue;
@@ -129,7 +141,11 @@ export async function syncTransactionalKind(ctx: RunContext, kind: TransactionKi
       if (!isPolarError(error, "not_found")) throw error;
       // Expired between the last read and the commit: everything is stored, the items come back and dedupe.
       closeTransaction(ctx, tx, "expired", urls.length);
+      continue;
     }
+    // A transaction holds at most 50 items (§5.1): fewer means nothing else was waiting when it was created, so
+    // asking again would only hear 204. What was uploaded since waits for the next run.
+    if (urls.length < MAX_TRANSACTION_ITEMS) return;
   }
 }
 
@@ -174,6 +190,36 @@ async function readPiece<T>(url: string, fetch: () => Promise<{ data: T; raw: un
     }
     throw error;
   }
+}
+
+/**
+ * The items worth reading; the transaction is committed either way, so Polar stops offering the rest. Daily
+ * activity comes from the list (daily-activity.ts): its summaries are read only while the list lacks a day they
+ * could concern. Sessions come from the list too (exercises.ts): see `selectExercisesToRead`.
+ */
+function selectItemsToRead(ctx: RunContext, kind: TransactionKind, urls: string[], transactionId: number, resumed: boolean): string[] {
+  if (kind === "activity") return hasListGap(ctx) ? urls : [];
+  // A resumed transaction may predate this run's list: its items cannot be told apart from the list's twins.
+  if (kind === "exercise" && !resumed) return selectExercisesToRead(ctx, urls, transactionId);
+  return urls;
+}
+
+/**
+ * The exercise items to read. Sessions come from `/v3/exercises` first; a transaction then offers each listed
+ * session's twin under an unrelated int64 id (§6.1). When the transaction holds everything waiting (fewer
+ * than 50 items, created after the list was read), the list has shown every recent session of this athlete,
+ * and the unknown items are exactly as many as the listed sessions whose twin is still to be offered, every
+ * unknown item is such a twin: none is read, the sessions record the transaction, and it is committed.
+ * Otherwise (a device the list never shows, a twin already gone) each unknown item is read and matched by
+ * device and start.
+ */
+function selectExercisesToRead(ctx: RunContext, urls: string[], transactionId: number): string[] {
+  if (urls.length >= MAX_TRANSACTION_ITEMS || hasUnlistedRecentSession(ctx.db, ctx.athleteId, ctx.referenceMs)) return urls;
+  const unknown = urls.filter((url) => !isStoredExercise(ctx, Number(lastSegment(url))));
+  const listed = findUnaccountedListedSessions(ctx.db, ctx.athleteId, ctx.referenceMs);
+  if (unknown.length !== listed.length) return urls;
+  markDeliveredByTransaction(ctx.db, listed, transactionId);
+  return [];
 }
 
 /** A transactional session whose int64 id we hold needs no read at all (the id is the URL's last segment). */
@@ -233,6 +279,11 @@ async function fetchAndStoreItem(ctx: RunContext, kind: TransactionKind, url: st
     }
   } else if (kind === "activity") {
     const item = await readPiece(url, () => ctx.user.getActivity(url));
+    if (item.ok && item.data && hasListedDay(ctx, item.data.date)) {
+      // The list has this day (the main path): the summary adds nothing and its samples are not read.
+      finishItem(ctx, resource, null);
+      return;
+    }
     const steps = await readPiece(url, () => ctx.user.getActivityStepSamples(url));
     const zones = await readPiece(url, () => ctx.user.getActivityZoneSamples(url));
     pieces.item = item;
@@ -255,6 +306,11 @@ async function fetchAndStoreItem(ctx: RunContext, kind: TransactionKind, url: st
     }
   }
 
+  finishItem(ctx, resource, outcome);
+}
+
+/** Counts one handled item; null: already held, so neither counted nor part of the total. */
+function finishItem(ctx: RunContext, resource: SyncResource, outcome: "new" | "updated" | "unchanged" | "quarantined" | null): void {
   ctx.itemsStoredInRun += 1;
   if (outcome === null) {
     ctx.addTotal(-1);

@@ -3,14 +3,12 @@ import {
   quarantinePayload,
   storeCardioLoad,
   storeContinuousHeartRate,
-  storeDailyActivityExtra,
   storeNightlyRecharge,
   storeSleep,
   type DbTx,
   type Provenance,
 } from "./store";
 import { addDays } from "@/lib/analytics/dates";
-import { readDailyActivityDate } from "./transforms";
 import type { Outcome, SyncResource } from "./types";
 
 /**
@@ -46,15 +44,6 @@ export function toEntries<T extends { date: string }>(list: { items: T[]; invali
 
 function readDate(raw: unknown): string | null {
   if (raw && typeof raw === "object" && "date" in raw && typeof raw.date === "string") return raw.date;
-  return null;
-}
-
-/** The daily activity object has no `date`; its offset-less `start_time` starts with the local day (§6.2). */
-function readStartDate(raw: unknown): string | null {
-  if (raw && typeof raw === "object" && "start_time" in raw && typeof raw.start_time === "string") {
-    const date = raw.start_time.slice(0, 10);
-    return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
-  }
   return null;
 }
 
@@ -114,7 +103,7 @@ export function storeWindow<T>(
     options.onStored?.(tx, stored);
   });
   ctx.progress.itemsDone += total;
-  ctx.flush();
+  ctx.flushSoon();
   return stored;
 }
 
@@ -158,41 +147,4 @@ export async function syncCardioLoad(ctx: RunContext): Promise<void> {
   storeWindow(ctx, "cardio-load", endpoint, listed, (tx, entry, prov) =>
     storeCardioLoad(tx, ctx.athleteId, entry.data, entry.raw, prov),
   );
-}
-
-/**
- * The non-transactional daily activity (§6.2), for the fields the transactional summary lacks (distance from
- * steps, inactivity alerts). Counted under "activity", the athlete's daily-activity switch; only the
- * inactivity-stamp samples are asked for (for the explicit date), the transactional summary carries the rest.
- */
-export async function syncDailyActivityExtras(ctx: RunContext): Promise<void> {
-  ctx.touch("activity");
-  ctx.setStep("Reading daily activity totals");
-  const window = computeWindow(ctx.latestToday);
-  // The inactivity stamps (a handful a day) bring `samples.date`, the day's local date in words: the
-  // offset-less `start_time` is local wall time as observed, but UTC by the spec's wording (U11), and an
-  // athlete far east of UTC wakes on the previous UTC date.
-  const list = await ctx.user.listDailyActivities(window.from, window.to, { inactivityStamps: true });
-  const endpoint = `/v3/users/activities?from=${window.from}&to=${window.to}`;
-  storeDailyActivityList(ctx, endpoint, list);
-}
-
-type DailyActivityList = Awaited<ReturnType<RunContext["user"]["listDailyActivities"]>>;
-
-/** Dates each day by `samples.date` (readDailyActivityDate); a day whose date cannot be read is quarantined. */
-export function storeDailyActivityList(ctx: RunContext, endpoint: string, list: DailyActivityList, onStored?: (tx: DbTx, stored: number) => void): number {
-  const items: Entry<DailyActivityList["items"][number]>[] = [];
-  const invalid: Listed<DailyActivityList["items"][number]>["invalid"] = [...list.invalid];
-  for (const data of list.items) {
-    try {
-      items.push({ date: readDailyActivityDate(data), data, raw: data });
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      invalid.push({ raw: data, error: error.message, path: "start_time" });
-    }
-  }
-  return storeWindow(ctx, "activity", endpoint, { items, invalid }, (tx, entry, prov) => storeDailyActivityExtra(tx, ctx.athleteId, entry.data, entry.raw, prov), {
-    dateOf: readStartDate,
-    onStored,
-  });
 }

@@ -7,3 +7,4 @@ export * from "./exercise";
 export * from "./nightly-recharge";
 export * from "./physical-info";
 export * from "./sleep";
+export * from "./listed-activity";

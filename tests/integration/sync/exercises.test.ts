@@ -14,7 +14,7 @@ import { CLIENT_ID, CLIENT_SECRET, connectAthlete, createTestDb, DAY_MS, snapsho
 /**
  * Exercises through both APIs (polar-accesslink.md §6.1, issue 13 §5): `/v3/exercises` is the main path, the
  * transactions the fallback. One session is one row whichever API delivered it, matched by (device id, UTC
- * start), with both ids kept; the derived numbers do not depend on the path.
+ * start), with each id that was read kept; the derived numbers do not depend on the path.
  */
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -130,7 +130,7 @@ function readContent(db: Db, athleteId: string) {
 }
 
 describe("exercises through /v3/exercises and the transactions", () => {
-  it("stores a session delivered by both APIs once, with both ids, and reads its samples only from the list", async () => {
+  it("stores a session delivered by both APIs once, reads it only from the list, and commits its transactional twin unread", async () => {
     const [sim] = sims;
     const { userId, polarUserId, db, sync, uploads } = await setUp(sim, "maria", 6);
     const since = await requestCount(sim);
@@ -143,19 +143,19 @@ describe("exercises through /v3/exercises and the transactions", () => {
     expect(rows).toHaveLength(expected.length);
     for (const upload of expected) {
       const row = rows.find((r) => r.polar_hashed_id === upload.hashedId);
-      // Both provenances on the one row: the list's hashed id and the transaction's int64 id and transaction.
-      expect(row?.polar_exercise_id).toBe(upload.id);
-      expect(row?.transaction_id).toEqual(expect.any(Number));
+      // Both provenances on the one row: the list's hashed id and the transaction that also delivered it. Its
+      // item was not read (every unknown item was a listed twin), so the int64 id is not known.
+      expect(row?.polar_exercise_id).toBeNull();
+      expect(row?.transaction_id).toEqual(db.select().from(polarTransactions).where(eq(polarTransactions.kind, "exercise")).get()?.transactionId);
       expect(row?.endpoint).toContain("/v3/exercises?");
       expect(row?.device_id).toBe(deviceOf(sim, polarUserId, upload));
     }
     expect(first.counts.exercise?.new).toBe(expected.length);
-    // The summaries, then every new session with samples in one more list request; each transactional item is
-    // read once as a summary to match it, never its samples or zones.
+    // The summaries, then every new session with samples in one more list request; no transactional item is read.
     expect(await countRequests(sim, /^\/v3\/exercises$/, since)).toBe(1);
     expect(await countRequests(sim, /^\/v3\/exercises\?samples=true&zones=true$/, since)).toBe(1);
-    expect(await countRequests(sim, /\/exercises\/\d+\/(samples|heart-rate-zones)/, since)).toBe(0);
-    expect(await countRequests(sim, /\/exercise-transactions\/\d+\/exercises\/\d+$/, since)).toBe(expected.length);
+    expect(await countRequests(sim, /\/exercise-transactions\/\d+\/exercises\//, since)).toBe(0);
+    expect(await countRequests(sim, /\/exercise-transactions\/\d+$/, since)).toBe(2);
     expect(new Set(db.select().from(polarTransactions).all().map((t) => t.status))).toEqual(new Set(["committed"]));
 
     // Again: the list re-serves every session; nothing is new, nothing rewritten, the transactions are empty.
@@ -216,11 +216,12 @@ describe("exercises through /v3/exercises and the transactions", () => {
 
     const rows = readRows(db, userId);
     expect(rows).toHaveLength(countBefore + 2);
-    const byId = (id: number) => rows.find((r) => r.polar_exercise_id === id);
-    expect(byId(listed.id)?.polar_hashed_id).toBe(listed.hashedId);
-    expect(byId(viaTransactions.id)?.polar_hashed_id).toBeNull();
-    for (const [upload, age] of [[listed, 35], [viaTransactions, 40]] as const) {
-      const row = byId(upload.id);
+    const listedRow = rows.find((r) => r.polar_hashed_id === listed.hashedId);
+    const transactionalRow = rows.find((r) => r.polar_exercise_id === viaTransactions.id);
+    // The listed one's twin was the transaction's only unknown item: committed unread. The other was read.
+    expect(listedRow?.transaction_id).toEqual(expect.any(Number));
+    expect(transactionalRow?.polar_hashed_id).toBeNull();
+    for (const [row, upload, age] of [[listedRow, listed, 35], [transactionalRow, viaTransactions, 40]] as const) {
       expect(row?.local_date).toBe(upload.date);
       expect(sim.clock.now() - (row?.start_utc_ms ?? 0)).toBeGreaterThan(age * DAY_MS);
     }
@@ -274,7 +275,8 @@ describe("exercises through /v3/exercises and the transactions", () => {
     const result = await runner.waitFor(dispatched?.runId ?? "");
     expect(result?.counts.exercise?.new).toBe(1);
     const row = readRows(db, userId).find((r) => r.polar_hashed_id === session.hashedId);
-    expect(row?.polar_exercise_id).toBe(session.id);
+    expect(row?.transaction_id).toEqual(expect.any(Number));
+    expect(await countRequests(sim, /\/exercise-transactions\/\d+\/exercises\//, since)).toBe(0);
     // The new session is read by the hashed id the webhook carried, samples and zones inline.
     expect(await countRequests(sim, new RegExp(`^/v3/exercises/${session.hashedId}\\?samples=true&zones=true$`), since)).toBe(1);
     expect(await countRequests(sim, /\/exercises\/\d+\/samples/, since)).toBe(0);

@@ -14,6 +14,7 @@ import {
   type TestDb,
 } from "./support/harness";
 import { computeGroundTruth, readStoredTruth } from "./support/truth";
+import { unpackPairs, unpackZoneSamples } from "@/lib/sync/pack";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -67,6 +68,17 @@ async function setUp(login: string, days: number) {
   return { ...athlete, deps, db: testDb.db };
 }
 
+/** `path` holds the query too. */
+type LoggedRequest = { method: string; path: string };
+
+async function countRequests(): Promise<number> {
+  return ((await (await fetch(`${sim.url}/__admin/requests`)).json()) as unknown[]).length;
+}
+
+async function readRequests(since: number): Promise<LoggedRequest[]> {
+  return (await (await fetch(`${sim.url}/__admin/requests?since=${since}`)).json()) as LoggedRequest[];
+}
+
 async function postAdmin(path: string, body: unknown): Promise<void> {
   const response = await fetch(`${sim.url}/__admin${path}`, {
     method: "POST",
@@ -79,14 +91,19 @@ async function postAdmin(path: string, body: unknown): Promise<void> {
 describe("sync against the simulator", () => {
   it("stores everything the athlete uploaded, once, and a second sync changes nothing", async () => {
     const { userId, polarUserId, deps, db } = await setUp("aino", 12);
+    const since = await countRequests();
     const first = await syncAthlete(deps, userId, { trigger: "cli", now: sim.clock.now() });
+    // Daily activity comes from the list, which has every day: the transactions are committed unread.
+    const firstLog = await readRequests(since);
+    expect(firstLog.filter((entry) => /activity-transactions\/\d+\/activities\//.test(entry.path))).toEqual([]);
+    expect(firstLog.filter((entry) => entry.method === "PUT" && /activity-transactions\/\d+$/.test(entry.path))).toHaveLength(1);
     expect(first.status).toBe("succeeded");
     expect(first.errors).toEqual([]);
 
     const truth = await computeGroundTruth(sim, polarUserId, sim.clock.now());
-    expect(truth.exerciseIds.length).toBeGreaterThan(5);
+    expect(truth.exerciseKeys.length).toBeGreaterThan(5);
     expect(readStoredTruth(db, userId)).toEqual(truth);
-    expect(first.counts.exercise?.new).toBe(truth.exerciseIds.length);
+    expect(first.counts.exercise?.new).toBe(truth.exerciseKeys.length);
     // The non-transactional daily activity (§6.2) of every visible day, with the simulator's distance and alerts.
     expect(truth.dailyActivityDates.length).toBeGreaterThan(5);
     const extras = db.$client
@@ -95,6 +112,19 @@ describe("sync against the simulator", () => {
     for (const extra of extras) {
       const expected = sim.dataset.athlete(polarUserId)?.dailyActivity(extra.local_date, { steps: false, activityZones: false, inactivityStamps: false });
       expect([extra.distance_from_steps_meters, extra.inactivity_alert_count]).toEqual([expected?.distance_from_steps, expected?.inactivity_alert_count]);
+    }
+    // Each day's activity row is the list's day: its totals, and hourly blocks that add up to them.
+    const activity = db.$client
+      .prepare("SELECT local_date, active_steps, calories, step_samples, zone_samples, endpoint FROM daily_activity WHERE athlete_id = ?")
+      .all(userId) as { local_date: string; active_steps: number; calories: number; step_samples: string; zone_samples: string; endpoint: string }[];
+    expect(activity.length).toBe(truth.dailyActivityDates.length);
+    for (const day of activity) {
+      const expected = sim.dataset.athlete(polarUserId)?.dailyActivity(day.local_date, { steps: false, activityZones: false, inactivityStamps: false });
+      expect([day.active_steps, day.calories]).toEqual([expected?.steps, expected?.calories]);
+      expect(unpackPairs(day.step_samples).reduce((sum, [, steps]) => sum + (steps ?? 0), 0)).toBe(day.active_steps);
+      const zoneSeconds = unpackZoneSamples(day.zone_samples).flatMap((hour) => hour.zones.map((zone) => zone.seconds));
+      expect(zoneSeconds.reduce((sum, seconds) => sum + seconds, 0)).toBe(86_400);
+      expect(day.endpoint).toMatch(/^\/v3\/users\/activities\?/);
     }
 
     // Derived at ingest: every session with an HR series has its zone seconds adding up to the recorded time
@@ -118,7 +148,14 @@ describe("sync against the simulator", () => {
     }
 
     const before = snapshotAthlete(db, userId, { withProvenance: true });
+    const sinceSecond = await countRequests();
     const second = await syncAthlete(deps, userId, { trigger: "cli", now: sim.clock.now() });
+    // Up to date: the list's totals only (no samples asked again), and no transaction item of any kind.
+    const secondLog = await readRequests(sinceSecond);
+    expect(secondLog.filter((entry) => /transactions\/\d+\//.test(entry.path))).toEqual([]);
+    expect(secondLog.filter((entry) => entry.path.startsWith("/v3/users/activities")).map((entry) => entry.path)).toEqual([
+      expect.not.stringContaining("steps="),
+    ]);
     expect(second.status).toBe("succeeded");
     for (const counts of Object.values(second.counts)) {
       expect(counts.new + counts.updated).toBe(0);
@@ -147,8 +184,9 @@ describe("sync against the simulator", () => {
     const badId = Number(transactional[0].itemKey);
     const bad = sim.dataset.athlete(polarUserId)?.uploadsBetween(0, sim.clock.now() + 1).find((u) => u.kind === "exercise" && u.id === badId);
     expect(quarantined.map((entry) => entry.itemKey)).toContain(`/v3/exercises/${bad?.kind === "exercise" ? bad.hashedId : ""}`);
-    expect(stored.exerciseIds).toEqual(truth.exerciseIds.filter((id) => id !== badId));
-    expect({ ...stored, exerciseIds: [] }).toEqual({ ...truth, exerciseIds: [] });
+    const badKey = bad?.kind === "exercise" ? bad.hashedId : "";
+    expect(stored.exerciseKeys).toEqual(truth.exerciseKeys.filter((key) => key !== badKey));
+    expect({ ...stored, exerciseKeys: [] }).toEqual({ ...truth, exerciseKeys: [] });
 
     // The malformed payload is still malformed: re-parsing keeps it quarantined and says why.
     const reparse = reparseQuarantine(db, { athleteId: userId, now: sim.clock.now() });
@@ -158,11 +196,14 @@ describe("sync against the simulator", () => {
 
   it("loses and doubles nothing when a run dies mid-transaction and the transaction expires", async () => {
     const { userId, polarUserId, deps, db } = await setUp("maria", 10);
+    // The list shows none of these days, so the activity transactions deliver every day, read item by item.
+    const hidden = Array.from({ length: 16 }, (_, i) => new Date(sim.clock.now() - (i - 2) * DAY_MS).toISOString().slice(0, 10));
+    await postAdmin("/switches", { activityListHiddenDates: hidden });
     const crashed = await syncAthlete(
       {
         ...deps,
         onItemStored: ({ resource, itemsStoredInRun }) => {
-          if (resource === "exercise" && itemsStoredInRun >= 4) throw new Error("killed");
+          if (resource === "activity" && itemsStoredInRun >= 4) throw new Error("killed");
         },
       },
       userId,
@@ -177,9 +218,11 @@ describe("sync against the simulator", () => {
     const resumed = await syncAthlete(deps, userId, { trigger: "cli", now: sim.clock.now() });
     expect(resumed.status).toBe("succeeded");
     expect(db.select().from(polarTransactions).all().some((t) => t.status === "expired")).toBe(true);
-    expect(resumed.counts.exercise?.unchanged).toBeGreaterThanOrEqual(1);
+    expect(resumed.counts.activity?.unchanged).toBeGreaterThanOrEqual(1);
 
-    const truth = await computeGroundTruth(sim, polarUserId, sim.clock.now());
+    const truth = await computeGroundTruth(sim, polarUserId, sim.clock.now(), { activityListHiddenDates: hidden });
+    expect(truth.activityDates.length).toBeGreaterThan(5);
+    expect(truth.dailyActivityDates).toEqual([]);
     expect(readStoredTruth(db, userId)).toEqual(truth);
   });
 

@@ -216,6 +216,15 @@ describe("syncAthlete (fake AccessLink)", () => {
     expect(db.select().from(syncQuarantine).all()).toHaveLength(1);
   });
 
+  it("opens another transaction only after a full one (50 items): a shorter one held everything waiting", async () => {
+    fake.pending = Array.from({ length: 51 }, (_, i) => ({ id: i + 1, valid: true }));
+    const result = await syncAthlete(deps(), ATHLETE, { trigger: "cli", now: NOW, resources: ["exercise"] });
+    expect(result.counts.exercise?.new).toBe(51);
+    expect(fake.commits).toBe(2);
+    // 50 items, then 1: no third POST to hear "nothing new".
+    expect(fake.calls.filter((call) => call === "create:exercise")).toHaveLength(2);
+  });
+
   it("treats a 404 mid-transaction as expiry: no commit, nothing lost or doubled on the next run", async () => {
     fake.expireOnItem = 3;
     const first = await syncAthlete(deps({ concurrency: 1 }), ATHLETE, { trigger: "cli", now: NOW });
@@ -249,8 +258,9 @@ describe("syncAthlete (fake AccessLink)", () => {
     const second = await syncAthlete(deps(), ATHLETE, { trigger: "cli", now: NOW });
     // The item stored before the crash is known by its id: not read again, not counted again.
     expect(second.counts.exercise).toEqual({ new: 2, updated: 0, unchanged: 0, quarantined: 0 });
-    // One POST in the crashed run, none to resume, one after the commit (answered "nothing new").
-    expect(fake.calls.filter((c) => c === "create:exercise")).toHaveLength(2);
+    // One POST in the crashed run, none to resume, none after the commit: fewer than 50 items means nothing
+    // else was waiting.
+    expect(fake.calls.filter((c) => c === "create:exercise")).toHaveLength(1);
     expect(db.select().from(polarTransactions).all().map((t) => t.status)).toEqual(["committed"]);
   });
 
@@ -368,7 +378,7 @@ describe("a run limited to some resources (webhook runs)", () => {
     );
     const result = await syncAthlete(deps(), ATHLETE, { trigger: "webhook", now: NOW, resources: ["sleep", "exercise"] });
     expect(fake.calls).not.toContain("sleep");
-    expect(fake.calls.filter((call) => call === "create:exercise")).toHaveLength(2);
+    expect(fake.calls.filter((call) => call === "create:exercise")).toHaveLength(1);
     expect(Object.keys(result.counts)).toEqual(["exercise"]);
     expect(result.counts.exercise).toEqual({ new: 3, updated: 0, unchanged: 0, quarantined: 0 });
   });
@@ -377,7 +387,7 @@ describe("a run limited to some resources (webhook runs)", () => {
     const runner = createInProcessRunner(() => deps());
     const begun = runner.start(ATHLETE, "webhook", { resources: ["exercise", "cardio-load"] });
     const result = await runner.waitFor(begun.runId);
-    expect(fake.calls).toEqual(["exercise-list", "create:exercise", "list", "commit", "create:exercise"]);
+    expect(fake.calls).toEqual(["exercise-list", "create:exercise", "list", "commit"]);
     // Cardio load was asked for: its (empty) window is recorded; nothing else is.
     expect(Object.keys(result?.counts ?? {})).toEqual(["exercise", "cardio-load"]);
     expect(result?.counts.exercise?.new).toBe(3);

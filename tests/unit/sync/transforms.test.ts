@@ -12,6 +12,7 @@ import {
   toExerciseRow,
   toExerciseSampleRow,
   toExerciseZoneRows,
+  toListedActivityRow,
   toNightlyRechargeRow,
   toPhysicalInfoRow,
   toSampleSeries,
@@ -390,6 +391,60 @@ describe("non-transactional daily activity (§6.2)", () => {
 
   it("rejects a start_time without a calendar day as a RangeError (quarantined by the sync)", () => {
     expect(() => toDailyActivityExtraRow({ start_time: "06:41:10" })).toThrow(RangeError);
+  });
+});
+
+describe("the list's day as the activity row (§6.2 → the §5.3 shape)", () => {
+  const day = {
+    start_time: "2024-05-02T06:41:10",
+    active_duration: "PT3H5M",
+    calories: 2284,
+    active_calories: 611,
+    steps: 30,
+    samples: {
+      date: "2024-05-02",
+      steps: {
+        samples: [
+          { steps: 10, timestamp: "2024-05-02T07:58" },
+          { steps: 0, timestamp: "2024-05-02T08:01" },
+        ],
+      },
+      activity_zones: {
+        samples: [
+          { zone: "SLEEP", timestamp: "2024-05-02T00:00:00" },
+          { zone: "SEDENTARY", timestamp: "2024-05-02T06:30:00" },
+          { zone: "LIGHT", timestamp: "2024-05-02T07:15:30" },
+          { zone: "NOT_A_ZONE", timestamp: "2024-05-02T08:00:00" },
+          { zone: "SEDENTARY", timestamp: "2024-05-02T08:30:00" },
+        ],
+      },
+    },
+  };
+
+  it("keeps the totals and sums the per-minute steps into hours, a dropped repeat holding its count", () => {
+    const row = toListedActivityRow(PolarDailyActivitySchema.parse(day));
+    expect(row).toMatchObject({ localDate: "2024-05-02", polarActivityId: 0, createdAt: 0, calories: 2284, activeCalories: 611, activeSteps: 30 });
+    expect(row.activeDurationSeconds).toBe(3 * 3600 + 5 * 60);
+    const hours = unpackPairs(row.stepSamples ?? "");
+    expect(row.stepIntervalMinutes).toBe(60);
+    // 07:58 and 07:59 at 10 (the repeat was dropped), 08:00 at 10, then 0: hours before the first sample have no data.
+    expect(hours.slice(0, 10)).toEqual([[0, null], [3600, null], [7200, null], [10_800, null], [14_400, null], [18_000, null], [21_600, null], [25_200, 20], [28_800, 10], [32_400, 0]]);
+    expect(hours.reduce((sum, [, steps]) => sum + (steps ?? 0), 0)).toBe(30);
+  });
+
+  it("splits each zone period over the hours it spans, and leaves out a zone it does not know", () => {
+    const zones = unpackZoneSamples(toListedActivityRow(PolarDailyActivitySchema.parse(day)).zoneSamples ?? "");
+    expect(zones).toHaveLength(24);
+    expect(zones[6]).toEqual({ secondOfDay: 21_600, zones: [{ index: 0, seconds: 1800 }, { index: 1, seconds: 1800 }] });
+    expect(zones[7]).toEqual({ secondOfDay: 25_200, zones: [{ index: 1, seconds: 930 }, { index: 2, seconds: 2670 }] });
+    expect(zones[8]).toEqual({ secondOfDay: 28_800, zones: [{ index: 1, seconds: 1800 }] });
+    expect(zones[23]).toEqual({ secondOfDay: 82_800, zones: [{ index: 1, seconds: 3600 }] });
+  });
+
+  it("has no hourly blocks without samples", () => {
+    const { samples: _samples, ...bare } = day;
+    const row = toListedActivityRow(PolarDailyActivitySchema.parse(bare));
+    expect([row.stepSamples, row.zoneSamples, row.stepIntervalMinutes]).toEqual([null, null, null]);
   });
 });
 

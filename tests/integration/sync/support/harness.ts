@@ -63,11 +63,11 @@ export async function connectAthlete(
 
 /** Data tables and their natural order; ids, provenance and fetch times are left out of the content. */
 const CONTENT_QUERIES: Record<string, string> = {
-  exercise: "SELECT * FROM exercise WHERE athlete_id = ? ORDER BY polar_exercise_id",
+  exercise: "SELECT * FROM exercise WHERE athlete_id = ? ORDER BY start_utc_ms, device_id",
   exercise_sample:
-    "SELECT e.polar_exercise_id, s.* FROM exercise_sample s JOIN exercise e ON e.id = s.exercise_id WHERE s.athlete_id = ? ORDER BY e.polar_exercise_id, s.sample_type",
+    "SELECT e.start_utc_ms AS session_start, s.* FROM exercise_sample s JOIN exercise e ON e.id = s.exercise_id WHERE s.athlete_id = ? ORDER BY e.start_utc_ms, e.device_id, s.sample_type",
   exercise_hr_zone:
-    "SELECT e.polar_exercise_id, z.* FROM exercise_hr_zone z JOIN exercise e ON e.id = z.exercise_id WHERE z.athlete_id = ? ORDER BY e.polar_exercise_id, z.zone_index",
+    "SELECT e.start_utc_ms AS session_start, z.* FROM exercise_hr_zone z JOIN exercise e ON e.id = z.exercise_id WHERE z.athlete_id = ? ORDER BY e.start_utc_ms, e.device_id, z.zone_index",
   daily_activity: "SELECT * FROM daily_activity WHERE athlete_id = ? ORDER BY local_date",
   daily_activity_extra: "SELECT * FROM daily_activity_extra WHERE athlete_id = ? ORDER BY local_date",
   daily_activity_met: "SELECT * FROM daily_activity_met WHERE athlete_id = ? ORDER BY local_date",
@@ -78,8 +78,11 @@ const CONTENT_QUERIES: Record<string, string> = {
   cardio_load: "SELECT * FROM cardio_load WHERE athlete_id = ? ORDER BY local_date",
 };
 
-/** `content_hash` hashes the raw JSON as served, simulator address included: a cache key, not content. */
-const NON_CONTENT_COLUMNS = new Set(["id", "exercise_id", "athlete_id", "fetched_at", "endpoint", "transaction_id", "content_hash"]);
+/**
+ * `content_hash` hashes the raw JSON as served, simulator address included: a cache key, not content. A
+ * session's int64 id is known only when its transactional summary was read, which depends on the path.
+ */
+const NON_CONTENT_COLUMNS = new Set(["id", "exercise_id", "athlete_id", "fetched_at", "endpoint", "transaction_id", "content_hash", "polar_exercise_id"]);
 
 export type DbSnapshot = { counts: Record<string, number>; hash: string; hashes: Record<string, string> };
 

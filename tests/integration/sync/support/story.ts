@@ -87,11 +87,11 @@ export async function computeDeliveredTruth(side: StorySide): Promise<Record<str
   const registrationDay = new Date(registeredAt + offset * 60_000).toISOString().slice(0, 10);
   const uploads = athlete.uploadsBetween(registeredAt - 2 * DAY_MS, side.sim.clock.now() + 1);
   const dates = (kind: string) => [...new Set(uploads.filter((u) => u.kind === kind && u.date >= registrationDay).map((u) => u.date))].sort();
-  const activityByDate: Record<string, number> = {};
-  for (const upload of uploads) if (upload.kind === "activity-summary" && upload.uploadedAt >= registeredAt) activityByDate[upload.date] = upload.id;
+  const summaryDates = uploads.flatMap((u) => (u.kind === "activity-summary" && u.uploadedAt >= registeredAt ? [u.date] : []));
   return {
-    exerciseIds: uploads.flatMap((u) => (u.kind === "exercise" && u.uploadedAt >= registeredAt ? [u.id] : [])).sort((a, b) => a - b),
-    activityByDate,
+    exerciseKeys: uploads.flatMap((u) => (u.kind === "exercise" && u.uploadedAt >= registeredAt ? [u.hashedId] : [])).sort(),
+    // The list's days (the main path) and any day only a transaction delivered: one activity row each.
+    activityDates: [...new Set([...dates("daily-activity"), ...summaryDates])].sort(),
     sleep: dates("sleep"),
     nightlyRecharge: dates("nightly-recharge"),
     continuousHeartRate: dates("continuous-heart-rate"),
@@ -102,12 +102,9 @@ export async function computeDeliveredTruth(side: StorySide): Promise<Record<str
 /** The same shape from the database: every row, so a doubled or misdated one shows. */
 export function readStoredDays(db: Db, athleteId: string): Record<string, unknown> {
   const column = <T>(sql: string) => db.$client.prepare(sql).pluck().all(athleteId) as T[];
-  const activityRows = db.$client
-    .prepare("SELECT local_date AS date, polar_activity_id AS id FROM daily_activity WHERE athlete_id = ? ORDER BY local_date")
-    .all(athleteId) as { date: string; id: number }[];
   return {
-    exerciseIds: column<number>("SELECT polar_exercise_id FROM exercise WHERE athlete_id = ? ORDER BY 1"),
-    activityByDate: Object.fromEntries(activityRows.map((row) => [row.date, row.id])),
+    exerciseKeys: column<string>("SELECT COALESCE(polar_hashed_id, CAST(polar_exercise_id AS TEXT)) FROM exercise WHERE athlete_id = ? ORDER BY 1"),
+    activityDates: column<string>("SELECT local_date FROM daily_activity WHERE athlete_id = ? ORDER BY 1"),
     sleep: column<string>("SELECT local_date FROM sleep WHERE athlete_id = ? ORDER BY 1"),
     nightlyRecharge: column<string>("SELECT local_date FROM nightly_recharge WHERE athlete_id = ? ORDER BY 1"),
     continuousHeartRate: column<string>("SELECT local_date FROM continuous_heart_rate WHERE athlete_id = ? ORDER BY 1"),

@@ -19,10 +19,11 @@ export async function readRegisteredAt(simUrl: string, polarUserId: number): Pro
 }
 
 export type GroundTruth = {
-  exerciseIds: number[];
+  /** each session by the id the sync surely holds: the list's hashed id (every device the list shows) */
+  exerciseKeys: string[];
   physicalInfoIds: number[];
-  /** date → id of the newest summary uploaded for that day */
-  activityByDate: Record<string, number>;
+  /** days with an activity row: the list's days (the main path) and any day only a transaction delivered */
+  activityDates: string[];
   /** days of the non-transactional daily activity (§6.2) */
   dailyActivityDates: string[];
   sleepDates: string[];
@@ -40,7 +41,12 @@ function localDate(ms: number, offsetMinutes: number): string {
  * registration within the 30-day look-back; day-keyed records of the last 28 local days, from the
  * registration day on.
  */
-export async function computeGroundTruth(sim: SimLike, polarUserId: number, now: number): Promise<GroundTruth> {
+export async function computeGroundTruth(
+  sim: SimLike,
+  polarUserId: number,
+  now: number,
+  options: { activityListHiddenDates?: readonly string[] } = {},
+): Promise<GroundTruth> {
   const registeredAt = await readRegisteredAt(sim.url, polarUserId);
   const athlete = sim.dataset.athlete(polarUserId);
   if (!athlete) throw new Error(`unknown athlete ${polarUserId}`);
@@ -60,16 +66,13 @@ export async function computeGroundTruth(sim: SimLike, polarUserId: number, now:
       .map((u) => ("id" in u ? u.id : 0))
       .sort((a, b) => a - b);
   const dates = (kind: SimUpload["kind"]) => [...new Set(daily.filter((u) => u.kind === kind).map((u) => u.date))].sort();
-  const activityByDate: Record<string, number> = {};
-  for (const upload of transactional) {
-    // uploadsBetween is sorted by upload time, so the last summary of a day is the newest.
-    if (upload.kind === "activity-summary") activityByDate[upload.date] = upload.id;
-  }
+  const summaryDates = transactional.flatMap((upload) => (upload.kind === "activity-summary" ? [upload.date] : []));
   return {
-    exerciseIds: ids("exercise"),
+    exerciseKeys: transactional.flatMap((u) => (u.kind === "exercise" ? [u.hashedId] : [])).sort(),
     physicalInfoIds: ids("physical-info"),
-    activityByDate,
-    dailyActivityDates: dates("daily-activity"),
+    activityDates: [...new Set([...dates("daily-activity"), ...summaryDates])].sort(),
+    // Days the list never shows (the simulator switch) have no list row; the transactions bring their activity.
+    dailyActivityDates: dates("daily-activity").filter((date) => !options.activityListHiddenDates?.includes(date)),
     sleepDates: dates("sleep"),
     rechargeDates: dates("nightly-recharge"),
   };
@@ -77,13 +80,10 @@ export async function computeGroundTruth(sim: SimLike, polarUserId: number, now:
 
 export function readStoredTruth(db: Db, athleteId: string): GroundTruth {
   const column = <T>(sql: string) => db.$client.prepare(sql).pluck().all(athleteId) as T[];
-  const activityRows = db.$client
-    .prepare("SELECT local_date AS date, polar_activity_id AS id FROM daily_activity WHERE athlete_id = ? ORDER BY local_date")
-    .all(athleteId) as { date: string; id: number }[];
   return {
-    exerciseIds: column<number>("SELECT polar_exercise_id FROM exercise WHERE athlete_id = ? ORDER BY polar_exercise_id"),
+    exerciseKeys: column<string>("SELECT COALESCE(polar_hashed_id, CAST(polar_exercise_id AS TEXT)) FROM exercise WHERE athlete_id = ? ORDER BY 1"),
     physicalInfoIds: column<number>("SELECT polar_physical_info_id FROM physical_info WHERE athlete_id = ? ORDER BY 1"),
-    activityByDate: Object.fromEntries(activityRows.map((row) => [row.date, row.id])),
+    activityDates: column<string>("SELECT local_date FROM daily_activity WHERE athlete_id = ? ORDER BY 1"),
     dailyActivityDates: column<string>("SELECT local_date FROM daily_activity_extra WHERE athlete_id = ? ORDER BY 1"),
     sleepDates: column<string>("SELECT local_date FROM sleep WHERE athlete_id = ? ORDER BY 1"),
     rechargeDates: column<string>("SELECT local_date FROM nightly_recharge WHERE athlete_id = ? ORDER BY 1"),
