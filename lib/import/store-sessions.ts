@@ -12,6 +12,7 @@ import { exerciseHrZones, exerciseSamples, exercises } from "@/db/schema/polar-d
 import type { ImportedSession } from "@/lib/import/model";
 import type { ItemOutcome } from "@/lib/import/read";
 import { loadPhysiology } from "@/lib/sync/derive";
+import { storeExerciseDetail } from "@/lib/sync/exercise-detail";
 import { toExerciseRow, toExerciseSampleRow, type ExerciseInput } from "@/lib/sync/transforms";
 
 export type ImportProvenance = { archiveName: string; entryName: string; fetchedAt: number };
@@ -101,5 +102,6 @@ export function storeImportedSession(
       .values(session.zones.map((zone) => ({ ...zone, athleteId, exerciseId, endpoint, transactionId: null, fetchedAt: prov.fetchedAt, rawJson: JSON.stringify(zone) })))
       .run();
   }
+  storeExerciseDetail(db, athleteId, exerciseId, { route: session.route, laps: session.laps }, { endpoint, fetchedAt: prov.fetchedAt });
   return { status: "imported" };
 }

@@ -153,7 +153,7 @@ describe("exercises through /v3/exercises and the transactions", () => {
     // The summaries, then every new session with samples in one more list request; each transactional item is
     // read once as a summary to match it, never its samples or zones.
     expect(await countRequests(sim, /^\/v3\/exercises$/, since)).toBe(1);
-    expect(await countRequests(sim, /^\/v3\/exercises\?samples=true&zones=true$/, since)).toBe(1);
+    expect(await countRequests(sim, /^\/v3\/exercises\?samples=true&zones=true(&route=true)?$/, since)).toBe(1);
     expect(await countRequests(sim, /\/exercises\/\d+\/(samples|heart-rate-zones)/, since)).toBe(0);
     expect(await countRequests(sim, /\/exercise-transactions\/\d+\/exercises\/\d+$/, since)).toBe(expected.length);
     expect(new Set(db.select().from(polarTransactions).all().map((t) => t.status))).toEqual(new Set(["committed"]));
@@ -276,7 +276,7 @@ describe("exercises through /v3/exercises and the transactions", () => {
     const row = readRows(db, userId).find((r) => r.polar_hashed_id === session.hashedId);
     expect(row?.polar_exercise_id).toBe(session.id);
     // The new session is read by the hashed id the webhook carried, samples and zones inline.
-    expect(await countRequests(sim, new RegExp(`^/v3/exercises/${session.hashedId}\\?samples=true&zones=true$`), since)).toBe(1);
+    expect(await countRequests(sim, new RegExp(`^/v3/exercises/${session.hashedId}\\?samples=true&zones=true(&route=true)?$`), since)).toBe(1);
     expect(await countRequests(sim, /\/exercises\/\d+\/samples/, since)).toBe(0);
   });
 
