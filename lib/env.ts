@@ -143,6 +143,12 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** The session map's tiles (MAP_TILE_URL and its credit), or null to draw routes without a tile server. */
+export function getMapTiles(): { url: string; attribution: string } | null {
+  const env = getEnv();
+  return env.MAP_TILE_URL === undefined ? null : { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION };
+}
+
 /** Tests that change process.env (limits, APP_URL) call this to re-read it. */
 export function resetEnvCache(): void {
   cached = undefined;
