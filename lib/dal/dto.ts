@@ -103,6 +103,9 @@ export type SessionListDTO = {
   isTruncated: boolean;
 };
 
+/** One page of the training list: `first`–`last` (1-based) of `total`; both 0 when nothing matches. */
+export type SessionPageDTO = SessionListDTO & { page: { number: number; size: number; count: number; first: number; last: number } };
+
 export type SamplePointDTO = { t: number; value: number | null };
 
 /** The session page's pace/speed, laps, distance axis and route (lib/dal/sessions/motion.ts). */

@@ -8,7 +8,9 @@ import type { Db, DbTx } from "@/db/client";
 import { exerciseLaps, exerciseRoutes } from "@/db/schema/exercise-detail";
 import { exercises } from "@/db/schema/polar-data";
 import type { PolarExerciseV2, PolarRoutePoint } from "@/lib/polar";
+import { isPolarError } from "@/lib/polar/errors";
 import { parseIsoDuration } from "@/lib/polar/time";
+import type { RunContext } from "./context";
 import { packNumbers, unpackNumbers } from "./pack";
 
 /** One GPS point; `elapsedSeconds` since the session's start. */
@@ -185,4 +187,17 @@ export function storeListedRoute(db: Db, athleteId: string, exercise: PolarExerc
   const points = toRoutePoints(exercise.route ?? []);
   if (points.length === 0 && exercise.has_route !== true) return;
   storeExerciseDetail(db, athleteId, stored.id, { route: points.length > 0 ? points : "none" }, prov);
+}
+
+/** Reads only the route (no samples, no zones) of each stored session named, one small request each. */
+export async function readMissingRoutes(ctx: RunContext, hashedIds: readonly string[]): Promise<void> {
+  for (const hashedId of hashedIds) {
+    try {
+      const fetched = await ctx.user.getExerciseByHash(hashedId, { route: true });
+      if (fetched) storeListedRoute(ctx.db, ctx.athleteId, fetched.data, { endpoint: fetched.url, fetchedAt: ctx.now() });
+    } catch (error) {
+      // The session itself is stored; an unreadable route answer is asked for again on the next run.
+      if (!isPolarError(error, "invalid_payload")) throw error;
+    }
+  }
 }

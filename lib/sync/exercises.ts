@@ -3,7 +3,7 @@ import { isPolarError } from "@/lib/polar/errors";
 import type { RunContext } from "./context";
 import { lookup } from "./lookups";
 import { loadPhysiology } from "./derive";
-import { isRouteMissing, planRouteReads, storeListedRoute } from "./exercise-detail";
+import { isRouteMissing, planRouteReads, readMissingRoutes, storeListedRoute } from "./exercise-detail";
 import { quarantinePayload, storeExercise, type ExerciseBundle } from "./store";
 import { syncTransactionalKind } from "./transactional";
 import { STORED_SAMPLE_TYPES, type ExerciseInput } from "./transforms";
@@ -129,11 +129,14 @@ export async function syncExerciseList(ctx: RunContext): Promise<void> {
   const summaries = await ctx.user.listExercises();
   ctx.addTotal(summaries.items.length + summaries.invalid.length);
   const pending = new Set<string>();
+  // Stored and unchanged, but without the route (stored before routes were): only the route is read.
+  const routeOnly: string[] = [];
   for (const summary of summaries.items) {
-    if (!isStoredUnchanged(ctx, summary.data.id, summary.raw) || isRouteMissing(ctx.db, ctx.athleteId, summary.data)) {
+    if (!isStoredUnchanged(ctx, summary.data.id, summary.raw)) {
       pending.add(summary.data.id);
       continue;
     }
+    if (isRouteMissing(ctx.db, ctx.athleteId, summary.data)) routeOnly.push(summary.data.id);
     ctx.countOutcome("exercise", "unchanged");
     ctx.itemDone();
   }
@@ -144,6 +147,7 @@ export async function syncExerciseList(ctx: RunContext): Promise<void> {
     quarantineListed(ctx, entry.raw, `/v3/exercises#${index}`, entry.error, entry.path, null);
     ctx.itemDone();
   });
+  await readMissingRoutes(ctx, routeOnly);
   if (pending.size === 0) return;
   const routes = planRouteReads(ctx.db, ctx.athleteId, summaries.items.map((summary) => summary.data), pending);
   if (pending.size === 1) {
@@ -167,16 +171,7 @@ export async function syncExerciseList(ctx: RunContext): Promise<void> {
     quarantineListed(ctx, entry.raw, `/v3/exercises#${index}`, entry.error, entry.path, hashedId);
     ctx.itemDone();
   });
-  // Routes still missing when few are: only the route, per session (no samples again).
-  for (const hashedId of routes.separately) {
-    try {
-      const fetched = await ctx.user.getExerciseByHash(hashedId, { route: true });
-      if (fetched) storeListedRoute(ctx.db, ctx.athleteId, fetched.data, { endpoint: fetched.url, fetchedAt: ctx.now() });
-    } catch (error) {
-      // The session itself is stored; an unreadable route answer is asked for again on the next run.
-      if (!isPolarError(error, "invalid_payload")) throw error;
-    }
-  }
+  await readMissingRoutes(ctx, routes.separately);
 }
 
 /**
