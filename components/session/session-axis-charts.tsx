@@ -6,7 +6,7 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { boxPlot, PlotSkeleton } from "@/components/charts/plot-box";
 import { CHART_COLORS } from "@/components/charts/theme";
 import { ToggleButton } from "@/components/ui/button";
-import { toMotionValue, type MotionDisplay } from "@/lib/analytics/motion";
+import { formatMotion, toMotionValue, type MotionDisplay } from "@/lib/analytics/motion";
 import type { SamplePointDTO } from "@/lib/dal/dto";
 import type { AxisPlotProps } from "./axis-plot";
 import { toAxisPoints, toDistanceLookup, toPaceDomain, type AxisKind } from "./axis-series";
@@ -23,6 +23,13 @@ export type SessionAxisChartsProps = {
   hrMax: number | null;
 };
 
+/** Mean and highest of a series (the charts' text alternative). */
+function summarize(points: readonly { value: number | null }[] | null): { mean: number; max: number } | null {
+  const values = (points ?? []).flatMap((point) => (point.value === null ? [] : [point.value]));
+  if (values.length === 0) return null;
+  return { mean: values.reduce((sum, value) => sum + value, 0) / values.length, max: Math.max(...values) };
+}
+
 /**
  * Heart rate, pace or speed, and power of one session over elapsed time or over distance (a toggle; distance
  * needs speed samples). Pace for running and walking, speed otherwise (lib/analytics/motion.ts).
@@ -38,6 +45,9 @@ export function SessionAxisCharts({ heartRate, speed, power, distanceTrack, moti
   const hrValues = hrPoints.flatMap((point) => (point.value === null ? [] : [point.value]));
   const hrTop = Math.max(hrMax ?? 0, ...hrValues) + 5;
   const hrBottom = Math.max(0, Math.min(zoneLowerBounds?.[0] ?? hrTop, ...hrValues) - 10);
+  const hrSummary = summarize(heartRate);
+  const speedSummary = summarize(speed);
+  const powerSummary = summarize(power);
   const hasValue = (points: readonly { value: number | null }[]) => points.some((point) => point.value !== null);
   const toggle = distanceAt ? (
     <div role="group" aria-label="Chart x axis" className="flex gap-1" data-testid="axis-toggle" data-axis={axis}>
@@ -58,6 +68,7 @@ export function SessionAxisCharts({ heartRate, speed, power, distanceTrack, moti
         state={hasValue(hrPoints) ? "loaded" : "empty"}
         emptyMessage="This session has no heart-rate samples — record with a heart-rate sensor to see the curve."
         actions={toggle}
+        footer={hrSummary ? `Mean ${Math.round(hrSummary.mean)} bpm, highest ${Math.round(hrSummary.max)} bpm.` : undefined}
       >
         <AxisPlot points={hrPoints} axis={axis} label="Heart rate" yLabel="heart rate (bpm)" unit="bpm" format="number" decimals={0} color={CHART_COLORS.c2} height={280} domain={[hrBottom, hrTop]} zoneLowerBounds={zoneLowerBounds} />
       </ChartFrame>
@@ -69,6 +80,11 @@ export function SessionAxisCharts({ heartRate, speed, power, distanceTrack, moti
             description={display === "pace" ? `min/km ${over}; faster is higher` : `km/h ${over}`}
             state={hasValue(motionPoints) ? "loaded" : "empty"}
             emptyMessage={`No ${display} samples in this session.`}
+            footer={
+              speedSummary
+                ? `Mean ${display} ${formatMotion(display, speedSummary.mean).value} ${formatMotion(display, speedSummary.mean).unit} while recording; ${display === "pace" ? "fastest" : "top"} ${formatMotion(display, speedSummary.max).value} ${formatMotion(display, speedSummary.max).unit}.`
+                : undefined
+            }
           >
             <AxisPlot
               points={motionPoints}
@@ -85,7 +101,9 @@ export function SessionAxisCharts({ heartRate, speed, power, distanceTrack, moti
           </ChartFrame>
         ) : null}
         {power ? (
-          <ChartFrame testId="chart-power" title="Power" description={`W ${over}`} state={hasValue(powerPoints) ? "loaded" : "empty"} emptyMessage="No power samples in this session.">
+          <ChartFrame testId="chart-power" title="Power" description={`W ${over}`} state={hasValue(powerPoints) ? "loaded" : "empty"} emptyMessage="No power samples in this session."
+            footer={powerSummary ? `Mean ${Math.round(powerSummary.mean)} W, highest ${Math.round(powerSummary.max)} W.` : undefined}
+          >
             <AxisPlot points={powerPoints} axis={axis} label="Power" yLabel="power (W)" unit="W" format="number" decimals={0} color={CHART_COLORS.c4} height={200} domain={null} />
           </ChartFrame>
         ) : null}
