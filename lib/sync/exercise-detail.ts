@@ -144,9 +144,20 @@ export function unpackRoute(row: Pick<typeof exerciseRoutes.$inferSelect, "elaps
 
 // ── the sync's side (`/v3/exercises`, polar-accesslink.md §6.1) ──
 
-/** AccessLink's route points (`time` is the elapsed ISO duration, no altitude). */
+/** AccessLink's route points (`time` is the elapsed ISO duration, no altitude); a point whose time does not parse is left out. */
 export function toRoutePoints(route: readonly PolarRoutePoint[]): RoutePoint[] {
-  return route.map((point) => ({ elapsedSeconds: parseIsoDuration(point.time), latitude: point.latitude, longitude: point.longitude, altitude: null }));
+  const points: RoutePoint[] = [];
+  for (const point of route) {
+    let elapsedSeconds: number;
+    try {
+      elapsedSeconds = parseIsoDuration(point.time);
+    } catch (error) {
+      if (error instanceof RangeError) continue;
+      throw error;
+    }
+    points.push({ elapsedSeconds, latitude: point.latitude, longitude: point.longitude, altitude: null });
+  }
+  return points;
 }
 
 /** Whether a listed session with a route has none stored yet (so its route is still to be read). */
