@@ -35,6 +35,17 @@ describe("normalizeLaps", () => {
   });
 });
 
+describe("toRoutePoints", () => {
+  it("reads AccessLink's elapsed ISO durations, leaving out a point whose time does not parse", () => {
+    expect(
+      toRoutePoints([
+        { latitude: 60.1, longitude: 24.9, time: "PT1M2.5S" },
+        { latitude: 60.2, longitude: 24.8, time: "soon" },
+      ]),
+    ).toEqual([{ elapsedSeconds: 62.5, latitude: 60.1, longitude: 24.9, altitude: null }]);
+  });
+});
+
 describe("storeExerciseDetail", () => {
   it("drops points without a fix, stores the rest packed, and rewrites nothing on a repeat", () => {
     insertAthlete(t.db, "a", 1);
