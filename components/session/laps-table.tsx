@@ -1,4 +1,4 @@
-import { formatDuration, formatElapsed, formatNumber } from "@/components/charts/format";
+import { formatElapsed, formatNumber } from "@/components/charts/format";
 import { Card } from "@/components/ui/card";
 import { Table, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { AUTO_LAP_METERS, formatMotion, type LapTable, type MotionDisplay } from "@/lib/analytics";
@@ -21,7 +21,7 @@ export function LapsTable({ table, motion }: { table: LapTable; motion: MotionDi
       <Table frameProps={{ "data-testid": "laps-table", "data-kind": table.kind, "data-count": table.laps.length }}>
         <TableHead>
           <Th isNumeric>Lap</Th>
-          <Th isNumeric>Time</Th>
+          <Th isNumeric>Time (m:ss)</Th>
           <Th isNumeric className="hidden sm:table-cell">
             Split
           </Th>
@@ -34,7 +34,7 @@ export function LapsTable({ table, motion }: { table: LapTable; motion: MotionDi
           {table.laps.map((lap) => (
             <Tr key={lap.number} data-testid="lap-row">
               <Td isNumeric>{lap.number}</Td>
-              <Td isNumeric>{formatDuration(lap.durationSeconds)}</Td>
+              <Td isNumeric>{formatElapsed(lap.durationSeconds)}</Td>
               <Td isNumeric className="hidden sm:table-cell">
                 {formatElapsed(lap.startSeconds + lap.durationSeconds)}
               </Td>
