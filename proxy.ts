@@ -42,6 +42,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
     isDevelopment: env.NODE_ENV === "development",
     formActionOrigins: [new URL(env.POLAR_AUTH_URL).origin],
     isHttps,
+    mapTileUrl: env.MAP_TILE_URL,
   });
   let response: NextResponse;
   if (sessionToken === null && isProtectedPage(pathname)) {

@@ -15,6 +15,17 @@ const POLAR_DEFAULTS = {
 
 const urlSchema = z.url({ protocol: /^https?$/ });
 
+/** A Leaflet tile URL template: http(s), with `{z}`, `{x}` and `{y}` (and optionally `{s}`). */
+function isTileTemplate(value: string): boolean {
+  if (!value.includes("{z}") || !value.includes("{x}") || !value.includes("{y}")) return false;
+  try {
+    const url = new URL(value.replaceAll("{s}", "a").replace(/\{[a-z]+\}/g, "0"));
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_PATH: z.string().min(1).default("./data/threshold.db"),
@@ -68,6 +79,19 @@ const envSchema = z.object({
   IMPORT_MAX_ENTRIES: z.coerce.number().int().positive().default(200_000),
   /** Uncompressed ÷ compressed, for the whole archive and for every entry of 1 MiB or more. */
   IMPORT_MAX_RATIO: z.coerce.number().positive().default(200),
+  /**
+   * Map tiles under a session's route, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png` (`{s}` for a
+   * subdomain allowed). Unset: the route is drawn alone, with no request to any tile server.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()))
+    .refine((value) => value === undefined || isTileTemplate(value), {
+      message: "MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    }),
+  /** Credit shown on the map, as the tile provider's terms require (OpenStreetMap's by default). */
+  MAP_TILE_ATTRIBUTION: z.string().min(1).max(300).default("© OpenStreetMap contributors"),
   /** The in-process scheduler is on in servers and off in tests unless asked for. */
   SCHEDULER_ENABLED: z
     .enum(["true", "false", "1", "0"])
@@ -117,6 +141,12 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The session map's tiles (MAP_TILE_URL and its credit), or null to draw routes without a tile server. */
+export function getMapTiles(): { url: string; attribution: string } | null {
+  const env = getEnv();
+  return env.MAP_TILE_URL === undefined ? null : { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION };
 }
 
 /** Tests that change process.env (limits, APP_URL) call this to re-read it. */

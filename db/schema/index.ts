@@ -1,6 +1,7 @@
 // Every table of the app, one file per area. drizzle-kit reads this file (drizzle.config.ts).
 export * from "./auth";
 export * from "./polar-data";
+export * from "./exercise-detail";
 export * from "./sync";
 export * from "./webhooks";
 export * from "./teams";

@@ -3,7 +3,7 @@
  * imports), so client components can `import type` them. Every value is JSON-serialisable; instants are epoch
  * milliseconds (UTC), days are athlete-local `YYYY-MM-DD`, `null` means "not measured / not computable".
  */
-import type { AdviceDay, DailyPoint, LocalDate, RiskLevel, RiskReason, ZoneModel } from "@/lib/analytics";
+import type { AdviceDay, DailyPoint, LapTable, LocalDate, MotionDisplay, RiskLevel, RiskReason, ZoneModel } from "@/lib/analytics";
 
 /** What a read may cover; coach sharing (later) grants these per athlete. */
 export type ReadScope = "training" | "sleep" | "recovery" | "body";
@@ -103,9 +103,25 @@ export type SessionListDTO = {
   isTruncated: boolean;
 };
 
+/** One page of the training list: `first`–`last` (1-based) of `total`; both 0 when nothing matches. */
+export type SessionPageDTO = SessionListDTO & { page: { number: number; size: number; count: number; first: number; last: number } };
+
 export type SamplePointDTO = { t: number; value: number | null };
 
-export type SessionDetailDTO = SessionSummaryDTO & {
+/** The session page's pace/speed, laps, distance axis and route (lib/dal/sessions/motion.ts). */
+export type SessionMotionDTO = {
+  /** Pace (min/km) for running and walking sports, speed (km/h) for cycling, null for the rest. */
+  motion: MotionDisplay | null;
+  /** From the session's distance and duration. */
+  avgSpeedKmh: number | null;
+  laps: LapTable;
+  /** Metres from the start at each point of the time axis (from the speed samples); null without speed. */
+  distanceTrack: SamplePointDTO[] | null;
+  /** WGS 84 degrees, thinned to at most ~1 500 points; `pointCount` is how many are stored. */
+  route: { points: { lat: number; lon: number }[]; pointCount: number } | null;
+};
+
+export type SessionDetailDTO = SessionSummaryDTO & SessionMotionDTO & {
   calories: number | null;
   device: string | null;
   /** Polar's perceived load, as Polar gives it. */

@@ -24,14 +24,25 @@ export type PagePolicyOptions = {
   /** Where forms may go: the sign-in form's answer redirects to Polar's authorization page. */
   formActionOrigins: readonly string[];
   isHttps: boolean;
+  /** `MAP_TILE_URL`, whose host the session map loads tile images from. */
+  mapTileUrl?: string;
 };
+
+/**
+ * The `img-src` source of a tile URL template: its origin, with a `{s}` subdomain as a wildcard
+ * (`https://{s}.tile.example.org/{z}/{x}/{y}.png` → `https://*.tile.example.org`).
+ */
+export function toTileImageSource(template: string): string {
+  const url = new URL(template.replaceAll("{s}", "subdomain-placeholder").replace(/\{[a-z]+\}/g, "0"));
+  return `${url.protocol}//${url.host.replace("subdomain-placeholder", "*")}`;
+}
 
 export function buildPagePolicy(options: PagePolicyOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.isDevelopment ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${options.mapTileUrl ? ` ${toTileImageSource(options.mapTileUrl)}` : ""}`,
     "font-src 'self'",
     `connect-src 'self'${options.isDevelopment ? " ws: wss:" : ""}`,
     "object-src 'none'",

@@ -12,6 +12,7 @@ import type { ImportedSession } from "@/lib/import/model";
 import type { ItemOutcome } from "@/lib/import/read";
 import { insertRow, selectSessionsNear } from "@/lib/import/statements";
 import { loadPhysiology } from "@/lib/sync/derive";
+import { storeExerciseDetail } from "@/lib/sync/exercise-detail";
 import { toExerciseRow, toExerciseSampleRow, type ExerciseInput } from "@/lib/sync/transforms";
 
 export type ImportProvenance = { archiveName: string; entryName: string; fetchedAt: number };
@@ -90,5 +91,6 @@ export function storeImportedSession(
   for (const zone of session.zones) {
     insertRow(db, exerciseHrZones, { ...zone, athleteId, exerciseId, endpoint, transactionId: null, fetchedAt: prov.fetchedAt, rawJson: JSON.stringify(zone) });
   }
+  storeExerciseDetail(db, athleteId, exerciseId, { route: session.route, laps: session.laps }, { endpoint, fetchedAt: prov.fetchedAt });
   return { status: "imported" };
 }

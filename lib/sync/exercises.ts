@@ -3,6 +3,7 @@ import { isPolarError } from "@/lib/polar/errors";
 import type { RunContext } from "./context";
 import { lookup } from "./lookups";
 import { loadPhysiology } from "./derive";
+import { isRouteMissing, planRouteReads, readMissingRoutes, storeListedRoute } from "./exercise-detail";
 import { quarantinePayload, storeExercise, type ExerciseBundle } from "./store";
 import { syncTransactionalKind } from "./transactional";
 import { STORED_SAMPLE_TYPES, type ExerciseInput } from "./transforms";
@@ -16,7 +17,7 @@ import { STORED_SAMPLE_TYPES, type ExerciseInput } from "./transforms";
  * The same writer, derivation (zones, TRIMP) and quarantine serve both paths.
  */
 
-/** Route points are not stored (neither path ever stored a route), so they are not asked for. */
+/** Samples and zones inline; the route is asked for only while a session's route is not stored (exercise-detail.ts). */
 export const EXERCISE_LIST_OPTIONS = { samples: true, zones: true } as const;
 
 /** The list item in the transactional exercise's field names (§6.1 is snake_case with kebab-case stragglers). */
@@ -76,10 +77,11 @@ function readHashedId(raw: unknown): string | null {
   return null;
 }
 
-function storeListed(ctx: RunContext, fetched: Fetched<PolarExerciseV2>): void {
+function storeListed(ctx: RunContext, fetched: Fetched<PolarExerciseV2>, isRouteAsked = false): void {
   const prov = { endpoint: fetched.url, transactionId: null, fetchedAt: ctx.now() };
   try {
     ctx.countOutcome("exercise", storeExercise(ctx.db, ctx.athleteId, toListedExerciseBundle(fetched.data, fetched.raw, fetched.url), prov));
+    if (isRouteAsked) storeListedRoute(ctx.db, ctx.athleteId, fetched.data, prov);
   } catch (error) {
     // Validated but uninterpretable (a RangeError from a time or duration): set aside, the rest goes on.
     if (!(error instanceof RangeError)) throw error;
@@ -127,11 +129,14 @@ export async function syncExerciseList(ctx: RunContext): Promise<void> {
   const summaries = await ctx.user.listExercises();
   ctx.addTotal(summaries.items.length + summaries.invalid.length);
   const pending = new Set<string>();
+  // Stored and unchanged, but without the route (stored before routes were): only the route is read.
+  const routeOnly: string[] = [];
   for (const summary of summaries.items) {
     if (!isStoredUnchanged(ctx, summary.data.id, summary.raw)) {
       pending.add(summary.data.id);
       continue;
     }
+    if (isRouteMissing(ctx.db, ctx.athleteId, summary.data)) routeOnly.push(summary.data.id);
     ctx.countOutcome("exercise", "unchanged");
     ctx.itemDone();
   }
@@ -142,12 +147,15 @@ export async function syncExerciseList(ctx: RunContext): Promise<void> {
     quarantineListed(ctx, entry.raw, `/v3/exercises#${index}`, entry.error, entry.path, null);
     ctx.itemDone();
   });
+  await readMissingRoutes(ctx, routeOnly);
   if (pending.size === 0) return;
+  const routes = planRouteReads(ctx.db, ctx.athleteId, summaries.items.map((summary) => summary.data), pending);
   if (pending.size === 1) {
     const [hashedId] = pending;
+    const route = routes.separately.includes(hashedId);
     try {
-      const fetched = await ctx.user.getExerciseByHash(hashedId, EXERCISE_LIST_OPTIONS);
-      if (fetched) storeListed(ctx, fetched);
+      const fetched = await ctx.user.getExerciseByHash(hashedId, route ? { ...EXERCISE_LIST_OPTIONS, route } : EXERCISE_LIST_OPTIONS);
+      if (fetched) storeListed(ctx, fetched, route);
     } catch (error) {
       if (!isPolarError(error, "invalid_payload")) throw error;
       quarantineListed(ctx, error.raw ?? null, error.url ?? `/v3/exercises/${hashedId}`, error.message, error.path ?? null, hashedId);
@@ -155,11 +163,11 @@ export async function syncExerciseList(ctx: RunContext): Promise<void> {
     }
     return;
   }
-  const full = await ctx.user.listExercises(EXERCISE_LIST_OPTIONS);
+  const full = await ctx.user.listExercises(routes.inline ? { ...EXERCISE_LIST_OPTIONS, route: true } : EXERCISE_LIST_OPTIONS);
   // One SQLite transaction for the whole list (each session still atomic inside it): a commit per session
   // cost more than storing it.
   ctx.db.transaction(() => {
-    for (const fetched of full.items) if (pending.has(fetched.data.id)) storeListed(ctx, fetched);
+    for (const fetched of full.items) if (pending.has(fetched.data.id)) storeListed(ctx, fetched, routes.inline);
     full.invalid.forEach((entry, index) => {
       const hashedId = readHashedId(entry.raw);
       if (hashedId === null || !pending.has(hashedId)) return;
@@ -167,6 +175,7 @@ export async function syncExerciseList(ctx: RunContext): Promise<void> {
       ctx.itemDone();
     });
   });
+  await readMissingRoutes(ctx, routes.separately);
 }
 
 /**

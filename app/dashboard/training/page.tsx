@@ -7,7 +7,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/input";
 import { getDb } from "@/db";
 import { getWeeklyZones } from "@/lib/dal/sessions/weekly-zones";
-import { listSessions, parseSessionFilter } from "@/lib/dal/sessions/list";
+import { SessionPager } from "@/components/session/session-pager";
+import { listSessionPage, parseSessionFilter, parseSessionPage } from "@/lib/dal/sessions/list";
 import { requirePageViewer } from "@/lib/auth/session";
 import { SELF } from "@/lib/dal/self";
 
@@ -26,14 +27,11 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
   const viewer = await requirePageViewer();
   const params = await searchParams;
   const db = getDb();
-  const filter = parseSessionFilter({
-    sport: firstParam(params.sport),
-    from: firstParam(params.from),
-    to: firstParam(params.to),
-    sort: firstParam(params.sort),
-  });
-  // The list covers the filter's dates, by default the last 12 weeks; the weekly zones cover the same dates.
-  const list = listSessions(db, viewer, SELF, filter);
+  const query = { sport: firstParam(params.sport), from: firstParam(params.from), to: firstParam(params.to), sort: firstParam(params.sort) };
+  const filter = parseSessionFilter(query);
+  // The list covers the filter's dates, by default the last 12 weeks, a page at a time (`?page=2`); the weekly
+  // zones cover the same dates.
+  const list = listSessionPage(db, viewer, SELF, filter, parseSessionPage(firstParam(params.page)));
   const weekly = getWeeklyZones(db, viewer, SELF, { from: list.from, to: list.to });
   return (
     <div className="space-y-4">
@@ -69,17 +67,16 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
             Apply
           </Button>
         </form>
-        <p className="mb-2 text-xs text-muted" data-testid="sessions-count" data-total={list.total}>
-          {list.total} session{list.total === 1 ? "" : "s"}
-          {list.isTruncated ? ` — showing the first ${list.sessions.length}; narrow the dates to see the rest` : ""}
-        </p>
-        {describeInvertedRange(list.from, list.to) ? (
-          <p role="alert" className="text-sm text-high" data-testid="sessions-inverted-range">
-            {describeInvertedRange(list.from, list.to)}
-          </p>
-        ) : (
-          <SessionTable sessions={list.sessions} />
-        )}
+        <div className="space-y-2">
+          <SessionPager list={list} basePath="/dashboard/training" params={query} />
+          {describeInvertedRange(list.from, list.to) ? (
+            <p role="alert" className="text-sm text-high" data-testid="sessions-inverted-range">
+              {describeInvertedRange(list.from, list.to)}
+            </p>
+          ) : (
+            <SessionTable sessions={list.sessions} />
+          )}
+        </div>
       </Card>
       <WeeklyZoneChart points={weekly} />
     </div>

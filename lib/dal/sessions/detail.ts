@@ -11,6 +11,7 @@ import { unpackNumbers } from "@/lib/sync/pack";
 import { getAthleteOverrides } from "../body/overrides";
 import type { SamplePointDTO, SessionDetailDTO } from "../dto";
 import { authorizeAthleteRead } from "../series/read";
+import { getSessionMotion } from "./motion";
 import { resolveSessionRpe } from "./rpe";
 
 /** Points per session series sent to the browser (bucket means keep the shape). */
@@ -110,6 +111,7 @@ export function getSessionDetail(db: Db, viewer: Viewer, athleteId: string, sess
     altitude: series(SAMPLE_TYPE.altitude),
     power: series(SAMPLE_TYPE.power),
     cadence: series(SAMPLE_TYPE.cadence),
+    ...getSessionMotion(db, row, sampleRows, { speed: SAMPLE_TYPE.speed, heartRate: SAMPLE_TYPE.heartRate }, downsampleSeries),
   };
 }
 

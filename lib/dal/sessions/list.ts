@@ -6,7 +6,7 @@ import { sessionRpes } from "@/db/schema/check-in";
 import { exercises } from "@/db/schema/polar-data";
 import { addDays, isLocalDate, type LocalDate } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
-import type { SessionListDTO, SessionListFilter, SessionSummaryDTO } from "../dto";
+import type { SessionListDTO, SessionListFilter, SessionPageDTO, SessionSummaryDTO } from "../dto";
 import type { Clock } from "../overview/freshness";
 import { getAthleteToday } from "../series/clock";
 import { authorizeAthleteRead } from "../series/read";
@@ -73,7 +73,7 @@ function sessionConditions(athleteId: string, filter: SessionListFilter): SQL | 
   return and(...conditions);
 }
 
-export function listSessionRows(db: Db, athleteId: string, filter: SessionListFilter, limit: number): SessionSummaryDTO[] {
+export function listSessionRows(db: Db, athleteId: string, filter: SessionListFilter, limit: number, offset = 0): SessionSummaryDTO[] {
   const order =
     filter.sort === "date-asc"
       ? [asc(exercises.startUtcMs)]
@@ -89,6 +89,7 @@ export function listSessionRows(db: Db, athleteId: string, filter: SessionListFi
     .where(sessionConditions(athleteId, filter))
     .orderBy(...order)
     .limit(limit)
+    .offset(offset)
     .all()
     .map(({ ownRpe, polarRpe, ...row }) => ({ ...row, ...resolveSessionRpe(ownRpe, polarRpe, row.durationSeconds) }));
 }
@@ -110,16 +111,60 @@ function listSports(db: Db, athleteId: string): string[] {
     .flatMap((row) => (row.sport === null ? [] : [row.sport]));
 }
 
+/** The viewer's right to the training scope, then the list's dates (the athlete's clock read only without `to`). */
+function authorizeRange(db: Db, viewer: Viewer, athleteId: string, filter: SessionListFilter, options: Clock) {
+  const id = authorizeAthleteRead(viewer, athleteId, "training", db);
+  const range = resolveSessionRange(filter, filter.to ?? getAthleteToday(db, id, options.now ?? Date.now()));
+  return { id, range, ranged: { ...filter, ...range } };
+}
+
 /**
  * The athlete's sessions in the filter's dates (by default the last `SESSION_LIST_DEFAULT_DAYS` days ending on
  * the athlete's today, see `resolveSessionRange`), filtered by sport and sorted; at most `SESSION_LIST_LIMIT`.
  */
 export function listSessions(db: Db, viewer: Viewer, athleteId: string, filter: SessionListFilter = {}, options: Clock = {}): SessionListDTO {
-  const id = authorizeAthleteRead(viewer, athleteId, "training", db);
-  // The athlete's clock is only read when the filter has no end date.
-  const range = resolveSessionRange(filter, filter.to ?? getAthleteToday(db, id, options.now ?? Date.now()));
-  const ranged = { ...filter, ...range };
+  const { id, range, ranged } = authorizeRange(db, viewer, athleteId, filter, options);
   const rows = listSessionRows(db, id, ranged, SESSION_LIST_LIMIT);
   const total = rows.length < SESSION_LIST_LIMIT ? rows.length : (db.select({ n: count() }).from(exercises).where(sessionConditions(id, ranged)).get()?.n ?? 0);
   return { ...range, sessions: rows, sports: listSports(db, id), total, isTruncated: total > rows.length };
+}
+
+/** Sessions per page of the training list. */
+export const SESSION_PAGE_SIZE = 50;
+/** Pages beyond this are not a real request (50 × 10 000 sessions). */
+const MAX_PAGE = 10_000;
+
+/** `?page=` of the training list: a whole number from 1, anything else the first page. */
+export function parseSessionPage(value: string | undefined): number {
+  if (value === undefined || !/^\d{1,5}$/.test(value)) return 1;
+  const page = Number(value);
+  return page >= 1 && page <= MAX_PAGE ? page : 1;
+}
+
+/**
+ * One page of the athlete's sessions in the filter's dates (as `listSessions`), `pageSize` a page, with the
+ * count of all that match ("51–100 of 412"). A page past the end shows the last one.
+ */
+export function listSessionPage(
+  db: Db,
+  viewer: Viewer,
+  athleteId: string,
+  filter: SessionListFilter,
+  page: number,
+  options: Clock & { pageSize?: number } = {},
+): SessionPageDTO {
+  const { id, range, ranged } = authorizeRange(db, viewer, athleteId, filter, options);
+  const size = options.pageSize ?? SESSION_PAGE_SIZE;
+  const total = db.select({ n: count() }).from(exercises).where(sessionConditions(id, ranged)).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const number = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  const rows = total === 0 ? [] : listSessionRows(db, id, ranged, size, (number - 1) * size);
+  return {
+    ...range,
+    sessions: rows,
+    sports: listSports(db, id),
+    total,
+    isTruncated: false,
+    page: { number, size, count: pageCount, first: rows.length === 0 ? 0 : (number - 1) * size + 1, last: (number - 1) * size + rows.length },
+  };
 }

@@ -153,7 +153,7 @@ describe("exercises through /v3/exercises and the transactions", () => {
     expect(first.counts.exercise?.new).toBe(expected.length);
     // The summaries, then every new session with samples in one more list request; no transactional item is read.
     expect(await countRequests(sim, /^\/v3\/exercises$/, since)).toBe(1);
-    expect(await countRequests(sim, /^\/v3\/exercises\?samples=true&zones=true$/, since)).toBe(1);
+    expect(await countRequests(sim, /^\/v3\/exercises\?samples=true&zones=true(&route=true)?$/, since)).toBe(1);
     expect(await countRequests(sim, /\/exercise-transactions\/\d+\/exercises\//, since)).toBe(0);
     expect(await countRequests(sim, /\/exercise-transactions\/\d+$/, since)).toBe(2);
     expect(new Set(db.select().from(polarTransactions).all().map((t) => t.status))).toEqual(new Set(["committed"]));
@@ -278,7 +278,7 @@ describe("exercises through /v3/exercises and the transactions", () => {
     expect(row?.transaction_id).toEqual(expect.any(Number));
     expect(await countRequests(sim, /\/exercise-transactions\/\d+\/exercises\//, since)).toBe(0);
     // The new session is read by the hashed id the webhook carried, samples and zones inline.
-    expect(await countRequests(sim, new RegExp(`^/v3/exercises/${session.hashedId}\\?samples=true&zones=true$`), since)).toBe(1);
+    expect(await countRequests(sim, new RegExp(`^/v3/exercises/${session.hashedId}\\?samples=true&zones=true(&route=true)?$`), since)).toBe(1);
     expect(await countRequests(sim, /\/exercises\/\d+\/samples/, since)).toBe(0);
   });
 

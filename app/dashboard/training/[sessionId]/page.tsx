@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { SessionDetailView } from "@/components/dashboard/session-detail-view";
 import { getDb } from "@/db";
 import { getSessionDetail } from "@/lib/dal/sessions/detail";
+import { getMapTiles } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { requirePageViewer } from "@/lib/auth/session";
 import { SELF } from "@/lib/dal/self";
@@ -21,5 +22,5 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   }
-  return <SessionDetailView session={session} backHref="/dashboard/training" canRate />;
+  return <SessionDetailView session={session} backHref="/dashboard/training" canRate mapTiles={getMapTiles()} />;
 }

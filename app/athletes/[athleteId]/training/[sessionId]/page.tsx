@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { SessionDetailView } from "@/components/dashboard/session-detail-view";
 import { getDb } from "@/db";
 import { getSessionDetail } from "@/lib/dal/sessions/detail";
+import { getMapTiles } from "@/lib/env";
 import { orNotFound, loadAthleteView } from "../../_lib/coach";
 
 export const metadata: Metadata = { title: "Athlete · Session" };
@@ -14,5 +15,5 @@ export default async function AthleteSessionPage({ params }: { params: Promise<{
   const id = Number(sessionId);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const session = orNotFound(() => getSessionDetail(getDb(), viewer, view.athleteId, id));
-  return <SessionDetailView session={session} backHref={`/athletes/${encodeURIComponent(view.athleteId)}/training`} />;
+  return <SessionDetailView session={session} backHref={`/athletes/${encodeURIComponent(view.athleteId)}/training`} mapTiles={getMapTiles()} />;
 }
