@@ -5,6 +5,7 @@ import { continuousHeartRates, dailyActivities, sleeps } from "@/db/schema/polar
 import { syncQuarantine, syncRuns, type SyncResource } from "@/db/schema/sync";
 import { diffDays, type LocalDate } from "@/lib/analytics/dates";
 import { getSyncSettings, type SyncSettings } from "@/lib/sync/settings";
+import type { ReadScope } from "./dto";
 
 /**
  * Why a day (or night) has no data: the one explainer behind every empty or stale day on the overview,
@@ -52,9 +53,15 @@ export function findLatestDayWithData(db: Db, athleteId: string, kind: EmptyDayK
   return row?.date ?? null;
 }
 
-/** The newest day the watch has uploaded anything for (activity, 24/7 HR or sleep). */
-function findLatestDeviceDay(db: Db, athleteId: string, onOrBefore: LocalDate): LocalDate | null {
-  const days = (["activity", "continuous-hr", "sleep"] as const)
+/** Which data type each kind is shared under (lib/dal/activity.ts: activity is training, 24/7 HR recovery). */
+const KIND_SCOPE: Record<EmptyDayKind, ReadScope> = { activity: "training", "continuous-hr": "recovery", sleep: "sleep" };
+
+/**
+ * The newest day the watch has uploaded anything for (activity, 24/7 HR or sleep), from the kinds in `kinds`
+ * only: a coach's explainer reads the tables of the shared types, never a date of an unshared one.
+ */
+function findLatestDeviceDay(db: Db, athleteId: string, onOrBefore: LocalDate, kinds: readonly EmptyDayKind[]): LocalDate | null {
+  const days = kinds
     .map((kind) => findLatestDayWithData(db, athleteId, kind, onOrBefore))
     .filter((day): day is LocalDate => day !== null);
   return days.length === 0 ? null : days.reduce((a, b) => (a > b ? a : b));
@@ -88,14 +95,33 @@ function isQuarantined(db: Db, athleteId: string, resource: SyncResource, date: 
   return row !== undefined;
 }
 
-/** Explains why `kind` has no data on `date` for the athlete (see EmptyDayReason for the cases). */
-export function explainEmptyDay(db: Db, athleteId: string, kind: EmptyDayKind, date: LocalDate, today: LocalDate): EmptyDayExplanationDTO {
+/**
+ * Who reads the explanation. The athlete is told what to do ("You switched sleep off", with a link to act);
+ * the athlete's coach is told about the athlete, with no link into the athlete's own settings or sync log,
+ * and the watch's last day comes from the types the athlete shares with them only.
+ */
+export type ExplainerAudience = { reader: "athlete" } | { reader: "coach"; scopes: ReadonlySet<ReadScope> };
+
+const SELF_READER: ExplainerAudience = { reader: "athlete" };
+const ALL_KINDS: readonly EmptyDayKind[] = ["activity", "continuous-hr", "sleep"];
+
+/** Explains why `kind` has no data on `date` for the athlete (see EmptyDayReason for the cases), worded for `audience`. */
+export function explainEmptyDay(
+  db: Db,
+  athleteId: string,
+  kind: EmptyDayKind,
+  date: LocalDate,
+  today: LocalDate,
+  audience: ExplainerAudience = SELF_READER,
+): EmptyDayExplanationDTO {
   const { setting, resource, noun } = KIND[kind];
+  const isCoach = audience.reader === "coach";
+  const link = (href: string, label: string) => (isCoach ? null : { href, label });
   if (!getSyncSettings(db, athleteId)[setting]) {
     return {
       reason: "type_off",
-      message: `You switched ${noun} off, so Threshold does not sync it.`,
-      link: { href: "/settings", label: "Change what is synced" },
+      message: isCoach ? `The athlete switched ${noun} off, so Threshold does not sync it.` : `You switched ${noun} off, so Threshold does not sync it.`,
+      link: link("/settings", "Change what is synced"),
       latestDeviceDay: null,
     };
   }
@@ -103,29 +129,36 @@ export function explainEmptyDay(db: Db, athleteId: string, kind: EmptyDayKind, d
     return {
       reason: "quarantined",
       message: `Polar sent ${noun} for this date, but it could not be read. It is kept and re-read when Threshold learns its format.`,
-      link: { href: "/dashboard/sync", label: "See the sync log" },
+      link: link("/dashboard/sync", "See the sync log"),
       latestDeviceDay: null,
     };
   }
   if (!hasFinishedSync(db, athleteId)) {
-    return { reason: "never_synced", message: "Nothing has been synced yet: click Sync to pull your Polar data.", link: null, latestDeviceDay: null };
+    return {
+      reason: "never_synced",
+      message: isCoach ? "Nothing has been synced for the athlete yet." : "Nothing has been synced yet: click Sync to pull your Polar data.",
+      link: null,
+      latestDeviceDay: null,
+    };
   }
   if (diffDays(date, today) > POLAR_DATE_WINDOW_DAYS) {
     return {
       reason: "outside_polar_window",
-      message: `Polar serves ${noun} only for the last ${POLAR_DATE_WINDOW_DAYS} days. Importing your Polar data archive would fill this date.`,
-      link: { href: "/settings", label: "Import your Polar archive" },
+      message: `Polar serves ${noun} only for the last ${POLAR_DATE_WINDOW_DAYS} days. ${isCoach ? "The athlete can import their" : "Importing your"} Polar data archive ${isCoach ? "to fill" : "would fill"} this date.`,
+      link: link("/settings", "Import your Polar archive"),
       latestDeviceDay: null,
     };
   }
-  const latestDeviceDay = findLatestDeviceDay(db, athleteId, today);
+  const kinds = audience.reader === "coach" ? ALL_KINDS.filter((item) => audience.scopes.has(KIND_SCOPE[item])) : ALL_KINDS;
+  const latestDeviceDay = findLatestDeviceDay(db, athleteId, today, kinds);
+  const watch = isCoach ? "The athlete's watch" : "Your watch";
   if (latestDeviceDay === null || date > latestDeviceDay) {
     return {
       reason: "device_not_synced",
       message:
         latestDeviceDay === null
-          ? "Your watch has not uploaded any data to Polar yet. It appears here after the watch syncs with Polar Flow."
-          : `Your watch has not synced with Polar since ${latestDeviceDay}. This day appears after it does.`,
+          ? `${watch} has not uploaded any data to Polar yet. It appears here after the watch syncs with Polar Flow.`
+          : `${watch} has not synced with Polar since ${latestDeviceDay}. This day appears after it does.`,
       link: null,
       latestDeviceDay,
     };
