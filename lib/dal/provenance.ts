@@ -30,7 +30,7 @@ export type EmptyDayExplanationDTO = {
   latestDeviceDay: LocalDate | null;
 };
 
-const KIND: Record<EmptyDayKind, { setting: keyof SyncSettings; resource: SyncResource; noun: string }> = {
+export const EMPTY_DAY_KIND: Record<EmptyDayKind, { setting: keyof SyncSettings; resource: SyncResource; noun: string }> = {
   activity: { setting: "dailyActivity", resource: "activity", noun: "activity" },
   "continuous-hr": { setting: "continuousHr", resource: "continuous-hr", noun: "24/7 heart rate" },
   sleep: { setting: "sleep", resource: "sleep", noun: "sleep" },
@@ -55,17 +55,6 @@ export function findLatestDayWithData(db: Db, athleteId: string, kind: EmptyDayK
 
 /** Which data type each kind is shared under (lib/dal/activity.ts: activity is training, 24/7 HR recovery). */
 const KIND_SCOPE: Record<EmptyDayKind, ReadScope> = { activity: "training", "continuous-hr": "recovery", sleep: "sleep" };
-
-/**
- * The newest day the watch has uploaded anything for (activity, 24/7 HR or sleep), from the kinds in `kinds`
- * only: a coach's explainer reads the tables of the shared types, never a date of an unshared one.
- */
-function findLatestDeviceDay(db: Db, athleteId: string, onOrBefore: LocalDate, kinds: readonly EmptyDayKind[]): LocalDate | null {
-  const days = kinds
-    .map((kind) => findLatestDayWithData(db, athleteId, kind, onOrBefore))
-    .filter((day): day is LocalDate => day !== null);
-  return days.length === 0 ? null : days.reduce((a, b) => (a > b ? a : b));
-}
 
 function hasFinishedSync(db: Db, athleteId: string): boolean {
   const row = db
@@ -105,19 +94,30 @@ export type ExplainerAudience = { reader: "athlete" } | { reader: "coach"; scope
 const SELF_READER: ExplainerAudience = { reader: "athlete" };
 const ALL_KINDS: readonly EmptyDayKind[] = ["activity", "continuous-hr", "sleep"];
 
-/** Explains why `kind` has no data on `date` for the athlete (see EmptyDayReason for the cases), worded for `audience`. */
-export function explainEmptyDay(
-  db: Db,
-  athleteId: string,
-  kind: EmptyDayKind,
-  date: LocalDate,
-  today: LocalDate,
-  audience: ExplainerAudience = SELF_READER,
-): EmptyDayExplanationDTO {
-  const { setting, resource, noun } = KIND[kind];
+/**
+ * What an explanation is decided from, each fact read only when a case needs it (the first matching case
+ * stops the reads). `explainEmptyDay` reads them for one athlete; `explainEmptyDays` (provenance-batch.ts)
+ * reads them for a roster in a fixed number of statements. One decision for both.
+ */
+export type EmptyDayFacts = {
+  isTypeOn: () => boolean;
+  isQuarantined: () => boolean;
+  hasFinishedSync: () => boolean;
+  /** The newest day ≤ today with a stored row of `kind`. */
+  latestDayOf: (kind: EmptyDayKind) => LocalDate | null;
+};
+
+/** The kinds whose newest day the explanation may read for `audience` (a coach: the shared types only). */
+export function listVisibleKinds(audience: ExplainerAudience): EmptyDayKind[] {
+  return audience.reader === "coach" ? ALL_KINDS.filter((kind) => audience.scopes.has(KIND_SCOPE[kind])) : [...ALL_KINDS];
+}
+
+/** The decision of every explainer (see EmptyDayReason for the cases), worded for `audience`. */
+export function decideEmptyDay(kind: EmptyDayKind, date: LocalDate, today: LocalDate, audience: ExplainerAudience, facts: EmptyDayFacts): EmptyDayExplanationDTO {
+  const { noun } = EMPTY_DAY_KIND[kind];
   const isCoach = audience.reader === "coach";
   const link = (href: string, label: string) => (isCoach ? null : { href, label });
-  if (!getSyncSettings(db, athleteId)[setting]) {
+  if (!facts.isTypeOn()) {
     return {
       reason: "type_off",
       message: isCoach ? `The athlete switched ${noun} off, so Threshold does not sync it.` : `You switched ${noun} off, so Threshold does not sync it.`,
@@ -125,7 +125,7 @@ export function explainEmptyDay(
       latestDeviceDay: null,
     };
   }
-  if (isQuarantined(db, athleteId, resource, date)) {
+  if (facts.isQuarantined()) {
     return {
       reason: "quarantined",
       message: `Polar sent ${noun} for this date, but it could not be read. It is kept and re-read when Threshold learns its format.`,
@@ -133,7 +133,7 @@ export function explainEmptyDay(
       latestDeviceDay: null,
     };
   }
-  if (!hasFinishedSync(db, athleteId)) {
+  if (!facts.hasFinishedSync()) {
     return {
       reason: "never_synced",
       message: isCoach ? "Nothing has been synced for the athlete yet." : "Nothing has been synced yet: click Sync to pull your Polar data.",
@@ -149,8 +149,12 @@ export function explainEmptyDay(
       latestDeviceDay: null,
     };
   }
-  const kinds = audience.reader === "coach" ? ALL_KINDS.filter((item) => audience.scopes.has(KIND_SCOPE[item])) : ALL_KINDS;
-  const latestDeviceDay = findLatestDeviceDay(db, athleteId, today, kinds);
+  // The newest day the watch uploaded anything for (activity, 24/7 HR or sleep): for a coach, of the shared
+  // types only, so no date of an unshared type is hinted at.
+  const days = listVisibleKinds(audience)
+    .map((item) => facts.latestDayOf(item))
+    .filter((day): day is LocalDate => day !== null);
+  const latestDeviceDay = days.length === 0 ? null : days.reduce((a, b) => (a > b ? a : b));
   const watch = isCoach ? "The athlete's watch" : "Your watch";
   if (latestDeviceDay === null || date > latestDeviceDay) {
     return {
@@ -169,6 +173,24 @@ export function explainEmptyDay(
     link: null,
     latestDeviceDay,
   };
+}
+
+/** Explains why `kind` has no data on `date` for the athlete (see EmptyDayReason for the cases), worded for `audience`. */
+export function explainEmptyDay(
+  db: Db,
+  athleteId: string,
+  kind: EmptyDayKind,
+  date: LocalDate,
+  today: LocalDate,
+  audience: ExplainerAudience = SELF_READER,
+): EmptyDayExplanationDTO {
+  const { setting, resource } = EMPTY_DAY_KIND[kind];
+  return decideEmptyDay(kind, date, today, audience, {
+    isTypeOn: () => getSyncSettings(db, athleteId)[setting],
+    isQuarantined: () => isQuarantined(db, athleteId, resource, date),
+    hasFinishedSync: () => hasFinishedSync(db, athleteId),
+    latestDayOf: (item) => findLatestDayWithData(db, athleteId, item, today),
+  });
 }
 
 /** The default day a day view opens on: the newest day with data, today when there is none. */
