@@ -5,6 +5,8 @@ import { continuousHeartRates, dailyActivities, sleeps } from "@/db/schema/polar
 import { syncQuarantine, syncRuns, type SyncResource } from "@/db/schema/sync";
 import { diffDays, type LocalDate } from "@/lib/analytics/dates";
 import { getSyncSettings, type SyncSettings } from "@/lib/sync/settings";
+import type { Viewer } from "@/lib/auth/session";
+import { getGrantedScopes } from "./access";
 import type { ReadScope } from "./dto";
 
 /**
@@ -92,6 +94,11 @@ function isQuarantined(db: Db, athleteId: string, resource: SyncResource, date: 
 export type ExplainerAudience = { reader: "athlete" } | { reader: "coach"; scopes: ReadonlySet<ReadScope> };
 
 const SELF_READER: ExplainerAudience = { reader: "athlete" };
+
+/** How `viewer` reads `athleteId`'s explanations: as the athlete, or as a coach holding the shared scopes. */
+export function getExplainerAudience(db: Db, viewer: Viewer, athleteId: string): ExplainerAudience {
+  return athleteId === viewer.userId ? SELF_READER : { reader: "coach", scopes: getGrantedScopes(db, viewer, athleteId) };
+}
 const ALL_KINDS: readonly EmptyDayKind[] = ["activity", "continuous-hr", "sleep"];
 
 /**

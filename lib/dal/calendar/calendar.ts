@@ -4,7 +4,7 @@ import type { AdviceDay, LocalDate, RiskLevel } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { authorizeAthleteView, READ_SCOPES, type ScopeSet } from "../access";
 import type { DailyPointDTO, ReadScope, SessionSummaryDTO } from "../dto";
-import { explainEmptyDay, type EmptyDayExplanationDTO } from "../provenance";
+import { explainEmptyDay, getExplainerAudience, type EmptyDayExplanationDTO } from "../provenance";
 import { ROSTER_COLUMN_SCOPES } from "../roster/roster";
 import { listSessionRows } from "../sessions/list";
 import { getAthleteToday } from "../series/clock";
@@ -148,7 +148,7 @@ export function getCalendarMonth(db: Db, viewer: Viewer, athleteId: string, quer
     const point = day.isFuture ? null : (pointByDate.get(selection.day) ?? null);
     const sleepGap =
       scopes.has("sleep") && !day.isFuture && day.sleep === null
-        ? explainEmptyDay(db, id, "sleep", selection.day, today, { reader: id === viewer.userId ? "athlete" : "coach", scopes })
+        ? explainEmptyDay(db, id, "sleep", selection.day, today, getExplainerAudience(db, viewer, id))
         : null;
     selected = { day, point, sleepGap };
   }

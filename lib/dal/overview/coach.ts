@@ -4,7 +4,7 @@ import { addDays, type LocalDate } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { authorizeAthleteView } from "../access";
 import type { DailyPointDTO, DailySeriesDTO, FreshnessDTO } from "../dto";
-import { explainEmptyDay, type EmptyDayExplanationDTO } from "../provenance";
+import { explainEmptyDay, getExplainerAudience, type EmptyDayExplanationDTO } from "../provenance";
 import { getSharedDailySeries } from "../series/read";
 import { getFreshness, type Clock } from "./freshness";
 import { loadRecentFigures } from "./overview";
@@ -36,7 +36,7 @@ export function getCoachOverview(db: Db, viewer: Viewer, athleteId: string, opti
   const week = getSharedDailySeries(db, viewer, id, first, (today) => ({ from: addDays(today, -6), to: today }), { now: options.now });
   const { scopes: _scopes, now, ...series } = week;
   const recent = loadRecentFigures(db, id, scopes, series);
-  const audience = { reader: "coach" as const, scopes };
+  const audience = getExplainerAudience(db, viewer, id);
   return {
     now,
     today: series.today,

@@ -9,7 +9,7 @@ import { getAthleteToday } from "../series/clock";
 import { loadSeriesBounds } from "../series/inputs";
 import { toRangeEnding } from "../series/range";
 import { authorizeAthleteRead, computeViewerDailySeries } from "../series/read";
-import { explainEmptyDay, type EmptyDayExplanationDTO } from "../provenance";
+import { explainEmptyDay, getExplainerAudience, type EmptyDayExplanationDTO } from "../provenance";
 import { getFreshness, type Clock } from "./freshness";
 import { summarizeRecentDays, type RecentFiguresDTO } from "./recent";
 
@@ -59,7 +59,7 @@ export function getOverview(db: Db, viewer: Viewer, athleteId: string, options: 
     latestSessions: getGrantedScopes(db, viewer, id).has("training") ? listSessionRows(db, id, {}, 5) : [],
     freshness: getFreshness(db, id),
     recent,
-    lastNightGap: lastNight?.date === today ? null : explainEmptyDay(db, id, "sleep", today, today),
+    lastNightGap: lastNight?.date === today ? null : explainEmptyDay(db, id, "sleep", today, today, getExplainerAudience(db, viewer, id)),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { getCoachOverview } from "@/lib/dal/overview/coach";
 import { getOverview } from "@/lib/dal/overview/overview";
 import { getRoster } from "@/lib/dal/roster/roster";
+import { getSleepNight } from "@/lib/dal/sleep/night";
 import { acceptInvitation, createInvitation, createTeam } from "@/lib/dal/teams";
 import { createTestDb, insertAthlete, seedHistory, storePhysiology, storeSession, type TestDb } from "./fixtures";
 
@@ -82,6 +83,9 @@ describe("the overview and the roster agree", () => {
     const noNight = rows.find((row) => row.athleteId === "no-night");
     expect(noNight).toMatchObject({ dataThrough: "2026-03-31", lastNight: "2026-03-30", gap: { reason: "device_not_synced", latestDeviceDay: "2026-03-30" } });
     expect(rows.find((row) => row.athleteId === "fresh")?.gap).toBeNull();
+    // The coach's Sleep page explains the missing night about the athlete, the athlete's own about "your watch".
+    expect(getSleepNight(t.db, coach, "stale", null, { now: NOW }).gap?.message).toBe(stale?.gap?.message);
+    expect(getSleepNight(t.db, viewerOf("stale"), "me", null, { now: NOW }).gap?.message).toMatch(/^Your watch/);
   });
 
   it("explains the empty rows in the same number of statements for one athlete as for three", () => {
