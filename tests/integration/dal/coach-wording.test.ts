@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RiskCaveats, RiskDetails } from "@/components/dashboard/risk-details";
 import { describeSignal } from "@/components/dashboard/daily-rows";
+import { FlagTimeline } from "@/components/dashboard/flag-timeline";
 import type { RiskReason } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { getSharedDailySeries } from "@/lib/dal/series/read";
@@ -45,6 +46,10 @@ describe("the coach's pages speak about the athlete", () => {
     }
     expect(renderToStaticMarkup(createElement(RiskDetails, { point: flagged[0], reader: "athlete" }))).toContain("How do you feel today?");
     expect(renderToStaticMarkup(createElement(RiskCaveats, { reader: "coach" }))).not.toMatch(SECOND_PERSON);
+    // The coach's Recovery page: the flag timeline opens on the latest flagged day with its details.
+    const timeline = renderToStaticMarkup(createElement(FlagTimeline, { points: series.points, reader: "coach" }));
+    expect(timeline).toContain('data-testid="risk-details"');
+    expect(timeline).not.toMatch(SECOND_PERSON);
     expect(renderToStaticMarkup(createElement(RiskCaveats, {}))).toContain("your recent normal");
   });
 });
