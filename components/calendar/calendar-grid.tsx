@@ -27,7 +27,7 @@ function LoadPips({ steps }: { steps: number }) {
   return (
     <span aria-hidden className="font-mono text-[10px] leading-none tracking-tighter" data-testid="calendar-pips" data-steps={steps}>
       {"▮".repeat(steps)}
-      <span className="opacity-40">{"▯".repeat(4 - steps)}</span>
+      {"▯".repeat(4 - steps)}
     </span>
   );
 }
@@ -36,12 +36,12 @@ function DayMarkers({ day }: { day: CalendarDayDTO }) {
   return (
     <span className="flex items-center gap-0.5 text-xs leading-none" aria-hidden>
       {day.flag ? (
-        <span className={`font-semibold ${FLAG_TEXT[day.flag.level]}`} data-testid="calendar-flag" data-level={day.flag.level}>
+        <span className={`rounded-sm bg-surface px-0.5 font-semibold ${FLAG_TEXT[day.flag.level]}`} data-testid="calendar-flag" data-level={day.flag.level}>
           {RISK_PRESENTATION[day.flag.level].icon}
         </span>
       ) : null}
       {hasAdviceMarker(day) && day.advice ? (
-        <span className="rounded-sm border border-border px-0.5 font-semibold" data-testid="calendar-advice" data-advice={day.advice.advice}>
+        <span className="rounded-sm border border-border bg-surface px-0.5 font-semibold" data-testid="calendar-advice" data-advice={day.advice.advice}>
           {ADVICE_ICON[day.advice.advice]}
         </span>
       ) : null}

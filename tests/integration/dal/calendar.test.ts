@@ -1,4 +1,7 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CalendarView } from "@/components/calendar/calendar-view";
 import type { Viewer } from "@/lib/auth/session";
 import { getCalendarMonth } from "@/lib/dal/calendar/calendar";
 import { toLoadBand } from "@/lib/dal/calendar/month";
@@ -126,5 +129,40 @@ describe("the coach's calendar follows the athlete's scopes", () => {
 
   it("nothing shared: not found, like any athlete the viewer cannot see", () => {
     expect(() => getCalendarMonth(t.db, stranger, "a1", {}, { now: NOW })).toThrow(expect.objectContaining({ code: "not_found" }));
+  });
+});
+
+describe("the rendered calendar", () => {
+  const render = (viewer: Viewer, athleteId: string, reader: "athlete" | "coach", day?: string) =>
+    renderToStaticMarkup(
+      createElement(CalendarView, {
+        calendar: getCalendarMonth(t.db, viewer, athleteId, { month: "2026-03", day }, { now: NOW }),
+        basePath: "/cal",
+        sessionHrefBase: "/sessions",
+        reader,
+      }),
+    );
+
+  it("says each day's load in words and pips as well as by shading, and links days and sessions by URL", () => {
+    const html = render(athlete, "me", "athlete", "2026-03-10");
+    const cells = [...html.matchAll(/data-band="([a-z-]+)"[^>]*><a[^>]*aria-label="([^"]*)"/g)];
+    expect(cells).toHaveLength(31);
+    for (const [, band, label] of cells) expect(label).toMatch(new RegExp(`day load \\d+ AU \\(${band.replace("-", " ")}\\)`));
+    expect(cells.some(([, band]) => band !== "rest")).toBe(true);
+    expect(html).toContain('href="/cal?month=2026-03&amp;day=2026-03-31#calendar-day"');
+    expect(html).toContain('href="/cal?month=2026-02"');
+    expect(html).toMatch(/href="\/sessions\/\d+"/);
+    expect(html).toContain("Very hard: 200 AU or more");
+    expect(html).toContain('data-testid="calendar-day-panel" data-date="2026-03-10"');
+  });
+
+  it("shows a sleep-only coach no session, no load and no flag, and says what is not shared", () => {
+    const html = render(sleepCoach, "a1", "coach", "2026-03-10");
+    expect(html).not.toContain('data-testid="calendar-session"');
+    expect(html).not.toMatch(/data-band="(light|moderate|hard|very-hard)"/);
+    expect(html).toContain("Training not shared");
+    expect(html).toContain("Flags (need training and recovery) not shared");
+    expect(html).toContain('data-testid="calendar-sleep"');
+    expect(html).not.toContain("Day load (shading and pips)");
   });
 });
