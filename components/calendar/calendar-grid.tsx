@@ -4,7 +4,8 @@ import { RISK_PRESENTATION } from "@/components/dashboard/risk-badge";
 import { FOCUS_RING, joinClasses } from "@/components/ui/class-names";
 import type { RiskLevel } from "@/lib/analytics";
 import type { CalendarDayDTO } from "@/lib/dal/calendar/calendar";
-import { BAND_CLASS, describeBand, describeDay, describeSession, formatSleepHours, hasAdviceMarker } from "./describe";
+import { formatSport } from "@/components/dashboard/session-table";
+import { BAND_CLASS, describeBand, describeDay, formatSessionFigures, formatSleepHours, hasAdviceMarker } from "./describe";
 
 const WEEKDAYS = [
   { short: "M", long: "Monday" },
@@ -73,7 +74,7 @@ function DayCell({ day, href, isSelected }: { day: CalendarDayDTO; href: string;
           isSelected && "outline-2 -outline-offset-2 outline-accent",
         )}
       >
-        <span className="flex items-center justify-between gap-0.5">
+        <span className="flex flex-wrap items-center justify-between gap-0.5">
           <span className={joinClasses("text-xs tabular-nums", day.isToday && "rounded-full bg-accent px-1 font-bold text-accent-fg")}>{dayNumber}</span>
           <DayMarkers day={day} />
         </span>
@@ -84,8 +85,9 @@ function DayCell({ day, href, isSelected }: { day: CalendarDayDTO; href: string;
         ) : null}
         <span className="hidden min-w-0 flex-col text-[11px] leading-tight sm:flex" aria-hidden>
           {sessions.slice(0, SESSIONS_PER_CELL).map((session) => (
-            <span key={session.id} className="truncate" data-testid="calendar-session">
-              {describeSession(session)}
+            <span key={session.id} className="flex min-w-0 gap-1" data-testid="calendar-session">
+              <span className="min-w-0 truncate">{formatSport(session.sport, session.detailedSport)}</span>
+              <span className="shrink-0 tabular-nums">{formatSessionFigures(session)}</span>
             </span>
           ))}
           {sessions.length > SESSIONS_PER_CELL ? <span>+{sessions.length - SESSIONS_PER_CELL} more</span> : null}

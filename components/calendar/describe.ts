@@ -39,6 +39,13 @@ export function describeSession(session: CalendarSessionDTO): string {
   return `${formatSport(session.sport, session.detailedSport)} ${formatDuration(session.durationSeconds)}${load}`;
 }
 
+/** A cell's short duration and load: `40m · 62`, `1h05 · 140` (the words are in the cell's label and the day panel). */
+export function formatSessionFigures(session: CalendarSessionDTO): string {
+  const minutes = Math.round(session.durationSeconds / 60);
+  const duration = minutes < 60 ? `${minutes}m` : `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}`;
+  return session.load === null ? duration : `${duration} · ${formatNumber(session.load, 0)}`;
+}
+
 /** Sleep in hours with one decimal, as a cell has room for: `7.3 h`. */
 export function formatSleepHours(minutes: number): string {
   return `${formatNumber(minutes / 60, 1)} h`;

@@ -22,7 +22,7 @@ function previousMonth(month: string): string {
   return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, "0")}`;
 }
 
-test("the calendar for the athlete and, under the athlete's scopes, for the coach", async ({ browser, request }) => {
+test("the calendar for the athlete and, under the athlete's scopes, for the coach", async ({ browser, request }, testInfo) => {
   test.setTimeout(300_000);
   const athleteContext = await browser.newContext({ storageState: storageStateOf("aino") });
   const coachContext = await browser.newContext({ storageState: storageStateOf("kenji") });
@@ -73,6 +73,7 @@ test("the calendar for the athlete and, under the athlete's scopes, for the coac
     await expect(panel.getByTestId("calendar-session-link")).toHaveCount(sessions.length);
     await expect(panel.getByTestId("calendar-day-sleep")).not.toContainText("not shared");
     await expect(panel.getByTestId("calendar-day-advice")).not.toContainText("not shared");
+    await athlete.screenshot({ path: testInfo.outputPath("athlete-month-day.png"), fullPage: true });
     const firstSession = await panel.getByTestId("calendar-session-link").first().getAttribute("href");
     expect(firstSession).toMatch(/^\/dashboard\/training\/\d+$/);
     await panel.getByTestId("calendar-session-link").first().click();
@@ -89,6 +90,7 @@ test("the calendar for the athlete and, under the athlete's scopes, for the coac
     await athlete.goto(`/dashboard/calendar?month=${month}&day=${day}`);
     await expect(athlete.getByTestId("calendar-day-panel")).toBeVisible();
     expect(await athlete.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await athlete.screenshot({ path: testInfo.outputPath("athlete-month-390.png"), fullPage: true });
 
     // The coach: a team, an invitation; Aino shares training and recovery, not sleep.
     await coach.goto("/teams");
@@ -117,6 +119,7 @@ test("the calendar for the athlete and, under the athlete's scopes, for the coac
     // No sleep anywhere in the grid, and the legend does not offer it.
     await expect(coach.getByTestId("calendar-sleep")).toHaveCount(0);
     await expect(coach.getByTestId("calendar-legend")).not.toContainText("hours slept");
+    await coach.screenshot({ path: testInfo.outputPath("coach-month-day.png"), fullPage: true });
     const coachSession = await coachPanel.getByTestId("calendar-session-link").first().getAttribute("href");
     expect(coachSession).toBe(`${athletePath}/training/${String(firstSession).split("/").at(-1)}`);
     const opened = await coach.goto(String(coachSession));

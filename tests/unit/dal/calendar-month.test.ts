@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatSessionFigures } from "@/components/calendar/describe";
 import { getMonthBounds, isCalendarMonth, listMonthWeeks, parseCalendarSelection, shiftMonth, toLoadBand } from "@/lib/dal/calendar/month";
 
 describe("calendar months", () => {
@@ -69,5 +70,16 @@ describe("load shading", () => {
     [900, "very-hard"],
   ] as const)("a day load of %s AU is %s", (load, band) => {
     expect(toLoadBand(load)).toBe(band);
+  });
+});
+
+describe("a session in a calendar cell", () => {
+  const session = { id: 1, startTimeLocal: "2026-11-02T07:00:00", sport: "RUNNING", detailedSport: null, durationSeconds: 2401, loadSource: "polar" as const };
+  it.each([
+    [2401, 40, "40m · 40"],
+    [3900, 140.4, "1h05 · 140"],
+    [7200, null, "2h00"],
+  ])("%i s with load %s reads %s", (durationSeconds, load, text) => {
+    expect(formatSessionFigures({ ...session, durationSeconds, load })).toBe(text);
   });
 });
