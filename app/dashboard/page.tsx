@@ -27,10 +27,11 @@ export default async function OverviewPage() {
   const overview = getOverview(getDb(), viewer, SELF);
   const today = overview.todayPoint;
   const night = overview.lastNight;
-  const weekLoad = overview.week.points.reduce((sum, point) => sum + point.load.value, 0);
+  // The figures the roster shows too come from the one summary (overview.recent), so the two pages agree.
+  const recent = overview.recent;
   return (
     <div className="space-y-4">
-      <PageHeader title={viewer.name ? `Hello, ${viewer.name}` : "Overview"} description={`Today is ${overview.today} (your local day).`}>
+      <PageHeader title={viewer.name ? `Hello, ${viewer.name}` : "Overview"} description={`Today is ${overview.today} (your local day) · data to ${recent.dataThrough ?? "—"}.`}>
         <Freshness freshness={overview.freshness} now={overview.now} />
         <SyncButton />
       </PageHeader>
@@ -58,14 +59,14 @@ export default async function OverviewPage() {
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Last 7 days" testId="overview-load" state={overview.week.points.length > 0 ? "loaded" : "empty"} actions={<Link href="/dashboard/load" className="text-sm text-accent">Load details →</Link>}>
           <dl className="mb-3 grid grid-cols-3 gap-3">
-            <Stat label="7-day load" value={overview.week.points.length > 0 ? formatNumber(weekLoad, 0) : null} unit="AU" testId="stat-week-load" />
+            <Stat label="7-day load" value={recent.load7 === null ? null : formatNumber(recent.load7, 0)} unit="AU" testId="stat-week-load" />
             <Stat
               label="ACWR (EWMA)"
-              value={today?.acwr.ewma === null || !today ? null : formatNumber(today.acwr.ewma, 2)}
-              hint={today ? describeAcwrBand(today.acwr.ewma) : undefined}
+              value={recent.acwr.value === null ? null : formatNumber(recent.acwr.value, 2)}
+              hint={today ? describeAcwrBand(recent.acwr.value) : undefined}
               testId="stat-acwr"
             />
-            <Stat label="Form (TSB)" value={today ? formatNumber(today.pmc.tsb, 1) : null} unit="AU" hint="yesterday's CTL − ATL" testId="stat-tsb" />
+            <Stat label="Form (TSB)" value={recent.tsb === null ? null : formatNumber(recent.tsb, 1)} unit="AU" hint="yesterday's CTL − ATL" testId="stat-tsb" />
           </dl>
           <LoadChart points={toLoadPoints(overview.week.points)} building={toBuilding(overview.week.points, ["load"])} testId="chart-week-load" height={200} />
         </Card>
@@ -105,15 +106,15 @@ export default async function OverviewPage() {
         <Card title="Resting HR and HRV" testId="overview-recovery" state={today ? "loaded" : "empty"} actions={<Link href="/dashboard/recovery" className="text-sm text-accent">Recovery details →</Link>}>
           {today ? (
             <dl className="grid grid-cols-2 gap-3">
-              <RestingHrStat point={overview.restingHrPoint} today={overview.today} />
+              <RestingHrStat rhr={recent.rhr} today={overview.today} />
               <Stat
                 label="HRV 7-night mean"
-                value={today.hrv.rolling7 === null ? null : formatNumber(today.hrv.rolling7, 2)}
+                value={recent.hrv.rolling7 === null ? null : formatNumber(recent.hrv.rolling7, 2)}
                 unit="ln ms"
                 hint={
-                  today.hrv.bandLow !== null && today.hrv.bandHigh !== null
-                    ? `normal range ${formatNumber(today.hrv.bandLow, 2)}–${formatNumber(today.hrv.bandHigh, 2)} (60 nights)`
-                    : `building baseline (${today.hrv.baselineN} of 14 nights)`
+                  recent.hrv.bandLow !== null && recent.hrv.bandHigh !== null
+                    ? `normal range ${formatNumber(recent.hrv.bandLow, 2)}–${formatNumber(recent.hrv.bandHigh, 2)} (60 nights)`
+                    : `building baseline (${recent.hrv.baselineN} of 14 nights)`
                 }
                 testId="stat-hrv"
               />

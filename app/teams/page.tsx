@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateTeamForm } from "@/components/roster/create-team-form";
+import { NoCoachedTeam } from "@/components/roster/no-coached-team";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/session";
@@ -20,7 +21,7 @@ export default async function TeamsPage() {
       <PageHeader title="Teams" description="Coach a team: athletes who accept your invitation share the data types they choose with you." />
       <Card title="Your teams" testId="teams-list" state={teams.length > 0 ? "loaded" : "empty"}>
         {teams.length === 0 ? (
-          <p className="text-sm text-muted">You coach no team yet. Create one below.</p>
+          <NoCoachedTeam memberOf={shares.map((share) => share.teamName)} />
         ) : (
           <ul className="divide-y divide-border">
             {teams.map((team) => (

@@ -8,14 +8,14 @@ import type { DailyPointDTO } from "@/lib/dal/dto";
  * (server) and the Recovery panels (client) render the same markup from the series points.
  */
 
-const ADVICE_CLASS: Record<Advice, string> = {
+export const ADVICE_CLASS: Record<Advice, string> = {
   "as-planned": "bg-ok",
   easy: "bg-watch",
   rest: "bg-high",
   "not-enough-data": "bg-border",
 };
 
-const ADVICE_ICON: Record<Advice, string> = { "as-planned": "✓", easy: "~", rest: "!", "not-enough-data": "?" };
+export const ADVICE_ICON: Record<Advice, string> = { "as-planned": "✓", easy: "~", rest: "!", "not-enough-data": "?" };
 
 /** Where the flag or the chart behind each kind of reason is, under `base` (`/dashboard` or a coach's athlete path). */
 function reasonHref(kind: AdviceReasonKind, base: string, checkInHref: string | null): string | null {

@@ -188,3 +188,20 @@ export const SIGNAL_WORDS: Record<RiskReason["signal"], string> = {
   "hrv-acute": "Your heart-rate variability was well below normal on consecutive nights.",
   "sleep-debt": "You have slept less than you need over the last week.",
 };
+
+/** The same words said to the athlete's coach: about the athlete, never "your" of someone else's numbers. */
+const COACH_SIGNAL_WORDS: Record<RiskReason["signal"], string> = {
+  "load-spike": "This week's training load is far above the athlete's recent normal.",
+  "load-rising": "This week's training load is rising above the athlete's recent normal.",
+  "accumulated-fatigue": SIGNAL_WORDS["accumulated-fatigue"],
+  monotony: "The athlete's training days have been very similar, with little variation between hard and easy.",
+  "resting-hr": "The athlete's resting heart rate at night has been higher than their normal.",
+  "hrv-chronic": "The athlete's heart-rate variability this week is below their normal range.",
+  "hrv-acute": "The athlete's heart-rate variability was well below normal on consecutive nights.",
+  "sleep-debt": "The athlete has slept less than they need over the last week.",
+};
+
+/** A signal in plain words for whoever reads it: the athlete or their coach. */
+export function describeSignal(signal: RiskReason["signal"], reader: "athlete" | "coach"): string {
+  return reader === "athlete" ? SIGNAL_WORDS[signal] : COACH_SIGNAL_WORDS[signal];
+}

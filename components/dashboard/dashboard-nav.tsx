@@ -6,6 +6,7 @@ import { TabNav } from "@/components/ui/tab-nav";
 const LINKS = [
   { href: "/dashboard", label: "Overview" },
   { href: "/dashboard/training", label: "Training" },
+  { href: "/dashboard/calendar", label: "Calendar" },
   { href: "/dashboard/load", label: "Load" },
   { href: "/dashboard/sleep", label: "Sleep" },
   { href: "/dashboard/recovery", label: "Recovery" },

@@ -24,7 +24,7 @@ function isFlagged(level: RiskLevel): boolean {
  * One cell per day coloured and iconed by risk level; flagged days are buttons (keyboard reachable) that
  * show the day's reasons with baseline and window.
  */
-export function FlagTimeline({ points }: { points: readonly DailyPointDTO[] }) {
+export function FlagTimeline({ points, reader = "athlete" }: { points: readonly DailyPointDTO[]; reader?: "athlete" | "coach" }) {
   const flagged = points.filter((point) => isFlagged(point.risk.level));
   const [selectedDate, setSelectedDate] = useState<string | null>(flagged[flagged.length - 1]?.date ?? null);
   const selected = points.find((point) => point.date === selectedDate) ?? null;
@@ -37,7 +37,7 @@ export function FlagTimeline({ points }: { points: readonly DailyPointDTO[] }) {
       <p className="mb-2 text-xs text-muted">Each cell is one day; select a flagged day to see why. The row below gives the advice of each day as it stood then.</p>
       {state === "empty" ? (
         <p className="rounded-md border border-dashed border-border p-6 text-center text-sm text-muted" data-testid="flag-timeline-empty">
-          No days in this range yet — sync to start building your baselines.
+          {reader === "athlete" ? "No days in this range yet — sync to start building your baselines." : "No days in this range yet for the athlete."}
         </p>
       ) : (
         <>
@@ -79,7 +79,7 @@ export function FlagTimeline({ points }: { points: readonly DailyPointDTO[] }) {
           </p>
           {selected ? (
             <div className="mt-3 border-t border-border pt-3">
-              <RiskDetails point={selected} />
+              <RiskDetails point={selected} reader={reader} />
             </div>
           ) : null}
         </>

@@ -1,6 +1,6 @@
 import { formatDayLong } from "@/components/charts/format";
 import type { DailyPointDTO } from "@/lib/dal/dto";
-import { describeReasonDetail, SIGNAL_WORDS } from "./daily-rows";
+import { describeReasonDetail, describeSignal } from "./daily-rows";
 import { describeRiskLevel, RiskBadge } from "./risk-badge";
 
 /** A day's risk level with every reason in plain words, its baseline and window, and data coverage. */
@@ -20,7 +20,7 @@ export function RiskDetails({ point, headingLevel = 3, reader = "athlete" }: { p
         <ul className="space-y-2" data-testid="risk-reasons">
           {risk.reasons.map((reason) => (
             <li key={reason.signal} className="rounded-md border border-border p-2 text-sm" data-signal={reason.signal}>
-              <p>{SIGNAL_WORDS[reason.signal]}</p>
+              <p>{describeSignal(reason.signal, reader)}</p>
               <p className="font-mono text-xs">{reason.text}</p>
               <p className="text-xs text-muted" data-testid="reason-detail">
                 {describeReasonDetail(reason, point)}
@@ -35,7 +35,13 @@ export function RiskDetails({ point, headingLevel = 3, reader = "athlete" }: { p
           {risk.context}
         </p>
       ) : null}
-      {risk.reasons.length > 0 ? <p className="text-sm text-muted">How do you feel today? Any signs of illness? A flag is a prompt to check in, not a diagnosis.</p> : null}
+      {risk.reasons.length > 0 ? (
+        <p className="text-sm text-muted">
+          {reader === "athlete"
+            ? "How do you feel today? Any signs of illness? A flag is a prompt to check in, not a diagnosis."
+            : "Ask the athlete how they feel and about signs of illness. A flag is a prompt to check in, not a diagnosis."}
+        </p>
+      ) : null}
       <p className="text-xs text-muted" data-testid="risk-coverage">
         Coverage: {coverage.map((item) => item.label).join(" · ")}
       </p>
@@ -43,13 +49,16 @@ export function RiskDetails({ point, headingLevel = 3, reader = "athlete" }: { p
   );
 }
 
-/** The caveats metrics §10.4 asks the UI to show beside flags. */
-export function RiskCaveats() {
+/** The caveats metrics §10.4 asks the UI to show beside flags, worded for the athlete or their coach. */
+export function RiskCaveats({ reader = "athlete" }: { reader?: "athlete" | "coach" }) {
   return (
     <details className="rounded-md border border-border p-3 text-xs text-muted">
       <summary className="cursor-pointer text-sm text-fg">How to read these flags</summary>
       <ul className="mt-2 list-disc space-y-1 pl-4">
-        <li>ACWR describes this week&apos;s load against your recent normal; it does not predict injuries and never raises &quot;High&quot; on its own.</li>
+        <li>
+          ACWR describes this week&apos;s load against {reader === "athlete" ? "your" : "the athlete's"} recent normal; it does not predict injuries and never raises
+          &quot;High&quot; on its own.
+        </li>
         <li>Polar&apos;s cardio-load status cut-points are unpublished; computed statuses are estimates.</li>
         <li>Wrist resting HR and HRV move with alcohol, late training, heat, sleep position, device fit and the menstrual cycle.</li>
         <li>Data gaps lower confidence: coverage (nights measured, days with load) is shown next to every flag.</li>

@@ -7,6 +7,7 @@ import type { ReadScope } from "@/lib/dal/dto";
 const PAGES: { path: string; label: string; scope: ReadScope | null }[] = [
   { path: "", label: "Overview", scope: null },
   { path: "/training", label: "Training", scope: "training" },
+  { path: "/calendar", label: "Calendar", scope: null },
   { path: "/load", label: "Load", scope: "training" },
   { path: "/sleep", label: "Sleep", scope: "sleep" },
   { path: "/recovery", label: "Recovery", scope: "recovery" },

@@ -3,6 +3,7 @@ import { formatMinutes, formatNumber } from "@/components/charts/format";
 import { RiskBadge } from "@/components/dashboard/risk-badge";
 import { Button } from "@/components/ui/button";
 import type { RosterRowDTO } from "@/lib/dal/roster/roster";
+import { RowProvenance } from "./row-provenance";
 import { isBuildingWithoutConnection } from "./roster-view";
 
 /** One figure of a card; unshared and missing values read as words, never as 0. */
@@ -46,10 +47,8 @@ export function RosterCards({
               <span className="text-xs italic text-muted">risk not shared</span>
             )}
           </div>
-          <p className="text-xs text-muted">
-            {healthWords[row.health.state]}
-            {row.dataThrough ? ` · data to ${row.dataThrough}` : ""}
-          </p>
+          <p className="text-xs text-muted">{healthWords[row.health.state]}</p>
+          <RowProvenance row={row} />
           <dl className="grid grid-cols-2 gap-2">
             <Figure label="7-day load" value={row.load7.shared ? (row.load7.value === null ? null : `${formatNumber(row.load7.value, 0)} AU`) : undefined} />
             <Figure label="Resting HR" value={row.rhr.shared ? (row.rhr.value.value === null ? null : `${formatNumber(row.rhr.value.value, 0)} bpm`) : undefined} />

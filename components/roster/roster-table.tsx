@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import type { RosterRowDTO, Shared } from "@/lib/dal/roster/roster";
 import { filterRosterRows, getDefaultDirection, isBuildingWithoutConnection, sortRosterRows, type RosterFilter, type RosterSortKey, type SortDirection } from "./roster-view";
 import { RosterCards } from "./roster-cards";
+import { RowProvenance } from "./row-provenance";
 import { Sparkline } from "./sparkline";
 import { useRosterSync } from "./use-roster-sync";
 
@@ -190,7 +191,7 @@ export function RosterTable({ teamId, rows, now }: { teamId: string; rows: Roste
                   <td className="px-2 py-2" data-testid="cell-freshness">
                     {row.health.lastSuccessAt === null ? "never" : formatAgo(row.health.lastSuccessAt, now)}
                     {row.health.stale ? <span className="ml-1 text-xs text-watch">⚠ stale</span> : null}
-                    {row.dataThrough ? <p className="text-xs text-muted">data to {row.dataThrough}</p> : null}
+                    <RowProvenance row={row} />
                   </td>
                   <td className="px-2 py-2 tabular-nums" data-testid="cell-load7">
                     <SharedCell cell={row.load7}>{(value) => (value === null ? "—" : `${formatNumber(value, 0)} AU`)}</SharedCell>

@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
 import { unpackPairs, unpackZoneSamples } from "@/lib/sync/pack";
 import { authorizeAthleteRead, computeViewerDailySeries } from "./series/read";
-import { explainEmptyDay, findLatestDayWithData, pickOpeningDay, type EmptyDayExplanationDTO } from "./provenance";
+import { explainEmptyDay, findLatestDayWithData, getExplainerAudience, pickOpeningDay, type EmptyDayExplanationDTO } from "./provenance";
 import { getAthleteToday } from "./series/clock";
 import { type DailyRangeQuery } from "./series/range";
 import type { ReadScope } from "./dto";
@@ -231,7 +231,7 @@ export function getActivityDay(db: Db, viewer: Viewer, athleteId: string, date: 
   const latestWithData = findLatestDayWithData(db, id, "activity", today);
   const day = date === null ? pickOpeningDay(latestWithData, today) : requireDate(date);
   const activity = loadActivityDay(db, id, day);
-  const empty = activity ? null : explainEmptyDay(db, id, "activity", day, today);
+  const empty = activity ? null : explainEmptyDay(db, id, "activity", day, today, getExplainerAudience(db, viewer, id));
   return { athleteId: id, date: day, today, activity, latestWithData, empty };
 }
 

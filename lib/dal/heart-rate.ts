@@ -9,7 +9,7 @@ import { unpackPairs } from "@/lib/sync/pack";
 import { HEART_RATE_SCOPE, tryAuthorizeAthleteRead } from "./activity";
 import { authorizeAthleteRead } from "./series/read";
 import { getAthleteToday } from "./series/clock";
-import { explainEmptyDay, findLatestDayWithData, pickOpeningDay, type EmptyDayExplanationDTO } from "./provenance";
+import { explainEmptyDay, findLatestDayWithData, getExplainerAudience, pickOpeningDay, type EmptyDayExplanationDTO } from "./provenance";
 
 /**
  * One athlete-local day of 24/7 heart rate (Polar's ~5-minute continuous HR, which excludes training sessions),
@@ -193,6 +193,6 @@ export function getHeartRateDay(db: Db, viewer: Viewer, athleteId: string, date:
     sessions,
     nights,
     latestWithData,
-    empty: summary.valid > 0 ? null : explainEmptyDay(db, id, "continuous-hr", day, today),
+    empty: summary.valid > 0 ? null : explainEmptyDay(db, id, "continuous-hr", day, today, getExplainerAudience(db, viewer, id)),
   };
 }

@@ -5,6 +5,9 @@ import { continuousHeartRates, dailyActivities, sleeps } from "@/db/schema/polar
 import { syncQuarantine, syncRuns, type SyncResource } from "@/db/schema/sync";
 import { diffDays, type LocalDate } from "@/lib/analytics/dates";
 import { getSyncSettings, type SyncSettings } from "@/lib/sync/settings";
+import type { Viewer } from "@/lib/auth/session";
+import { getGrantedScopes } from "./access";
+import type { ReadScope } from "./dto";
 
 /**
  * Why a day (or night) has no data: the one explainer behind every empty or stale day on the overview,
@@ -29,7 +32,7 @@ export type EmptyDayExplanationDTO = {
   latestDeviceDay: LocalDate | null;
 };
 
-const KIND: Record<EmptyDayKind, { setting: keyof SyncSettings; resource: SyncResource; noun: string }> = {
+export const EMPTY_DAY_KIND: Record<EmptyDayKind, { setting: keyof SyncSettings; resource: SyncResource; noun: string }> = {
   activity: { setting: "dailyActivity", resource: "activity", noun: "activity" },
   "continuous-hr": { setting: "continuousHr", resource: "continuous-hr", noun: "24/7 heart rate" },
   sleep: { setting: "sleep", resource: "sleep", noun: "sleep" },
@@ -52,13 +55,8 @@ export function findLatestDayWithData(db: Db, athleteId: string, kind: EmptyDayK
   return row?.date ?? null;
 }
 
-/** The newest day the watch has uploaded anything for (activity, 24/7 HR or sleep). */
-function findLatestDeviceDay(db: Db, athleteId: string, onOrBefore: LocalDate): LocalDate | null {
-  const days = (["activity", "continuous-hr", "sleep"] as const)
-    .map((kind) => findLatestDayWithData(db, athleteId, kind, onOrBefore))
-    .filter((day): day is LocalDate => day !== null);
-  return days.length === 0 ? null : days.reduce((a, b) => (a > b ? a : b));
-}
+/** Which data type each kind is shared under (lib/dal/activity.ts: activity is training, 24/7 HR recovery). */
+const KIND_SCOPE: Record<EmptyDayKind, ReadScope> = { activity: "training", "continuous-hr": "recovery", sleep: "sleep" };
 
 function hasFinishedSync(db: Db, athleteId: string): boolean {
   const row = db
@@ -88,44 +86,90 @@ function isQuarantined(db: Db, athleteId: string, resource: SyncResource, date: 
   return row !== undefined;
 }
 
-/** Explains why `kind` has no data on `date` for the athlete (see EmptyDayReason for the cases). */
-export function explainEmptyDay(db: Db, athleteId: string, kind: EmptyDayKind, date: LocalDate, today: LocalDate): EmptyDayExplanationDTO {
-  const { setting, resource, noun } = KIND[kind];
-  if (!getSyncSettings(db, athleteId)[setting]) {
+/**
+ * Who reads the explanation. The athlete is told what to do ("You switched sleep off", with a link to act);
+ * the athlete's coach is told about the athlete, with no link into the athlete's own settings or sync log,
+ * and the watch's last day comes from the types the athlete shares with them only.
+ */
+export type ExplainerAudience = { reader: "athlete" } | { reader: "coach"; scopes: ReadonlySet<ReadScope> };
+
+const SELF_READER: ExplainerAudience = { reader: "athlete" };
+
+/** How `viewer` reads `athleteId`'s explanations: as the athlete, or as a coach holding the shared scopes. */
+export function getExplainerAudience(db: Db, viewer: Viewer, athleteId: string): ExplainerAudience {
+  return athleteId === viewer.userId ? SELF_READER : { reader: "coach", scopes: getGrantedScopes(db, viewer, athleteId) };
+}
+const ALL_KINDS: readonly EmptyDayKind[] = ["activity", "continuous-hr", "sleep"];
+
+/**
+ * What an explanation is decided from, each fact read only when a case needs it (the first matching case
+ * stops the reads). `explainEmptyDay` reads them for one athlete; `explainEmptyDays` (provenance-batch.ts)
+ * reads them for a roster in a fixed number of statements. One decision for both.
+ */
+export type EmptyDayFacts = {
+  isTypeOn: () => boolean;
+  isQuarantined: () => boolean;
+  hasFinishedSync: () => boolean;
+  /** The newest day ≤ today with a stored row of `kind`. */
+  latestDayOf: (kind: EmptyDayKind) => LocalDate | null;
+};
+
+/** The kinds whose newest day the explanation may read for `audience` (a coach: the shared types only). */
+export function listVisibleKinds(audience: ExplainerAudience): EmptyDayKind[] {
+  return audience.reader === "coach" ? ALL_KINDS.filter((kind) => audience.scopes.has(KIND_SCOPE[kind])) : [...ALL_KINDS];
+}
+
+/** The decision of every explainer (see EmptyDayReason for the cases), worded for `audience`. */
+export function decideEmptyDay(kind: EmptyDayKind, date: LocalDate, today: LocalDate, audience: ExplainerAudience, facts: EmptyDayFacts): EmptyDayExplanationDTO {
+  const { noun } = EMPTY_DAY_KIND[kind];
+  const isCoach = audience.reader === "coach";
+  const link = (href: string, label: string) => (isCoach ? null : { href, label });
+  if (!facts.isTypeOn()) {
     return {
       reason: "type_off",
-      message: `You switched ${noun} off, so Threshold does not sync it.`,
-      link: { href: "/settings", label: "Change what is synced" },
+      message: isCoach ? `The athlete switched ${noun} off, so Threshold does not sync it.` : `You switched ${noun} off, so Threshold does not sync it.`,
+      link: link("/settings", "Change what is synced"),
       latestDeviceDay: null,
     };
   }
-  if (isQuarantined(db, athleteId, resource, date)) {
+  if (facts.isQuarantined()) {
     return {
       reason: "quarantined",
       message: `Polar sent ${noun} for this date, but it could not be read. It is kept and re-read when Threshold learns its format.`,
-      link: { href: "/dashboard/sync", label: "See the sync log" },
+      link: link("/dashboard/sync", "See the sync log"),
       latestDeviceDay: null,
     };
   }
-  if (!hasFinishedSync(db, athleteId)) {
-    return { reason: "never_synced", message: "Nothing has been synced yet: click Sync to pull your Polar data.", link: null, latestDeviceDay: null };
+  if (!facts.hasFinishedSync()) {
+    return {
+      reason: "never_synced",
+      message: isCoach ? "Nothing has been synced for the athlete yet." : "Nothing has been synced yet: click Sync to pull your Polar data.",
+      link: null,
+      latestDeviceDay: null,
+    };
   }
   if (diffDays(date, today) > POLAR_DATE_WINDOW_DAYS) {
     return {
       reason: "outside_polar_window",
-      message: `Polar serves ${noun} only for the last ${POLAR_DATE_WINDOW_DAYS} days. Importing your Polar data archive would fill this date.`,
-      link: { href: "/settings", label: "Import your Polar archive" },
+      message: `Polar serves ${noun} only for the last ${POLAR_DATE_WINDOW_DAYS} days. ${isCoach ? "The athlete can import their" : "Importing your"} Polar data archive ${isCoach ? "to fill" : "would fill"} this date.`,
+      link: link("/settings", "Import your Polar archive"),
       latestDeviceDay: null,
     };
   }
-  const latestDeviceDay = findLatestDeviceDay(db, athleteId, today);
+  // The newest day the watch uploaded anything for (activity, 24/7 HR or sleep): for a coach, of the shared
+  // types only, so no date of an unshared type is hinted at.
+  const days = listVisibleKinds(audience)
+    .map((item) => facts.latestDayOf(item))
+    .filter((day): day is LocalDate => day !== null);
+  const latestDeviceDay = days.length === 0 ? null : days.reduce((a, b) => (a > b ? a : b));
+  const watch = isCoach ? "The athlete's watch" : "Your watch";
   if (latestDeviceDay === null || date > latestDeviceDay) {
     return {
       reason: "device_not_synced",
       message:
         latestDeviceDay === null
-          ? "Your watch has not uploaded any data to Polar yet. It appears here after the watch syncs with Polar Flow."
-          : `Your watch has not synced with Polar since ${latestDeviceDay}. This day appears after it does.`,
+          ? `${watch} has not uploaded any data to Polar yet. It appears here after the watch syncs with Polar Flow.`
+          : `${watch} has not synced with Polar since ${latestDeviceDay}. This day appears after it does.`,
       link: null,
       latestDeviceDay,
     };
@@ -136,6 +180,24 @@ export function explainEmptyDay(db: Db, athleteId: string, kind: EmptyDayKind, d
     link: null,
     latestDeviceDay,
   };
+}
+
+/** Explains why `kind` has no data on `date` for the athlete (see EmptyDayReason for the cases), worded for `audience`. */
+export function explainEmptyDay(
+  db: Db,
+  athleteId: string,
+  kind: EmptyDayKind,
+  date: LocalDate,
+  today: LocalDate,
+  audience: ExplainerAudience = SELF_READER,
+): EmptyDayExplanationDTO {
+  const { setting, resource } = EMPTY_DAY_KIND[kind];
+  return decideEmptyDay(kind, date, today, audience, {
+    isTypeOn: () => getSyncSettings(db, athleteId)[setting],
+    isQuarantined: () => isQuarantined(db, athleteId, resource, date),
+    hasFinishedSync: () => hasFinishedSync(db, athleteId),
+    latestDayOf: (item) => findLatestDayWithData(db, athleteId, item, today),
+  });
 }
 
 /** The default day a day view opens on: the newest day with data, today when there is none. */

@@ -55,10 +55,16 @@ test("every page fits the viewport and passes axe, at 390 and 1280 px, light and
   await page.goto("/dashboard/training");
   const sessionLink = page.locator('a[href^="/dashboard/training/"]').first();
   const sessionHref = (await sessionLink.count()) > 0 ? await sessionLink.getAttribute("href") : null;
+  // The calendar with today's details open.
+  await page.goto("/dashboard/calendar");
+  const todayLink = page.locator('[data-testid="calendar-day"] a[aria-label*="(today)"]');
+  const calendarDayHref = (await todayLink.count()) > 0 ? await todayLink.getAttribute("href") : null;
 
   const pages: [string, string | null][] = [
     ["overview", "/dashboard"],
     ["training", "/dashboard/training"],
+    ["calendar", "/dashboard/calendar"],
+    ["calendar-day", calendarDayHref],
     ["session", sessionHref],
     ["load", "/dashboard/load"],
     ["sleep", "/dashboard/sleep"],
@@ -74,6 +80,7 @@ test("every page fits the viewport and passes axe, at 390 and 1280 px, light and
     ["roster", teamPath],
     ["athlete", athleteHref],
     ["athlete-training", athleteHref && `${athleteHref}/training`],
+    ["athlete-calendar", athleteHref && `${athleteHref}/calendar`],
     ["athlete-load", athleteHref && `${athleteHref}/load`],
     ["athlete-sleep", athleteHref && `${athleteHref}/sleep`],
     ["athlete-recovery", athleteHref && `${athleteHref}/recovery`],

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { formatMinutes, formatNumber } from "@/components/charts/format";
 import { describeAcwrBand } from "@/components/charts/describe";
+import { EmptyDayExplainer } from "@/components/dashboard/empty-day";
 import { Freshness } from "@/components/dashboard/freshness";
+import { RestingHrStat } from "@/components/dashboard/resting-hr-stat";
 import { RiskCaveats, RiskDetails } from "@/components/dashboard/risk-details";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { addDays } from "@/lib/analytics";
-import { getFreshness } from "@/lib/dal/overview/freshness";
-import { getSharedDailySeries } from "@/lib/dal/series/read";
+import { getCoachOverview } from "@/lib/dal/overview/coach";
 import { orNotFound, loadAthleteView } from "./_lib/coach";
 
 export const metadata: Metadata = { title: "Athlete" };
@@ -25,23 +25,20 @@ function NotShared({ title, testId }: { title: string; testId: string }) {
 export default async function AthleteOverviewPage({ params }: { params: Promise<{ athleteId: string }> }) {
   const { athleteId } = await params;
   const { viewer, view } = await loadAthleteView(athleteId);
-  const db = getDb();
   const has = (scope: (typeof view.scopes)[number]) => view.scopes.includes(scope);
-  const week = orNotFound(() => getSharedDailySeries(db, viewer, view.athleteId, view.scopes[0], (today) => ({ from: addDays(today, -6), to: today })));
-  const now = week.now;
-  const today = week.points.find((point) => point.date === week.today) ?? null;
-  const night = [...week.points].reverse().find((point) => point.sleep.night !== null) ?? null;
-  const weekLoad = week.points.reduce((sum, point) => sum + point.load.value, 0);
+  // The same figures as the athlete's own overview and the roster row (lib/dal/overview/recent.ts).
+  const overview = orNotFound(() => getCoachOverview(getDb(), viewer, view.athleteId));
+  const { recent, todayPoint: today, lastNight: night } = overview;
   return (
     <div className="space-y-4">
-      <PageHeader title={view.name} description={`The athlete's local today is ${week.today}.`}>
-        <Freshness freshness={getFreshness(db, view.athleteId)} now={now} />
+      <PageHeader title={view.name} description={`The athlete's local today is ${overview.today} · data to ${recent.dataThrough ?? "—"}.`}>
+        <Freshness freshness={overview.freshness} now={overview.now} />
       </PageHeader>
       {has("training") && has("recovery") ? (
         <Card title="Today" testId="coach-risk" state={today ? "loaded" : "empty"}>
           {today ? <RiskDetails point={today} headingLevel={3} reader="coach" /> : <p className="text-sm text-muted">No data for today yet.</p>}
           <div className="mt-3">
-            <RiskCaveats />
+            <RiskCaveats reader="coach" />
           </div>
         </Card>
       ) : (
@@ -49,11 +46,11 @@ export default async function AthleteOverviewPage({ params }: { params: Promise<
       )}
       <div className="grid gap-4 lg:grid-cols-2">
         {has("training") ? (
-          <Card title="Last 7 days" testId="coach-load" state={week.points.length > 0 ? "loaded" : "empty"}>
+          <Card title="Last 7 days" testId="coach-load" state={recent.load7 !== null ? "loaded" : "empty"}>
             <dl className="grid grid-cols-3 gap-3">
-              <Stat label="7-day load" value={week.points.length > 0 ? formatNumber(weekLoad, 0) : null} unit="AU" testId="stat-week-load" />
-              <Stat label="ACWR (EWMA)" value={today?.acwr.ewma == null ? null : formatNumber(today.acwr.ewma, 2)} hint={today ? describeAcwrBand(today.acwr.ewma) : undefined} />
-              <Stat label="Form (TSB)" value={today ? formatNumber(today.pmc.tsb, 1) : null} unit="AU" />
+              <Stat label="7-day load" value={recent.load7 === null ? null : formatNumber(recent.load7, 0)} unit="AU" testId="stat-week-load" />
+              <Stat label="ACWR (EWMA)" value={recent.acwr.value === null ? null : formatNumber(recent.acwr.value, 2)} hint={today ? describeAcwrBand(recent.acwr.value) : undefined} />
+              <Stat label="Form (TSB)" value={recent.tsb === null ? null : formatNumber(recent.tsb, 1)} unit="AU" />
             </dl>
           </Card>
         ) : (
@@ -62,9 +59,14 @@ export default async function AthleteOverviewPage({ params }: { params: Promise<
         {has("sleep") ? (
           <Card title="Last night" testId="coach-sleep" state={night ? "loaded" : "empty"}>
             <dl className="grid grid-cols-2 gap-3">
-              <Stat label="Night to" value={night?.date ?? null} />
+              <Stat label="Night to" value={recent.lastNight} />
               <Stat label="Actual sleep" value={night?.sleep.night ? formatMinutes(night.sleep.night.actualSleepMinutes) : null} />
             </dl>
+            {overview.lastNightGap ? (
+              <div className="mt-2">
+                <EmptyDayExplainer explanation={overview.lastNightGap} />
+              </div>
+            ) : null}
           </Card>
         ) : (
           <NotShared title="Sleep" testId="coach-sleep" />
@@ -72,8 +74,8 @@ export default async function AthleteOverviewPage({ params }: { params: Promise<
         {has("recovery") ? (
           <Card title="Resting HR and HRV" testId="coach-recovery" state={today ? "loaded" : "empty"}>
             <dl className="grid grid-cols-2 gap-3">
-              <Stat label="Resting HR" value={today?.restingHr.rhr == null ? null : formatNumber(today.restingHr.rhr, 0)} unit="bpm" testId="stat-rhr" />
-              <Stat label="HRV 7-night mean" value={today?.hrv.rolling7 == null ? null : formatNumber(today.hrv.rolling7, 2)} unit="ln ms" testId="stat-hrv" />
+              <RestingHrStat rhr={recent.rhr} today={overview.today} />
+              <Stat label="HRV 7-night mean" value={recent.hrv.rolling7 === null ? null : formatNumber(recent.hrv.rolling7, 2)} unit="ln ms" testId="stat-hrv" />
             </dl>
           </Card>
         ) : (

@@ -2,15 +2,16 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { LocalDate } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
-import { getGrantedScopes } from "../access";
+import { getGrantedScopes, type ScopeSet } from "../access";
 import type { DailyPointDTO, DailySeriesDTO, FreshnessDTO, SessionSummaryDTO } from "../dto";
 import { listSessionRows } from "../sessions/list";
 import { getAthleteToday } from "../series/clock";
+import { loadSeriesBounds } from "../series/inputs";
 import { toRangeEnding } from "../series/range";
 import { authorizeAthleteRead, computeViewerDailySeries } from "../series/read";
-import { explainEmptyDay, type EmptyDayExplanationDTO } from "../provenance";
+import { explainEmptyDay, getExplainerAudience, type EmptyDayExplanationDTO } from "../provenance";
 import { getFreshness, type Clock } from "./freshness";
-import { findLatestRestingHrPoint } from "./latest";
+import { summarizeRecentDays, type RecentFiguresDTO } from "./recent";
 
 export type OverviewDTO = {
   /** The instant the overview was computed (epoch ms), for "synced 2 h ago". */
@@ -23,11 +24,21 @@ export type OverviewDTO = {
   lastNight: DailyPointDTO | null;
   latestSessions: SessionSummaryDTO[];
   freshness: FreshnessDTO;
-  /** The newest night in the week with a resting HR (the roster's rule: lib/dal/overview/latest.ts). */
-  restingHrPoint: DailyPointDTO | null;
+  /** The figures the roster shows too, from the one summary (lib/dal/overview/recent.ts). */
+  recent: RecentFiguresDTO;
   /** Why there is no night for today (null when last night is today's). */
   lastNightGap: EmptyDayExplanationDTO | null;
 };
+
+/**
+ * The recent figures of an athlete's series as `scopes` let the viewer see them: the series' own points and
+ * the newest day with visible data, read by the loader's own bounds query (the roster gets the same day from
+ * the loader), summarised by the one function the roster uses.
+ */
+export function loadRecentFigures(db: Db, athleteId: string, scopes: ScopeSet, series: Pick<DailySeriesDTO, "today" | "points">): RecentFiguresDTO {
+  const bounds = loadSeriesBounds(db, [{ athleteId, scopes, today: series.today, upTo: series.today }]).get(athleteId);
+  return summarizeRecentDays({ today: series.today, dataThrough: bounds?.dataThrough ?? null, points: series.points });
+}
 
 /** Everything the overview page shows: today's risk, the week, last night, latest sessions, freshness. */
 export function getOverview(db: Db, viewer: Viewer, athleteId: string, options: Clock = {}): OverviewDTO {
@@ -36,7 +47,8 @@ export function getOverview(db: Db, viewer: Viewer, athleteId: string, options: 
   const today = getAthleteToday(db, id, now);
   const week = computeViewerDailySeries(db, viewer, id, toRangeEnding(today, 7), { now, scope: "recovery" });
   const todayPoint = week.points.find((point) => point.date === today) ?? null;
-  const lastNight = [...week.points].reverse().find((point) => point.night !== null || point.sleep.night !== null) ?? null;
+  const recent = loadRecentFigures(db, id, getGrantedScopes(db, viewer, id), week);
+  const lastNight = week.points.find((point) => point.date === recent.lastNight) ?? null;
   return {
     now,
     today,
@@ -46,8 +58,8 @@ export function getOverview(db: Db, viewer: Viewer, athleteId: string, options: 
     // Sessions are training data: a coach granted recovery only does not see them.
     latestSessions: getGrantedScopes(db, viewer, id).has("training") ? listSessionRows(db, id, {}, 5) : [],
     freshness: getFreshness(db, id),
-    restingHrPoint: findLatestRestingHrPoint(week.points),
-    lastNightGap: lastNight?.date === today ? null : explainEmptyDay(db, id, "sleep", today, today),
+    recent,
+    lastNightGap: lastNight?.date === today ? null : explainEmptyDay(db, id, "sleep", today, today, getExplainerAudience(db, viewer, id)),
   };
 }
 

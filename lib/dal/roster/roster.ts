@@ -11,7 +11,9 @@ import { authorizeTeamCoach, limitToToken, READ_SCOPES, toScopeList, type ScopeS
 import type { ReadScope } from "../dto";
 import { loadDailySeries, type LoadedSeries } from "../series/load";
 import { toDisplayName } from "../teams";
-import { findLatestRestingHrPoint } from "../overview/latest";
+import { RECENT_HISTORY_DAYS, summarizeRecentDays } from "../overview/recent";
+import type { EmptyDayExplanationDTO, EmptyDayKind } from "../provenance";
+import { explainEmptyDays, type EmptyDayRequest } from "../provenance-batch";
 
 /**
  * The coach's roster (/teams/[teamId]).
@@ -33,8 +35,6 @@ import { findLatestRestingHrPoint } from "../overview/latest";
  *   sleep-debt modifier counts only when sleep is shared too, otherwise risk is computed without it.
  */
 
-/** An athlete without shared data in this many days has no judged columns ("no data in the last 150 days"). */
-export const ROSTER_HISTORY_DAYS = 150;
 /** Days in the load sparkline. */
 export const SPARKLINE_DAYS = 28;
 
@@ -95,6 +95,14 @@ export type RosterRowDTO = {
   today: LocalDate;
   /** The newest local day with shared data, null when none in the window. */
   dataThrough: LocalDate | null;
+  /** The newest shared night in the 7 days ending today (the overview's "last night"), null when none. */
+  lastNight: LocalDate | null;
+  /**
+   * Why today has no data (the explainer of lib/dal/provenance.ts, said to the coach): for sleep when shared,
+   * else 24/7 HR (recovery) or activity (training). Null when today has data, or the connection is down (the
+   * health cell says so).
+   */
+  gap: EmptyDayExplanationDTO | null;
   risk: Shared<RosterRiskDTO>;
   /** Today's advice (metrics.md §13.2) and the check-in marker; never the check-in's note. */
   advice: Shared<RosterAdviceDTO>;
@@ -127,12 +135,11 @@ function toRosterRow(
   fallbackToday: LocalDate,
 ): RosterRowDTO {
   const today = series?.today ?? fallbackToday;
-  // Nothing shared in the last ROSTER_HISTORY_DAYS days: nothing to judge or sum.
-  const recentThrough = series && series.dataThrough !== null && series.dataThrough >= addDays(today, -ROSTER_HISTORY_DAYS) ? series.dataThrough : null;
-  const points = series && recentThrough !== null ? series.points : [];
+  // The overview's figures, from the one summary (lib/dal/overview/recent.ts): nothing recent, nothing judged.
+  const recent = summarizeRecentDays({ today, dataThrough: series?.dataThrough ?? null, points: series?.points ?? [] });
+  const points = recent.dataThrough === null ? [] : (series?.points ?? []);
   const last = points.at(-1) ?? null;
   const isToday = last?.date === today;
-  const week = points.filter((point) => point.date > addDays(today, -7));
   return {
     athleteId: member.athleteId,
     name: member.name,
@@ -141,9 +148,11 @@ function toRosterRow(
     scopes: READ_SCOPES.filter((scope) => member.scopes.has(scope)),
     health,
     today,
-    dataThrough: recentThrough,
+    dataThrough: recent.dataThrough,
+    lastNight: recent.lastNight,
+    gap: null,
     risk: shared(member.scopes, "risk", () => {
-      if (!last || !isToday) return { level: "insufficient-data" as RiskLevel, reasons: [], context: null, message: "no data in the last 150 days" };
+      if (!last || !isToday) return { level: "insufficient-data" as RiskLevel, reasons: [], context: null, message: `no data in the last ${RECENT_HISTORY_DAYS} days` };
       const reasons = [...last.risk.reasons].sort((a, b) => CONTRIBUTION_ORDER[a.contributes] - CONTRIBUTION_ORDER[b.contributes]).map((reason) => reason.text);
       return { level: last.risk.level, reasons, context: last.risk.context, message: last.risk.message };
     }),
@@ -157,32 +166,15 @@ function toRosterRow(
         checkIn: checkIn === null ? "none" : checkIn.illness === true ? "illness" : "answered",
       };
     }),
-    load7: shared(member.scopes, "load7", () => (points.length === 0 ? null : week.reduce((sum, point) => sum + point.load.value, 0))),
-    acwr: shared(member.scopes, "acwr", () => ({ value: isToday && last ? last.acwr.ewma : null, band: isToday && last ? last.acwr.band : null })),
-    tsb: shared(member.scopes, "tsb", () => (isToday && last ? last.pmc.tsb : null)),
+    load7: shared(member.scopes, "load7", () => recent.load7),
+    acwr: shared(member.scopes, "acwr", () => recent.acwr),
+    tsb: shared(member.scopes, "tsb", () => recent.tsb),
     rhr: shared(member.scopes, "rhr", () => {
-      const night = findLatestRestingHrPoint(week);
-      return {
-        value: night?.restingHr.rhr ?? null,
-        baselineMean: night?.restingHr.baselineMean ?? null,
-        baselineSd: night?.restingHr.baselineSd ?? null,
-        delta: night?.restingHr.delta ?? null,
-        elevated: night?.restingHr.elevated ?? null,
-        baselineN: night?.restingHr.baselineN ?? 0,
-      };
+      const { date: _date, ...rhr } = recent.rhr;
+      return rhr;
     }),
-    hrv: shared(member.scopes, "hrv", () => {
-      const hrv = isToday && last ? last.hrv : null;
-      const rolling7 = hrv?.rolling7 ?? null;
-      const bandLow = hrv?.bandLow ?? null;
-      const bandHigh = hrv?.bandHigh ?? null;
-      const status = rolling7 === null || bandLow === null || bandHigh === null ? null : rolling7 < bandLow ? "below" : rolling7 > bandHigh ? "above" : "within";
-      return { rolling7, bandLow, bandHigh, status, baselineN: hrv?.baselineN ?? 0 };
-    }),
-    sleep7: shared(member.scopes, "sleep7", () => {
-      const minutes = week.flatMap((point) => (point.sleep.night ? [point.sleep.night.actualSleepMinutes] : []));
-      return { averageMinutes: minutes.length > 0 ? minutes.reduce((a, b) => a + b, 0) / minutes.length : null, nights: minutes.length };
-    }),
+    hrv: shared(member.scopes, "hrv", () => recent.hrv),
+    sleep7: shared(member.scopes, "sleep7", () => recent.sleep7),
     sparkline: shared(member.scopes, "sparkline", () => {
       const byDate = new Map(points.map((point) => [point.date, point.load.value]));
       return Array.from({ length: SPARKLINE_DAYS }, (_, i) => byDate.get(addDays(today, i - SPARKLINE_DAYS + 1)) ?? 0);
@@ -240,8 +232,22 @@ export function getRoster(db: Db, viewer: Viewer, teamId: string, options: { now
       serverToday,
     );
   });
-  rows.sort(compareByRisk);
-  return { teamId, teamName: team.name, generatedAt: now, rows };
+  const scopesOf = new Map(members.map((member) => [member.athleteId, member.scopes]));
+  const gaps = explainEmptyDays(db, rows.flatMap((row) => toGapRequest(row, scopesOf.get(row.athleteId))));
+  const explained = rows.map((row) => ({ ...row, gap: gaps.get(row.athleteId) ?? null }));
+  explained.sort(compareByRisk);
+  return { teamId, teamName: team.name, generatedAt: now, rows: explained };
+}
+
+const CONNECTION_DOWN: ReadonlySet<SyncHealthState> = new Set(["not_connected", "reconnect_needed", "consents_needed"]);
+
+/** The explainer request of a row whose today is empty (none when the connection is down or nothing fits). */
+function toGapRequest(row: RosterRowDTO, scopes: ScopeSet | undefined): EmptyDayRequest[] {
+  if (!scopes || CONNECTION_DOWN.has(row.health.state)) return [];
+  const kind: EmptyDayKind | null = scopes.has("sleep") ? "sleep" : scopes.has("recovery") ? "continuous-hr" : scopes.has("training") ? "activity" : null;
+  if (kind === null) return [];
+  const isEmpty = kind === "sleep" ? row.lastNight !== row.today : row.dataThrough !== row.today;
+  return isEmpty ? [{ athleteId: row.athleteId, kind, date: row.today, today: row.today, audience: { reader: "coach", scopes } }] : [];
 }
 
 /** Risk first (high first; not shared last), then name. */

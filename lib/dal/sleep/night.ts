@@ -6,7 +6,7 @@ import type { LocalDate } from "@/lib/analytics";
 import type { Viewer } from "@/lib/auth/session";
 import { unpackTimedValues } from "@/lib/sync/pack";
 import type { SleepNightDetailDTO } from "../dto";
-import { explainEmptyDay, type EmptyDayExplanationDTO } from "../provenance";
+import { explainEmptyDay, getExplainerAudience, type EmptyDayExplanationDTO } from "../provenance";
 import { getAthleteToday } from "../series/clock";
 import { authorizeAthleteRead } from "../series/read";
 
@@ -26,7 +26,7 @@ export function getSleepNight(db: Db, viewer: Viewer, athleteId: string, date: L
   const id = authorizeAthleteRead(viewer, athleteId, "sleep", db);
   const today = getAthleteToday(db, id, options.now ?? Date.now());
   const wanted = date ?? today;
-  const explainGap = (shown: LocalDate | null) => (shown === wanted ? null : explainEmptyDay(db, id, "sleep", wanted, today));
+  const explainGap = (shown: LocalDate | null) => (shown === wanted ? null : explainEmptyDay(db, id, "sleep", wanted, today, getExplainerAudience(db, viewer, id)));
   const row = db
     .select({
       date: sleeps.localDate,

@@ -279,7 +279,7 @@ describe("overview and body", () => {
     expect(overview.lastNightGap?.reason).toBe("never_synced");
     // Resting HR comes from the newest night that has one, as on the roster.
     const withRhr = overview.week.points.filter((point) => point.restingHr.rhr !== null).at(-1) ?? null;
-    expect(overview.restingHrPoint?.date).toBe(withRhr?.date);
+    expect(overview.recent.rhr).toMatchObject({ date: withRhr?.date ?? null, value: withRhr?.restingHr.rhr ?? null });
   });
 
   it("shows physical-info history and resolved settings", () => {

@@ -77,4 +77,25 @@ describe("why a day is empty", () => {
     expect(pickOpeningDay("2026-11-29", TODAY)).toBe("2026-11-29");
     expect(pickOpeningDay(null, TODAY)).toBe(TODAY);
   });
+
+  it("to a coach: about the athlete, with no link into the athlete's settings, and the watch's day from shared types only", () => {
+    synced();
+    activityOn("2026-11-30", 1);
+    storeHeartRateDay(t.db, A, "2026-11-26", { "08:00:00": 60 });
+    const sleepAndRecovery = { reader: "coach" as const, scopes: new Set(["sleep", "recovery"] as const) };
+    // Activity (training) is not shared: its newer day is not used, nor hinted at.
+    expect(explainEmptyDay(t.db, A, "sleep", "2026-11-28", TODAY, sleepAndRecovery)).toEqual({
+      reason: "device_not_synced",
+      message: "The athlete's watch has not synced with Polar since 2026-11-26. This day appears after it does.",
+      link: null,
+      latestDeviceDay: "2026-11-26",
+    });
+    expect(explainEmptyDay(t.db, A, "sleep", "2026-11-28", TODAY).latestDeviceDay).toBe("2026-11-30");
+    saveSyncSettings(t.db, A, { ...DEFAULT_SYNC_SETTINGS, sleep: false }, NOW);
+    expect(explainEmptyDay(t.db, A, "sleep", "2026-11-28", TODAY, sleepAndRecovery)).toMatchObject({
+      reason: "type_off",
+      message: "The athlete switched sleep off, so Threshold does not sync it.",
+      link: null,
+    });
+  });
 });

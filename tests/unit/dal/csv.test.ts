@@ -44,6 +44,8 @@ describe("toRosterCsv", () => {
     health: { state: "ok", lastSuccessAt: Date.UTC(2026, 2, 4, 6, 30), runningRunId: null, stale: false, lastError: null },
     today: "2026-03-04",
     dataThrough: "2026-03-04",
+    lastNight: null,
+    gap: null,
     risk: { shared: true, value: { level: "elevated", reasons: ["-ACWR 1.6", "@load spike"], context: null, message: null } },
     advice: { shared: false },
     load7: { shared: true, value: 412.456 },

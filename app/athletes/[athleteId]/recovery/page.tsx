@@ -27,7 +27,7 @@ export default async function AthleteRecoveryPage({ params, searchParams }: { pa
         <RangeLinks basePath={basePath} current={resolved} />
         <CustomRangeForm basePath={basePath} current={resolved} />
       </PageHeader>
-      <FlagTimeline key={`${resolved.from}-${resolved.to}`} points={series.points} />
+      <FlagTimeline key={`${resolved.from}-${resolved.to}`} points={series.points} reader="coach" />
       <SharedSeriesCharts kind="recovery" points={series.points} />
     </div>
   );

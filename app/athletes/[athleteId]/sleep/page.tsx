@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { HypnogramChart } from "@/components/charts/hypnogram-chart";
+import { EmptyDayExplainer } from "@/components/dashboard/empty-day";
 import { firstParam, resolveRange } from "@/components/dashboard/range";
 import { SharedSeriesCharts } from "@/components/roster/shared-series-charts";
 import { PageHeader } from "@/components/ui/card";
@@ -27,6 +28,7 @@ export default async function AthleteSleepPage({ params, searchParams }: { param
       <PageHeader title="Sleep" description="The latest night's stages, and stages, score and debt per night.">
         <RangeLinks basePath={`/athletes/${encodeURIComponent(view.athleteId)}/sleep`} current={resolved} />
       </PageHeader>
+      {night.gap ? <EmptyDayExplainer explanation={night.gap} testId="sleep-gap-reason" /> : null}
       <HypnogramChart night={night.night} />
       <SharedSeriesCharts kind="sleep" points={series.points} />
     </div>

@@ -13,6 +13,8 @@ function row(name: string, options: { risk?: RiskLevel | null; load?: number | n
     health: { state: options.state ?? "ok", lastSuccessAt: 1, runningRunId: null, stale: options.stale ?? false, lastError: null },
     today: "2026-03-31",
     dataThrough: "2026-03-31",
+    lastNight: null,
+    gap: null,
     risk: options.risk === null ? { shared: false } : { shared: true, value: { level: options.risk ?? "none", reasons: [], context: null, message: null } },
     advice: { shared: true, value: { advice: "as-planned", label: "Train as planned", reasons: [], checkIn: "none" } },
     load7: options.load === null ? { shared: false } : { shared: true, value: options.load ?? 100 },

@@ -1,0 +1,1 @@
+export { DashboardPageLoading as default } from "@/components/dashboard/page-loading";
