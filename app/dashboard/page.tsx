@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatMinutes, formatNumber } from "@/components/charts/format";
+import { formatHrvRange, formatMinutes, formatNumber, toRmssdMs } from "@/components/charts/format";
 import { LoadChart } from "@/components/charts/load-chart";
 import { describeAcwrBand } from "@/components/charts/describe";
 import { toBuilding, toLoadPoints } from "@/components/dashboard/daily-rows";
@@ -107,14 +107,14 @@ export default async function OverviewPage() {
             <dl className="grid grid-cols-2 gap-3">
               <RestingHrStat point={overview.restingHrPoint} today={overview.today} />
               <Stat
-                label="HRV 7-night mean"
-                value={today.hrv.rolling7 === null ? null : formatNumber(today.hrv.rolling7, 2)}
-                unit="ln ms"
-                hint={
+                label="HRV (rMSSD) 7-night mean"
+                value={today.hrv.rolling7 === null ? null : formatNumber(toRmssdMs(today.hrv.rolling7), 0)}
+                unit="ms"
+                hint={`${today.hrv.rolling7 === null ? "" : `lnRMSSD ${formatNumber(today.hrv.rolling7, 2)} · `}${
                   today.hrv.bandLow !== null && today.hrv.bandHigh !== null
-                    ? `normal range ${formatNumber(today.hrv.bandLow, 2)}–${formatNumber(today.hrv.bandHigh, 2)} (60 nights)`
+                    ? `normal range ${formatHrvRange(today.hrv.bandLow, today.hrv.bandHigh)} (60 nights)`
                     : `building baseline (${today.hrv.baselineN} of 14 nights)`
-                }
+                }`}
                 testId="stat-hrv"
               />
             </dl>

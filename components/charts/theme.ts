@@ -40,3 +40,43 @@ export function xAxisLabel(text: string) {
  * the final frame immediately.
  */
 export const NO_ANIMATION = { isAnimationActive: false } as const;
+
+type DomainEnd = number | "auto" | "dataMin" | "dataMax";
+
+/** Share of the data's span left free beyond each "auto" end of a value axis. */
+const DOMAIN_PADDING = 0.1;
+
+/**
+ * A value axis' domain with headroom: every "auto" end moves a tenth of the data's span (reference lines with
+ * `extendDomain` included) beyond the data, so no point sits on the plot's edge and a reference line's label
+ * fits above it. Fixed ends (a 0 baseline, a 1–6 scale) and "dataMin"/"dataMax" stay where they are. Every
+ * chart's y axis goes through this one helper.
+ */
+export function paddedDomain(domain: readonly [DomainEnd, DomainEnd] = ["auto", "auto"]): readonly [DomainEnd, DomainEnd] | (([min, max]: readonly [number, number]) => readonly [number, number]) {
+  const [lowEnd, highEnd] = domain;
+  if (lowEnd !== "auto" && highEnd !== "auto") return domain;
+  return ([min, max]) => {
+    const span = max - min;
+    const pad = (span > 0 ? span : Math.abs(max) > 0 ? Math.abs(max) : 1) * DOMAIN_PADDING;
+    const low = typeof lowEnd === "number" ? lowEnd : lowEnd === "auto" ? min - pad : min;
+    const high = typeof highEnd === "number" ? highEnd : highEnd === "auto" ? max + pad : max;
+    return [low, high] as const;
+  };
+}
+
+/**
+ * The label of a horizontal reference line ("1.5 spike", "2.0 warning"): right-aligned just above the line,
+ * never on it, with a halo in the surface colour so lines and bars behind it do not cross the text.
+ */
+export function referenceLineLabel(text: string) {
+  return {
+    value: text,
+    position: "insideBottomRight" as const,
+    offset: 6,
+    fill: "var(--color-fg)",
+    fontSize: 11,
+    stroke: "var(--color-surface)",
+    strokeWidth: 4,
+    paintOrder: "stroke",
+  };
+}

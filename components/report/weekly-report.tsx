@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDayLong, formatDuration, formatMinutes, formatNumber } from "@/components/charts/format";
+import { formatDayLong, formatDuration, formatHrvRange, formatMinutes, formatNumber, toRmssdMs } from "@/components/charts/format";
 import { formatCount } from "@/components/activity/format";
+import { describeReason } from "@/components/dashboard/daily-rows";
 import { RiskBadge } from "@/components/dashboard/risk-badge";
 import type { RiskReason } from "@/lib/analytics";
 import type { ReportRecoveryDTO, ReportSleepDTO, ReportTrainingDTO, WeeklyMetricDTO, WeeklyReportDTO } from "@/lib/dal/report";
@@ -136,17 +137,9 @@ function SleepSection({ sleep }: { sleep: ReportSleepDTO }) {
 }
 
 function ReasonItem({ reason }: { reason: RiskReason }) {
-  // HRV baselines are in ln ms (2 decimals), RHR in bpm (1 decimal).
-  const decimals = reason.category === "physio" && reason.signal !== "resting-hr" ? 2 : 1;
-  const baseline = reason.baseline
-    ? ` vs normal ${formatNumber(reason.baseline.mean, decimals)}${reason.baseline.sd !== null ? ` ± ${formatNumber(reason.baseline.sd, decimals)}` : ""} (${reason.baseline.nights} nights)`
-    : "";
   return (
     <li data-testid="report-reason" data-signal={reason.signal} className="text-sm">
-      <span className="font-mono text-xs">{reason.text}</span>
-      <span className="text-xs text-muted">
-        {baseline} · {reason.window.description}
-      </span>
+      {describeReason(reason)}
     </li>
   );
 }
@@ -177,7 +170,10 @@ function RecoverySection({ recovery }: { recovery: ReportRecoveryDTO }) {
   const rhrRange = recovery.rhrBaseline
     ? `normal ${formatNumber(recovery.rhrBaseline.mean, 1)}${recovery.rhrBaseline.sd !== null ? ` ± ${formatNumber(recovery.rhrBaseline.sd, 1)}` : ""} bpm (${recovery.rhrBaseline.nights} nights)`
     : "building baseline (needs 14 of 30 nights)";
-  const hrvRange = recovery.hrvBand ? `normal range ${formatNumber(recovery.hrvBand.low, 2)}–${formatNumber(recovery.hrvBand.high, 2)} ln ms` : "building baseline (needs 14 of 60 nights)";
+  const hrvRange = recovery.hrvBand ? `normal range ${formatHrvRange(recovery.hrvBand.low, recovery.hrvBand.high)}` : "building baseline (needs 14 of 60 nights)";
+  // HRV in ms for people; the analytics' ln value stays in the note (lnRMSSD).
+  const hrvMs: WeeklyMetricDTO = { ...recovery.hrv, value: toRmssdMs(recovery.hrv.value), avg4: toRmssdMs(recovery.hrv.avg4), avg12: toRmssdMs(recovery.hrv.avg12) };
+  const hrvLn = recovery.hrv.value === null ? "" : ` · lnRMSSD ${formatNumber(recovery.hrv.value, 2)}`;
   return (
     <div className="space-y-4">
       <MetricTable caption="Recovery this week against the previous 4 and 12 weeks">
@@ -188,7 +184,7 @@ function RecoverySection({ recovery }: { recovery: ReportRecoveryDTO }) {
           format={(value) => `${formatNumber(value, 1)} bpm`}
           note={`${recovery.rhrNights} nights · ${rhrRange}`}
         />
-        <MetricRow testId="report-hrv" label="HRV 7-night mean at week end" metric={recovery.hrv} format={(value) => `${formatNumber(value, 2)} ln ms`} note={hrvRange} />
+        <MetricRow testId="report-hrv" label="HRV (rMSSD) 7-night mean at week end" metric={hrvMs} format={(value) => `${formatNumber(value, 0)} ms`} note={`${hrvRange}${hrvLn}`} />
       </MetricTable>
       <div className="break-inside-avoid" data-testid="report-flags" data-count={recovery.flags.length}>
         <h3 className="mb-1 font-semibold">Flags this week</h3>
