@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatHrvRange, formatMinutes, formatNumber, toRmssdMs } from "@/components/charts/format";
 import { LoadChart } from "@/components/charts/load-chart";
-import { describeAcwrBand } from "@/components/charts/describe";
+import { describeAcwrBand, describePmcSeed } from "@/components/charts/describe";
 import { toBuilding, toLoadPoints } from "@/components/dashboard/daily-rows";
 import { AdviceSummary } from "@/components/checkin/advice";
 import { CheckInCard } from "@/components/checkin/check-in-card";
@@ -28,6 +28,7 @@ export default async function OverviewPage() {
   const today = overview.todayPoint;
   const night = overview.lastNight;
   const weekLoad = overview.week.points.reduce((sum, point) => sum + point.load.value, 0);
+  const seedNote = describePmcSeed(overview.week.historyStart, overview.today);
   return (
     <div className="space-y-4">
       <PageHeader title={viewer.name ? `Hello, ${viewer.name}` : "Overview"} description={`Today is ${overview.today} (your local day).`}>
@@ -67,6 +68,11 @@ export default async function OverviewPage() {
             />
             <Stat label="Form (TSB)" value={today ? formatNumber(today.pmc.tsb, 1) : null} unit="AU" hint="yesterday's CTL − ATL" testId="stat-tsb" />
           </dl>
+          {seedNote ? (
+            <p className="mb-3 text-xs text-muted" data-testid="overview-seed-note">
+              {seedNote}
+            </p>
+          ) : null}
           <LoadChart points={toLoadPoints(overview.week.points)} building={toBuilding(overview.week.points, ["load"])} testId="chart-week-load" height={200} />
         </Card>
 

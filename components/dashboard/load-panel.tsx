@@ -18,13 +18,14 @@ export function LoadPanel({ initial }: { initial: DailySeriesDTO }) {
   return (
     <div className="space-y-4">
       <SeriesStatus isFetching={isFetching} isError={isError} />
-      <LoadChart points={toLoadPoints(points)} building={building} />
+      <LoadChart points={toLoadPoints(points)} building={building} historyStart={series?.historyStart ?? null} />
       <div className="grid gap-4 lg:grid-cols-2">
         <AcwrChart points={toAcwrPoints(points)} building={building} />
         <TrendChart
           testId="chart-monotony"
           title="Monotony"
-          description="Mean ÷ population SD of the 7 daily loads ending each day (ratio). Foster's warning level: 2.0."
+          description="How alike your daily loads were over the last 7 days (ratio, no unit). Foster's warning level: 2.0."
+          formula={<p>Monotony = mean ÷ population SD of the 7 daily loads ending each day; strain = the 7 days&apos; total load × monotony.</p>}
           emptyMessage="Monotony needs 7 days with some variation in load (seven identical days have no defined monotony)."
           yLabel="monotony (ratio)"
           rows={toMonotonyRows(points)}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDayLong, formatDuration, formatHrvRange, formatMinutes, formatNumber, toRmssdMs } from "@/components/charts/format";
 import { formatCount } from "@/components/activity/format";
+import { describePmcSeed } from "@/components/charts/describe";
 import { describeReason } from "@/components/dashboard/daily-rows";
 import { RiskBadge } from "@/components/dashboard/risk-badge";
 import type { RiskReason } from "@/lib/analytics";
@@ -84,7 +85,7 @@ function Section({ testId, title, shared, children }: { testId: string; title: s
 const formatHours: Format = (seconds) => formatDuration(seconds);
 const formatKm: Format = (meters) => `${formatNumber(meters / 1000, 1)} km`;
 
-function TrainingSection({ training, week }: { training: ReportTrainingDTO; week: string }) {
+function TrainingSection({ training, week, seedNote }: { training: ReportTrainingDTO; week: string; seedNote: string | null }) {
   return (
     <div className="space-y-4">
       <MetricTable caption="Training this week against the previous 4 and 12 weeks">
@@ -92,7 +93,7 @@ function TrainingSection({ training, week }: { training: ReportTrainingDTO; week
         <MetricRow testId="report-duration" label="Training time" metric={training.durationSeconds} format={formatHours} />
         <MetricRow testId="report-distance" label="Distance" metric={training.distanceMeters} format={formatKm} />
         <MetricRow testId="report-load" label="Load (Σ daily load)" metric={training.load} format={(value) => formatNumber(value, 0)} note="Polar cardio load, Banister TRIMP where missing" />
-        <MetricRow testId="report-ctl" label="Fitness (CTL) at week end" metric={training.ctl} format={(value) => formatNumber(value, 1)} />
+        <MetricRow testId="report-ctl" label="Fitness (CTL) at week end" metric={training.ctl} format={(value) => formatNumber(value, 1)} note={seedNote ?? undefined} />
         <MetricRow testId="report-atl" label="Fatigue (ATL) at week end" metric={training.atl} format={(value) => formatNumber(value, 1)} />
         <MetricRow testId="report-tsb" label="Form (TSB) at week end" metric={training.tsb} format={(value) => formatNumber(value, 1)} note="yesterday's CTL − ATL" />
         <MetricRow
@@ -250,7 +251,7 @@ export function WeeklyReport({ report }: { report: WeeklyReportDTO }) {
         </nav>
       </header>
       <Section testId="report-training" title="Training and activity" shared={report.training !== null}>
-        {report.training ? <TrainingSection training={report.training} week={week.label} /> : null}
+        {report.training ? <TrainingSection training={report.training} week={week.label} seedNote={describePmcSeed(report.historyStart, report.isPartial ? report.today : week.end)} /> : null}
       </Section>
       <Section testId="report-sleep-section" title="Sleep" shared={report.sleep !== null}>
         {report.sleep ? <SleepSection sleep={report.sleep} /> : null}

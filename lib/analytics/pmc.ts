@@ -2,6 +2,7 @@
  * Fitness, fatigue and form — the performance management chart (metrics.md §4).
  * Gain 1 − e^(−1/τ) (GoldenCheetah's), TSB from yesterday's values, seed = mean of the first 7 days.
  */
+import { addDays, diffDays, type LocalDate } from "./dates";
 import { computeMean } from "./stats";
 
 /** EWMA gain per day for time constant τ (days): `1 − e^(−1/τ)`. */
@@ -69,4 +70,15 @@ export function computePmc(loads: readonly number[], options: PmcOptions = {}): 
     points.push({ ctl, atl, tsb, ramp: ctl - weekAgo });
   }
   return points;
+}
+
+/**
+ * Until when CTL on a day still leans mostly on the seed (metrics.md §4): the seed's weight in CTL on day n of
+ * the series is e^(−n/τ), above 1/e for the first τ_CTL (42) days. Null when the seed no longer dominates on
+ * `date` (or nothing was synced); otherwise the first day it no longer does.
+ */
+export function getPmcSeedDominantUntil(historyStart: LocalDate | null, date: LocalDate, ctlDays = 42): LocalDate | null {
+  if (historyStart === null) return null;
+  const day = diffDays(historyStart, date);
+  return day >= 0 && day < ctlDays ? addDays(historyStart, ctlDays) : null;
 }
