@@ -2,6 +2,7 @@
 
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartTooltip } from "./chart-tooltip";
+import { isolatedDot } from "./isolated-dot";
 import { readNumber } from "./describe";
 import { formatDayLong, formatDayShort, formatNumber } from "./format";
 import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, paddedDomain, referenceLineLabel, yAxisLabel } from "./theme";
@@ -100,7 +101,7 @@ export function TrendPlot({ yLabel, rows, series, band, referenceLines, extraLin
               stroke={item.color}
               strokeWidth={2}
               strokeDasharray={item.dashed ? "5 3" : undefined}
-              dot={rows.length <= 60 ? { r: 2 } : false}
+              dot={rows.length <= 60 ? { r: 2 } : isolatedDot(rows, item.key, item.color)}
               connectNulls={false}
               {...NO_ANIMATION}
             />
