@@ -58,7 +58,11 @@ export function ChartFrame({
           <h3 id={headingId} className="font-semibold">
             {title}
           </h3>
-          {description ? <p className="text-xs text-muted">{description}</p> : null}
+          {description ? (
+            <p className="text-xs text-muted" data-testid={`${testId}-description`}>
+              {description}
+            </p>
+          ) : null}
         </div>
         {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
