@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatMinutes, formatNumber } from "@/components/charts/format";
+import { formatMinutes, formatNumber, toRmssdMs } from "@/components/charts/format";
 import { describeAcwrBand } from "@/components/charts/describe";
 import { Freshness } from "@/components/dashboard/freshness";
 import { RiskCaveats, RiskDetails } from "@/components/dashboard/risk-details";
@@ -73,7 +73,7 @@ export default async function AthleteOverviewPage({ params }: { params: Promise<
           <Card title="Resting HR and HRV" testId="coach-recovery" state={today ? "loaded" : "empty"}>
             <dl className="grid grid-cols-2 gap-3">
               <Stat label="Resting HR" value={today?.restingHr.rhr == null ? null : formatNumber(today.restingHr.rhr, 0)} unit="bpm" testId="stat-rhr" />
-              <Stat label="HRV 7-night mean" value={today?.hrv.rolling7 == null ? null : formatNumber(today.hrv.rolling7, 2)} unit="ln ms" testId="stat-hrv" />
+              <Stat label="HRV (rMSSD) 7-night mean" value={today?.hrv.rolling7 == null ? null : formatNumber(toRmssdMs(today.hrv.rolling7), 0)} unit="ms" hint={today?.hrv.rolling7 == null ? undefined : `lnRMSSD ${formatNumber(today.hrv.rolling7, 2)}`} testId="stat-hrv" />
             </dl>
           </Card>
         ) : (
