@@ -28,7 +28,7 @@ export default async function OverviewPage() {
   const today = overview.todayPoint;
   const night = overview.lastNight;
   const weekLoad = overview.week.points.reduce((sum, point) => sum + point.load.value, 0);
-  const seedNote = describePmcSeed(overview.week.historyStart, overview.today);
+  const seedNote = today ? describePmcSeed(today.dayIndex) : null;
   return (
     <div className="space-y-4">
       <PageHeader title={viewer.name ? `Hello, ${viewer.name}` : "Overview"} description={`Today is ${overview.today} (your local day).`}>
@@ -73,7 +73,7 @@ export default async function OverviewPage() {
               {seedNote}
             </p>
           ) : null}
-          <LoadChart points={toLoadPoints(overview.week.points)} building={toBuilding(overview.week.points, ["load"])} testId="chart-week-load" height={200} />
+          <LoadChart points={toLoadPoints(overview.week.points)} building={toBuilding(overview.week.points, ["load"])} testId="chart-week-load" height={200} showSeedNote={false} />
         </Card>
 
         <Card

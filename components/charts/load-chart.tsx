@@ -1,4 +1,5 @@
 import { ChartFrame, type BaselineProgress } from "./chart-frame";
+import { isPmcSeedDominant } from "@/lib/analytics/pmc";
 import { describePmcSeed } from "./describe";
 import { LoadPlot } from "./lazy-plots";
 import type { LoadChartPoint } from "./types";
@@ -11,19 +12,19 @@ export type LoadChartProps = {
   building?: readonly BaselineProgress[];
   testId?: string;
   height?: number;
-  /** Day 1 of the athlete's history: while the seed dominates the shown days, the footer says so. */
-  historyStart?: string | null;
+  /** While the PMC seed dominates a shown day, the footer says so (off where the page says it already). */
+  showSeedNote?: boolean;
 };
 
 /**
  * Daily load bars with fitness (CTL), fatigue (ATL) and form (TSB). Bars from the TRIMP fallback are drawn
  * hatched and named in the tooltip, so two sources are never silently mixed.
  */
-export function LoadChart({ points, building, testId = "chart-load", height = 300, historyStart = null }: LoadChartProps) {
+export function LoadChart({ points, building, testId = "chart-load", height = 300, showSeedNote = true }: LoadChartProps) {
   const hasLoad = points.some((point) => point.loadSource !== "none");
   const fallbackDays = points.filter((point) => point.loadSource === "trimp").length;
-  const firstShown = points[0]?.date;
-  const seedNote = firstShown === undefined ? null : describePmcSeed(historyStart, historyStart !== null && firstShown < historyStart ? historyStart : firstShown);
+  const lastSeeded = points.findLast((point) => isPmcSeedDominant(point.dayIndex));
+  const seedNote = showSeedNote && lastSeeded ? describePmcSeed(lastSeeded.dayIndex) : null;
   return (
     <ChartFrame
       testId={testId}

@@ -35,6 +35,8 @@ export type LoadSource = "polar" | "trimp" | "none";
 
 export type LoadChartPoint = {
   date: string;
+  /** Day of the athlete's history (1 = first day), for the seeded-fitness note. */
+  dayIndex: number;
   load: number;
   loadSource: LoadSource;
   ctl: number | null;

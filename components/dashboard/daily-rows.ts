@@ -14,6 +14,7 @@ import { formatHrv, formatNumber, formatSigned, toRmssdMs } from "@/components/c
 export function toLoadPoints(points: readonly DailyPointDTO[]): LoadChartPoint[] {
   return points.map((point) => ({
     date: point.date,
+    dayIndex: point.dayIndex,
     load: point.load.value,
     loadSource: point.load.source,
     ctl: point.pmc.ctl,

@@ -18,7 +18,7 @@ export function LoadPanel({ initial }: { initial: DailySeriesDTO }) {
   return (
     <div className="space-y-4">
       <SeriesStatus isFetching={isFetching} isError={isError} />
-      <LoadChart points={toLoadPoints(points)} building={building} historyStart={series?.historyStart ?? null} />
+      <LoadChart points={toLoadPoints(points)} building={building} />
       <div className="grid gap-4 lg:grid-cols-2">
         <AcwrChart points={toAcwrPoints(points)} building={building} />
         <TrendChart

@@ -6,6 +6,7 @@ import { describePmcSeed } from "@/components/charts/describe";
 import { describeReason } from "@/components/dashboard/daily-rows";
 import { RiskBadge } from "@/components/dashboard/risk-badge";
 import type { RiskReason } from "@/lib/analytics";
+import { diffDays } from "@/lib/analytics/dates";
 import type { ReportRecoveryDTO, ReportSleepDTO, ReportTrainingDTO, WeeklyMetricDTO, WeeklyReportDTO } from "@/lib/dal/report";
 import { PrintButton } from "./print-button";
 import { WeeklyHoursChart, ZoneCompareChart } from "./report-charts";
@@ -251,7 +252,7 @@ export function WeeklyReport({ report }: { report: WeeklyReportDTO }) {
         </nav>
       </header>
       <Section testId="report-training" title="Training and activity" shared={report.training !== null}>
-        {report.training ? <TrainingSection training={report.training} week={week.label} seedNote={describePmcSeed(report.historyStart, report.isPartial ? report.today : week.end)} /> : null}
+        {report.training ? <TrainingSection training={report.training} week={week.label} seedNote={report.historyStart === null ? null : describePmcSeed(diffDays(report.historyStart, report.isPartial ? report.today : week.end) + 1)} /> : null}
       </Section>
       <Section testId="report-sleep-section" title="Sleep" shared={report.sleep !== null}>
         {report.sleep ? <SleepSection sleep={report.sleep} /> : null}

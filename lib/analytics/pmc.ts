@@ -2,7 +2,6 @@
  * Fitness, fatigue and form — the performance management chart (metrics.md §4).
  * Gain 1 − e^(−1/τ) (GoldenCheetah's), TSB from yesterday's values, seed = mean of the first 7 days.
  */
-import { addDays, diffDays, type LocalDate } from "./dates";
 import { computeMean } from "./stats";
 
 /** EWMA gain per day for time constant τ (days): `1 − e^(−1/τ)`. */
@@ -73,12 +72,9 @@ export function computePmc(loads: readonly number[], options: PmcOptions = {}): 
 }
 
 /**
- * Until when CTL on a day still leans mostly on the seed (metrics.md §4): the seed's weight in CTL on day n of
- * the series is e^(−n/τ), above 1/e for the first τ_CTL (42) days. Null when the seed no longer dominates on
- * `date` (or nothing was synced); otherwise the first day it no longer does.
+ * Whether CTL on day `dayIndex` of the series (day 1 = its first day) still leans mostly on the seed
+ * (metrics.md §4): the seed's weight in CTL on day n is e^(−n/τ), above 1/e for the first τ_CTL (42) days.
  */
-export function getPmcSeedDominantUntil(historyStart: LocalDate | null, date: LocalDate, ctlDays = 42): LocalDate | null {
-  if (historyStart === null) return null;
-  const day = diffDays(historyStart, date);
-  return day >= 0 && day < ctlDays ? addDays(historyStart, ctlDays) : null;
+export function isPmcSeedDominant(dayIndex: number, ctlDays = 42): boolean {
+  return dayIndex >= 1 && dayIndex <= ctlDays;
 }
