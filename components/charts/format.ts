@@ -92,10 +92,19 @@ export function toRmssdMs(lnRmssd: number | null | undefined): number | null {
 }
 
 /** ln rMSSD → `38 ms`, or `38 ms (lnRMSSD 3.64)` with `withLn` (details and tooltips); an em dash when unknown. */
-export function formatHrv(lnRmssd: number | null | undefined, options: { withLn?: boolean } = {}): string {
+export function formatHrv(lnRmssd: number | null | undefined, options: { withLn?: boolean; decimals?: number } = {}): string {
   const ms = toRmssdMs(lnRmssd);
   if (ms === null) return "—";
-  return options.withLn ? `${formatNumber(ms, 0)} ms (lnRMSSD ${formatNumber(lnRmssd, 2)})` : `${formatNumber(ms, 0)} ms`;
+  const text = `${formatNumber(ms, options.decimals ?? 0)} ms`;
+  return options.withLn ? `${text} (lnRMSSD ${formatNumber(lnRmssd, 2)})` : text;
+}
+
+/**
+ * Decimals that tell two HRV values apart in ms: 0 as a rule, 1 when whole milliseconds would print a value and
+ * the limit it crossed as the same number ("60 ms is below 60 ms").
+ */
+export function chooseHrvDecimals(lnA: number | null | undefined, lnB: number | null | undefined): number {
+  return formatHrv(lnA) !== "—" && formatHrv(lnA) === formatHrv(lnB) ? 1 : 0;
 }
 
 /** A normal range given in ln rMSSD → `36–41 ms`. */

@@ -9,7 +9,7 @@ import type { SleepStagesPoint } from "@/components/charts/sleep-stages-chart";
 import type { TrendRow } from "@/components/charts/trend-chart";
 import type { RiskReason } from "@/lib/analytics";
 import type { DailyPointDTO } from "@/lib/dal/dto";
-import { formatHrv, formatNumber, formatSigned, toRmssdMs } from "@/components/charts/format";
+import { chooseHrvDecimals, formatHrv, formatNumber, formatSigned, toRmssdMs } from "@/components/charts/format";
 
 export function toLoadPoints(points: readonly DailyPointDTO[]): LoadChartPoint[] {
   return points.map((point) => ({
@@ -176,6 +176,7 @@ const READER_WORDS = {
 
 export function describeReason(reason: RiskReason, reader: "athlete" | "coach" = "athlete"): string {
   const w = READER_WORDS[reader];
+  const hrvDecimals = chooseHrvDecimals(reason.value, reason.threshold);
   const window = reason.window.description;
   const baseline = reason.baseline;
   switch (reason.signal) {
@@ -191,9 +192,9 @@ export function describeReason(reason: RiskReason, reader: "athlete" | "coach" =
         ? `Resting HR ${formatNumber(baseline.mean + reason.value, 0)} bpm is ${formatNumber(Math.abs(reason.value), 1)} bpm ${reason.value >= 0 ? "above" : "below"} ${w.your} normal of ${formatNumber(baseline.mean, 1)}${baseline.sd !== null ? ` ± ${formatNumber(baseline.sd, 1)}` : ""} bpm (${baseline.nights} nights), ${reason.streak ?? 1} nights in a row.`
         : `Resting HR is ${formatNumber(Math.abs(reason.value), 1)} bpm above ${w.your} normal, ${reason.streak ?? 1} nights in a row.`;
     case "hrv-chronic":
-      return `${w.Your} 7-night HRV mean, ${formatHrv(reason.value, { withLn: true })}, is below ${w.your} normal range, which starts at ${formatHrv(reason.threshold)}${baseline ? ` (baseline of ${baseline.nights} nights)` : ""}.`;
+      return `${w.Your} 7-night HRV mean, ${formatHrv(reason.value, { withLn: true, decimals: hrvDecimals })}, is below ${w.your} normal range, which starts at ${formatHrv(reason.threshold, { decimals: hrvDecimals })}${baseline ? ` (baseline of ${baseline.nights} nights)` : ""}.`;
     case "hrv-acute":
-      return `Tonight's HRV, ${formatHrv(reason.value, { withLn: true })}, is below ${formatHrv(reason.threshold)}, well under ${w.your} normal of ${formatHrv(baseline?.mean)}${baseline ? ` (${baseline.nights} nights)` : ""}, ${reason.streak ?? 1} nights in a row.`;
+      return `Tonight's HRV, ${formatHrv(reason.value, { withLn: true, decimals: hrvDecimals })}, is below ${formatHrv(reason.threshold, { decimals: hrvDecimals })}, well under ${w.your} normal of ${formatHrv(baseline?.mean)}${baseline ? ` (${baseline.nights} nights)` : ""}, ${reason.streak ?? 1} nights in a row.`;
     case "sleep-debt":
       return `${w.You} slept ${formatNumber(reason.value / 60, 1)} h less than ${w.you} need over the last 7 nights (the flag starts at ${formatNumber((reason.threshold ?? 0) / 60, 0)} h).`;
   }

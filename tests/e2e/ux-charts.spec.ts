@@ -18,6 +18,7 @@ test("HRV reads as rMSSD in ms with lnRMSSD in the details, and formulas sit in 
   await expect(hrv).not.toContainText("ln ms");
 
   // The tooltip gives the night's value in ms and its lnRMSSD.
+  await plot.scrollIntoViewIfNeeded();
   const box = await plot.boundingBox();
   expect(box).not.toBeNull();
   if (box) await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);

@@ -165,6 +165,13 @@ describe("reason sentences (one wording for the overview, flag timeline, coach p
     expect(sentence).not.toMatch(/<=|>=/);
   });
 
+  it("gives HRV a decimal when whole milliseconds would print the value and its limit alike", () => {
+    const reason = makeReason({ signal: "hrv-chronic", value: Math.log(59.7), threshold: Math.log(60.4), baseline: { mean: 4.2, sd: 0.1, nights: 18 } });
+    expect(describeReason(reason)).toBe(
+      "Your 7-night HRV mean, 59.7 ms (lnRMSSD 4.09), is below your normal range, which starts at 60.4 ms (baseline of 18 nights).",
+    );
+  });
+
   it("speaks of the athlete to a coach", () => {
     const reason = makeReason({ signal: "sleep-debt", value: 450, threshold: 420 });
     expect(describeReason(reason, "coach")).toBe("The athlete slept 7.5 h less than they need over the last 7 nights (the flag starts at 7 h).");
