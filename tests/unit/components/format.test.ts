@@ -108,13 +108,19 @@ describe("paddedDomain (the y axis of every chart)", () => {
   };
 
   it("leaves room below and above the data, so the lowest resting HR is not on the bottom edge", () => {
-    expect(resolve(["auto", "auto"], [63, 67])).toEqual([62.6, 67.4]);
+    expect(resolve(["auto", "auto"], [63, 67])).toEqual([62, 68]);
+  });
+
+  it("ends on a round number, never on a float like 18.810000000000002", () => {
+    expect(resolve([0, "auto"], [0, 17.1])).toEqual([0, 20]);
+    expect(resolve(["auto", "auto"], [3.52, 3.71])).toEqual([3.5, 3.8]);
+    expect(resolve([0, "auto"], [0, 0.3])).toEqual([0, 0.4]);
   });
 
   it("keeps a fixed end (a zero baseline, a fixed scale) where it is", () => {
-    expect(resolve([0, "auto"], [0, 2])).toEqual([0, 2.2]);
+    expect(resolve([0, "auto"], [0, 2])).toEqual([0, 3]);
     expect(resolve([-10, 10], [-3, 4])).toEqual([-10, 10]);
-    expect(resolve(["dataMin", "auto"], [3, 5])).toEqual([3, 5.2]);
+    expect(resolve(["dataMin", "auto"], [3, 5])).toEqual([3, 6]);
   });
 
   it("pads a flat series by a tenth of its value", () => {
