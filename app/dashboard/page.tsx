@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatMinutes, formatNumber } from "@/components/charts/format";
+import { formatHrvRange, formatMinutes, formatNumber, toRmssdMs } from "@/components/charts/format";
 import { LoadChart } from "@/components/charts/load-chart";
-import { describeAcwrBand } from "@/components/charts/describe";
+import { describeAcwrBand, describePmcSeed } from "@/components/charts/describe";
 import { toBuilding, toLoadPoints } from "@/components/dashboard/daily-rows";
 import { AdviceSummary } from "@/components/checkin/advice";
 import { CheckInCard } from "@/components/checkin/check-in-card";
@@ -29,6 +29,7 @@ export default async function OverviewPage() {
   const night = overview.lastNight;
   // The figures the roster shows too come from the one summary (overview.recent), so the two pages agree.
   const recent = overview.recent;
+  const seedNote = today ? describePmcSeed(today.dayIndex) : null;
   return (
     <div className="space-y-4">
       <PageHeader title={viewer.name ? `Hello, ${viewer.name}` : "Overview"} description={`Today is ${overview.today} (your local day) · data to ${recent.dataThrough ?? "—"}.`}>
@@ -68,7 +69,12 @@ export default async function OverviewPage() {
             />
             <Stat label="Form (TSB)" value={recent.tsb === null ? null : formatNumber(recent.tsb, 1)} unit="AU" hint="yesterday's CTL − ATL" testId="stat-tsb" />
           </dl>
-          <LoadChart points={toLoadPoints(overview.week.points)} building={toBuilding(overview.week.points, ["load"])} testId="chart-week-load" height={200} />
+          {seedNote ? (
+            <p className="mb-3 text-xs text-muted" data-testid="overview-seed-note">
+              {seedNote}
+            </p>
+          ) : null}
+          <LoadChart points={toLoadPoints(overview.week.points)} building={toBuilding(overview.week.points, ["load"])} testId="chart-week-load" height={200} showSeedNote={false} />
         </Card>
 
         <Card
@@ -108,14 +114,14 @@ export default async function OverviewPage() {
             <dl className="grid grid-cols-2 gap-3">
               <RestingHrStat rhr={recent.rhr} today={overview.today} />
               <Stat
-                label="HRV 7-night mean"
-                value={recent.hrv.rolling7 === null ? null : formatNumber(recent.hrv.rolling7, 2)}
-                unit="ln ms"
-                hint={
+                label="HRV (rMSSD) 7-night mean"
+                value={recent.hrv.rolling7 === null ? null : formatNumber(toRmssdMs(recent.hrv.rolling7), 0)}
+                unit="ms"
+                hint={`${recent.hrv.rolling7 === null ? "" : `lnRMSSD ${formatNumber(recent.hrv.rolling7, 2)} · `}${
                   recent.hrv.bandLow !== null && recent.hrv.bandHigh !== null
-                    ? `normal range ${formatNumber(recent.hrv.bandLow, 2)}–${formatNumber(recent.hrv.bandHigh, 2)} (60 nights)`
+                    ? `normal range ${formatHrvRange(recent.hrv.bandLow, recent.hrv.bandHigh)} (60 nights)`
                     : `building baseline (${recent.hrv.baselineN} of 14 nights)`
-                }
+                }`}
                 testId="stat-hrv"
               />
             </dl>

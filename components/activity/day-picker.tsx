@@ -7,7 +7,7 @@ import { formatDayLong } from "@/components/charts/format";
 import { isCalendarDate } from "@/components/dashboard/range";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
-import { addDays } from "@/lib/analytics/dates";
+import { addDays } from "@/lib/analytics/civil-days";
 
 /**
  * Picks one athlete-local day, kept in the URL as `?day=YYYY-MM-DD` beside the range params. Previous/next are

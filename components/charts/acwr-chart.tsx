@@ -23,6 +23,12 @@ export function AcwrChart({ points, building, testId = "chart-acwr", height = 26
       testId={testId}
       title="Acute:chronic workload ratio"
       description="This week's load against your recent normal (ratio, no unit). Shaded: 0.8–1.3 usual range; line: 1.5 spike."
+      formula={
+        <>
+          <p>EWMA (used for flags) = exponentially weighted average of daily load over 7 days ÷ the same over 28 days, with λ = 2/(N+1).</p>
+          <p>Rolling coupled = mean load of the last 7 days ÷ mean of the last 28 days. Rolling uncoupled = mean of the last 7 days ÷ mean of the 21 days before them.</p>
+        </>
+      }
       state={hasValue ? "loaded" : "empty"}
       emptyMessage="ACWR needs 28 days of history — keep syncing and it appears on day 28."
       building={building}

@@ -5,7 +5,7 @@ import type { AcwrChartPoint } from "./types";
 import { ChartTooltip } from "./chart-tooltip";
 import { describeAcwrBand } from "./describe";
 import { formatDayLong, formatDayShort, formatNumber } from "./format";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "./theme";
+import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, paddedDomain, referenceLineLabel, yAxisLabel } from "./theme";
 
 export type AcwrPlotProps = { points: readonly AcwrChartPoint[]; height: number };
 
@@ -21,10 +21,10 @@ export function AcwrPlot({ points, height }: AcwrPlotProps) {
           stroke={CHART_COLORS.c2}
           strokeDasharray="4 4"
           ifOverflow="extendDomain"
-          label={{ value: "1.5 spike", position: "insideTopRight", fill: "var(--color-muted)", fontSize: 11 }}
+          label={referenceLineLabel("1.5 spike")}
         />
         <XAxis dataKey="date" tickFormatter={formatDayShort} tick={AXIS_TICK} minTickGap={24} />
-        <YAxis tick={AXIS_TICK} width={56} domain={[0, "auto"]} label={yAxisLabel("ratio")} />
+        <YAxis tick={AXIS_TICK} width={56} domain={paddedDomain([0, "auto"])} label={yAxisLabel("ratio")} />
         <Tooltip
           content={(props) => (
             <ChartTooltip<AcwrChartPoint>
@@ -39,9 +39,9 @@ export function AcwrPlot({ points, height }: AcwrPlotProps) {
           )}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line dataKey="acwrEwma" name="EWMA (used for flags)" stroke={CHART_COLORS.c1} strokeWidth={2} dot={false} {...NO_ANIMATION} />
-        <Line dataKey="acwrCoupled" name="Rolling coupled" stroke={CHART_COLORS.c5} strokeDasharray="5 3" dot={false} {...NO_ANIMATION} />
-        <Line dataKey="acwrUncoupled" name="Rolling uncoupled" stroke={CHART_COLORS.muted} strokeDasharray="2 3" dot={false} {...NO_ANIMATION} />
+        <Line legendType="plainline" dataKey="acwrEwma" name="EWMA (used for flags)" stroke={CHART_COLORS.c1} strokeWidth={2} dot={false} {...NO_ANIMATION} />
+        <Line legendType="plainline" dataKey="acwrCoupled" name="Rolling coupled" stroke={CHART_COLORS.c5} strokeDasharray="5 3" dot={false} {...NO_ANIMATION} />
+        <Line legendType="plainline" dataKey="acwrUncoupled" name="Rolling uncoupled" stroke={CHART_COLORS.muted} strokeDasharray="2 3" dot={false} {...NO_ANIMATION} />
       </LineChart>
     </ResponsiveContainer>
   );

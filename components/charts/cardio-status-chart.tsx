@@ -33,9 +33,10 @@ export function CardioStatusChart({ points, testId = "chart-cardio-status", heig
     <ChartFrame
       testId={testId}
       title="Cardio-load status"
-      description="Polar's status from strain (7-day mean load) ÷ tolerance (28-day mean load)."
+      description="Polar's cardio-load status per day: detraining, maintaining, productive or overreaching."
+      formula={<p>Polar compares strain (mean daily load of the last 7 days) with tolerance (mean of the last 28 days). Where Polar gives no status, we estimate it from strain ÷ tolerance of our daily load.</p>}
       state={hasValue ? "loaded" : "empty"}
-      emptyMessage="No cardio-load status yet — it needs 28 days of load history."
+      emptyMessage="No cardio-load status in this range yet. Polar gives one once it knows a few weeks of your training; where it gives none, we estimate it after 28 days of load history."
       footer={
         hasEstimate ? (
           <p>

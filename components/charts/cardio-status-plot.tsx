@@ -3,6 +3,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CardioStatusRow } from "./types";
 import { ChartTooltip } from "./chart-tooltip";
+import { isolatedDot } from "./isolated-dot";
 import { describeCardioStatus } from "./describe";
 import { formatDayLong, formatDayShort, formatNumber } from "./format";
 import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "./theme";
@@ -41,7 +42,7 @@ export function CardioStatusPlot({ rows, height }: CardioStatusPlotProps) {
             />
           )}
         />
-        <Line dataKey="polarLevel" name="Polar" type="stepAfter" stroke={CHART_COLORS.c1} strokeWidth={2} dot={false} connectNulls={false} {...NO_ANIMATION} />
+        <Line dataKey="polarLevel" name="Polar" type="stepAfter" stroke={CHART_COLORS.c1} strokeWidth={2} dot={isolatedDot(rows, "polarLevel", CHART_COLORS.c1)} connectNulls={false} {...NO_ANIMATION} />
         <Line
           dataKey="estimatedLevel"
           name="estimated"
@@ -49,7 +50,7 @@ export function CardioStatusPlot({ rows, height }: CardioStatusPlotProps) {
           stroke={CHART_COLORS.muted}
           strokeDasharray="5 3"
           strokeWidth={2}
-          dot={false}
+          dot={isolatedDot(rows, "estimatedLevel", CHART_COLORS.muted)}
           connectNulls={false}
           {...NO_ANIMATION}
         />

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { HowComputed } from "./how-computed";
 
 export type ChartState = "loaded" | "empty" | "error";
 
@@ -8,7 +9,7 @@ export type BaselineProgress = { label: string; have: number; need: number };
 export type ChartFrameProps = {
   testId: string;
   title: string;
-  /** One line under the title: what is plotted, units, the formula's name. */
+  /** One line under the title: what is plotted and its units, in words (formulas go in `formula`). */
   description?: ReactNode;
   state: ChartState;
   /** Shown instead of the chart when `state` is "empty": says what data is missing and how to get it. */
@@ -18,6 +19,8 @@ export type ChartFrameProps = {
   building?: readonly BaselineProgress[];
   /** Explanations and caveats under the chart. */
   footer?: ReactNode;
+  /** The formula behind the chart, in a "How is this computed?" fold (never in the subtitle). */
+  formula?: ReactNode;
   /** Extra controls beside the title (e.g. a night picker). */
   actions?: ReactNode;
   children?: ReactNode;
@@ -36,6 +39,7 @@ export function ChartFrame({
   errorMessage,
   building,
   footer,
+  formula,
   actions,
   children,
 }: ChartFrameProps) {
@@ -54,7 +58,11 @@ export function ChartFrame({
           <h3 id={headingId} className="font-semibold">
             {title}
           </h3>
-          {description ? <p className="text-xs text-muted">{description}</p> : null}
+          {description ? (
+            <p className="text-xs text-muted" data-testid={`${testId}-description`}>
+              {description}
+            </p>
+          ) : null}
         </div>
         {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
@@ -90,6 +98,7 @@ export function ChartFrame({
         <div className="w-full">{children}</div>
       )}
       {footer && state === "loaded" ? <figcaption className="mt-2 space-y-1 text-xs text-muted">{footer}</figcaption> : null}
+      {formula && state !== "error" ? <HowComputed testId={testId}>{formula}</HowComputed> : null}
     </figure>
   );
 }

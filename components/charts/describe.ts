@@ -1,4 +1,5 @@
 /** Pure helpers of the charts, usable from server components too (no "use client" here). */
+import { isPmcSeedDominant } from "@/lib/analytics/pmc";
 import type { PolarCardioLoadStatus } from "@/lib/polar/schemas/cardio-load";
 
 /** Display bands of metrics §5.1: < 0.8 low, 0.8–1.3 usual range, 1.3–1.5 rising, ≥ 1.5 spike. */
@@ -58,4 +59,15 @@ export function toHypnogramRows(night: HypnogramNight): HypnogramRow[] {
 export function readNumber(row: Readonly<Record<string, unknown>>, key: string): number | null {
   const value = row[key];
   return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The newcomer's note wherever fitness and fatigue show (overview, Load, weekly report): without earlier
+ * history they start from the first week's average load (metrics.md §4), so a fitness of 3.5 before any
+ * session is the seed, not training. Null once the seed no longer dominates on day `dayIndex` of the history.
+ */
+export function describePmcSeed(dayIndex: number, reader: "athlete" | "coach" = "athlete"): string | null {
+  if (!isPmcSeedDominant(dayIndex)) return null;
+  const your = reader === "athlete" ? "your" : "the athlete's";
+  return `Fitness is seeded from ${your} first week's average: on day ${dayIndex} of ${your} history, fitness and fatigue still show that starting value more than ${your} training (it fades over the first 42 days).`;
 }

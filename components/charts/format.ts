@@ -81,3 +81,44 @@ export function formatElapsed(seconds: number): string {
   const mm = h > 0 ? String(m).padStart(2, "0") : String(m);
   return `${h > 0 ? `${h}:` : ""}${mm}:${String(s).padStart(2, "0")}`;
 }
+
+/**
+ * rMSSD in ms from ln rMSSD. The analytics work on ln (metrics.md §8: means and SDs of the log); people read
+ * rMSSD in ms, as Polar Flow shows it. Every HRV number shown to a person goes through this one conversion.
+ */
+export function toRmssdMs(lnRmssd: number | null | undefined): number | null {
+  if (lnRmssd === null || lnRmssd === undefined || !Number.isFinite(lnRmssd)) return null;
+  return Math.exp(lnRmssd);
+}
+
+/** ln rMSSD → `38 ms`, or `38 ms (lnRMSSD 3.64)` with `withLn` (details and tooltips); an em dash when unknown. */
+export function formatHrv(lnRmssd: number | null | undefined, options: { withLn?: boolean; decimals?: number } = {}): string {
+  const ms = toRmssdMs(lnRmssd);
+  if (ms === null) return "—";
+  const text = `${formatNumber(ms, options.decimals ?? 0)} ms`;
+  return options.withLn ? `${text} (lnRMSSD ${formatNumber(lnRmssd, 2)})` : text;
+}
+
+/**
+ * Decimals that tell two HRV values apart in ms: 0 as a rule, 1 when whole milliseconds would print a value and
+ * the limit it crossed as the same number ("60 ms is below 60 ms").
+ */
+export function chooseHrvDecimals(lnA: number | null | undefined, lnB: number | null | undefined): number {
+  return formatHrv(lnA) !== "—" && formatHrv(lnA) === formatHrv(lnB) ? 1 : 0;
+}
+
+/** A normal range given in ln rMSSD → `36–41 ms`. */
+export function formatHrvRange(lowLn: number | null | undefined, highLn: number | null | undefined): string {
+  const low = toRmssdMs(lowLn);
+  const high = toRmssdMs(highLn);
+  if (low === null || high === null) return "—";
+  return `${formatNumber(low, 0)}–${formatNumber(high, 0)} ms`;
+}
+
+/** A signed number with a true minus sign (`−63.5`, `+6.1`), for values whose sign is the message. */
+export function formatSigned(value: number | null | undefined, decimals = 0): string {
+  const text = formatNumber(value, decimals);
+  if (text === "—" || value === null || value === undefined) return text;
+  if (text.startsWith("-")) return `−${text.slice(1)}`;
+  return value > 0 && Number(text) !== 0 ? `+${text}` : text;
+}

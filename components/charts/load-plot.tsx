@@ -4,7 +4,7 @@ import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContai
 import { ChartTooltip } from "./chart-tooltip";
 import { formatDayLong, formatDayShort, formatNumber } from "./format";
 import type { LoadChartPoint, LoadSource } from "./types";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "./theme";
+import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, paddedDomain, yAxisLabel } from "./theme";
 
 const SOURCE_LABEL: Record<LoadSource, string> = {
   polar: "Polar cardio load",
@@ -28,7 +28,7 @@ export function LoadPlot({ points, testId, height }: LoadPlotProps) {
         </defs>
         <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={formatDayShort} tick={AXIS_TICK} minTickGap={24} />
-        <YAxis tick={AXIS_TICK} width={56} label={yAxisLabel("load (AU)")} />
+        <YAxis tick={AXIS_TICK} width={56} domain={paddedDomain()} label={yAxisLabel("load (AU)")} />
         <Tooltip
           content={(props) => (
             <ChartTooltip<LoadChartPoint>
@@ -44,7 +44,7 @@ export function LoadPlot({ points, testId, height }: LoadPlotProps) {
           )}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="load" name="Daily load" fill={CHART_COLORS.c4} fillOpacity={0.6} {...NO_ANIMATION}>
+        <Bar dataKey="load" name="Daily load" legendType="square" fill={CHART_COLORS.c4} fillOpacity={0.6} {...NO_ANIMATION}>
           {points.map((point) => (
             <Cell
               key={point.date}
@@ -53,10 +53,11 @@ export function LoadPlot({ points, testId, height }: LoadPlotProps) {
             />
           ))}
         </Bar>
-        <Line dataKey="ctl" name="CTL (fitness)" stroke={CHART_COLORS.c1} dot={false} strokeWidth={2} connectNulls {...NO_ANIMATION} />
-        <Line dataKey="atl" name="ATL (fatigue)" stroke={CHART_COLORS.c2} dot={false} strokeWidth={2} connectNulls {...NO_ANIMATION} />
+        <Line legendType="plainline" dataKey="ctl" name="CTL (fitness)" stroke={CHART_COLORS.c1} dot={false} strokeWidth={2} connectNulls {...NO_ANIMATION} />
+        <Line legendType="plainline" dataKey="atl" name="ATL (fatigue)" stroke={CHART_COLORS.c2} dot={false} strokeWidth={2} connectNulls {...NO_ANIMATION} />
         <Line
           dataKey="tsb"
+          legendType="plainline"
           name="TSB (form)"
           stroke={CHART_COLORS.c3}
           dot={false}

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { ChartTooltip } from "./chart-tooltip";
 import { formatDayLong, formatDayShort, formatMinutes, formatNumber } from "./format";
 import type { SleepStagesPoint } from "./types";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "./theme";
+import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, paddedDomain, yAxisLabel } from "./theme";
 
 const STAGES = [
   { key: "deepMin", name: "Deep (N3)", color: CHART_COLORS.c1 },
@@ -22,7 +22,7 @@ export function SleepStagesPlot({ points, height }: SleepStagesPlotProps) {
       <BarChart data={points as SleepStagesPoint[]} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={formatDayShort} tick={AXIS_TICK} minTickGap={24} />
-        <YAxis tick={AXIS_TICK} width={56} label={yAxisLabel("sleep (min)")} />
+        <YAxis tick={AXIS_TICK} width={56} domain={paddedDomain([0, "auto"])} label={yAxisLabel("sleep (min)")} />
         <Tooltip
           content={(props) => (
             <ChartTooltip<SleepStagesPoint>

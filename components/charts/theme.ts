@@ -40,3 +40,61 @@ export function xAxisLabel(text: string) {
  * the final frame immediately.
  */
 export const NO_ANIMATION = { isAnimationActive: false } as const;
+
+type DomainEnd = number | "auto" | "dataMin" | "dataMax";
+
+/** Share of the data's span left free beyond each "auto" end of a value axis. */
+const DOMAIN_PADDING = 0.1;
+
+/** A round tick step for a span: 1, 2, 2.5 or 5 times a power of ten, about a quarter of the span. */
+function computeNiceStep(span: number): number {
+  const raw = span / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const norm = raw / magnitude;
+  return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * magnitude;
+}
+
+/** `k × step` without binary noise (0.30000000000000004 → 0.3), so tick labels stay short. */
+function roundToStep(value: number, step: number, direction: "down" | "up"): number {
+  const k = direction === "down" ? Math.floor(value / step) : Math.ceil(value / step);
+  return Number((k * step).toFixed(10));
+}
+
+/**
+ * A value axis' domain with headroom: every "auto" end moves at least a tenth of the data's span (reference
+ * lines with `extendDomain` included) beyond the data, then out to a round number, so no point sits on the
+ * plot's edge, a reference line's label fits above it, and the end tick reads like 20, not 18.81. Fixed ends (a
+ * 0 baseline, a 1–6 scale) and "dataMin"/"dataMax" stay where they are. Every chart's y axis goes through this
+ * one helper.
+ */
+export function paddedDomain(domain: readonly [DomainEnd, DomainEnd] = ["auto", "auto"]): readonly [DomainEnd, DomainEnd] | (([min, max]: readonly [number, number]) => readonly [number, number]) {
+  const [lowEnd, highEnd] = domain;
+  if (lowEnd !== "auto" && highEnd !== "auto") return domain;
+  return ([min, max]) => {
+    const span = max - min;
+    const pad = (span > 0 ? span : Math.abs(max) > 0 ? Math.abs(max) : 1) * DOMAIN_PADDING;
+    const paddedLow = typeof lowEnd === "number" ? lowEnd : lowEnd === "auto" ? min - pad : min;
+    const paddedHigh = typeof highEnd === "number" ? highEnd : highEnd === "auto" ? max + pad : max;
+    const step = computeNiceStep(paddedHigh - paddedLow);
+    const low = lowEnd === "auto" ? roundToStep(paddedLow, step, "down") : paddedLow;
+    const high = highEnd === "auto" ? roundToStep(paddedHigh, step, "up") : paddedHigh;
+    return [low, high] as const;
+  };
+}
+
+/**
+ * The label of a horizontal reference line ("1.5 spike", "2.0 warning"): right-aligned just above the line,
+ * never on it, with a halo in the surface colour so lines and bars behind it do not cross the text.
+ */
+export function referenceLineLabel(text: string) {
+  return {
+    value: text,
+    position: "insideBottomRight" as const,
+    offset: 6,
+    fill: "var(--color-fg)",
+    fontSize: 11,
+    stroke: "var(--color-surface)",
+    strokeWidth: 4,
+    paintOrder: "stroke",
+  };
+}

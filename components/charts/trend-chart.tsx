@@ -19,6 +19,7 @@ export function TrendChart({
   referenceLines,
   building,
   footer,
+  formula,
   yDomain = ["auto", "auto"],
   extraLines,
   height = 260,
@@ -36,6 +37,7 @@ export function TrendChart({
       emptyMessage={emptyMessage}
       building={building}
       footer={footer}
+      formula={formula}
       actions={actions}
     >
       <TrendPlot yLabel={yLabel} rows={rows} series={series} band={band} referenceLines={referenceLines} extraLines={extraLines} yDomain={yDomain} height={height} yTickDecimals={yTickDecimals} yTicks={yTicks} />

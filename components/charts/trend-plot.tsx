@@ -2,9 +2,10 @@
 
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartTooltip } from "./chart-tooltip";
+import { isolatedDot } from "./isolated-dot";
 import { readNumber } from "./describe";
 import { formatDayLong, formatDayShort, formatNumber } from "./format";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, yAxisLabel } from "./theme";
+import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, paddedDomain, referenceLineLabel, yAxisLabel } from "./theme";
 import type { TrendChartProps, TrendRow } from "./types";
 
 export type TrendPlotProps = Pick<TrendChartProps, "yLabel" | "rows" | "series" | "band" | "referenceLines" | "extraLines" | "yTickDecimals" | "yTicks"> &
@@ -20,7 +21,7 @@ export function TrendPlot({ yLabel, rows, series, band, referenceLines, extraLin
         <YAxis
           tick={AXIS_TICK}
           width={56}
-          domain={yDomain}
+          domain={paddedDomain(yDomain)}
           ticks={yTicks}
           tickFormatter={yTickDecimals === undefined ? undefined : (value: number) => value.toFixed(yTickDecimals)}
           label={yAxisLabel(yLabel)}
@@ -33,7 +34,7 @@ export function TrendPlot({ yLabel, rows, series, band, referenceLines, extraLin
             stroke={line.color ?? CHART_COLORS.c2}
             strokeDasharray="4 4"
             ifOverflow="extendDomain"
-            label={{ value: line.label, position: "insideTopRight", fill: "var(--color-muted)", fontSize: 11 }}
+            label={referenceLineLabel(line.label)}
           />
         ))}
         <Tooltip
@@ -46,7 +47,7 @@ export function TrendPlot({ yLabel, rows, series, band, referenceLines, extraLin
                   const value = readNumber(row, item.key);
                   return {
                     label: item.name,
-                    value: value === null ? "—" : `${formatNumber(value, item.decimals ?? 0)} ${item.unit}`.trim(),
+                    value: value === null ? "—" : item.format ? item.format(value, row) : `${formatNumber(value, item.decimals ?? 0)} ${item.unit}`.trim(),
                     color: item.color,
                   };
                 }),
@@ -79,6 +80,7 @@ export function TrendPlot({ yLabel, rows, series, band, referenceLines, extraLin
               return low === null || high === null ? null : [low, high];
             }}
             name={band.name}
+            legendType="square"
             stroke="none"
             fill={band.color}
             fillOpacity={0.18}
@@ -94,11 +96,12 @@ export function TrendPlot({ yLabel, rows, series, band, referenceLines, extraLin
               key={item.key}
               dataKey={item.key}
               name={item.name}
-              type={item.kind === "step" ? "stepAfter" : "monotone"}
+              type={item.kind === "step" ? "stepAfter" : "linear"}
+              legendType="plainline"
               stroke={item.color}
               strokeWidth={2}
               strokeDasharray={item.dashed ? "5 3" : undefined}
-              dot={rows.length <= 60 ? { r: 2 } : false}
+              dot={rows.length <= 60 ? { r: 2 } : isolatedDot(rows, item.key, item.color)}
               connectNulls={false}
               {...NO_ANIMATION}
             />

@@ -35,6 +35,8 @@ export type LoadSource = "polar" | "trimp" | "none";
 
 export type LoadChartPoint = {
   date: string;
+  /** Day of the athlete's history (1 = first day), for the seeded-fitness note. */
+  dayIndex: number;
   load: number;
   loadSource: LoadSource;
   ctl: number | null;
@@ -74,6 +76,8 @@ export type TrendSeries = {
   decimals?: number;
   kind?: "line" | "bar" | "step";
   dashed?: boolean;
+  /** The tooltip's value text (default: number + unit), e.g. HRV in ms with its lnRMSSD from the row. */
+  format?: (value: number, row: TrendRow) => string;
 };
 
 /** A shaded normal range (e.g. baseline mean ± SD) between two keys of the same row. */
@@ -94,6 +98,8 @@ export type TrendChartProps = {
   referenceLines?: readonly TrendReferenceLine[];
   building?: readonly BaselineProgress[];
   footer?: ReactNode;
+  /** The formula, in the chart's "How is this computed?" fold. */
+  formula?: ReactNode;
   yDomain?: [number | "auto" | "dataMin" | "dataMax", number | "auto" | "dataMin" | "dataMax"];
   /** Extra tooltip lines for a row (e.g. a status word). */
   extraLines?: (row: TrendRow) => TooltipLine[];

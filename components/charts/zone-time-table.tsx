@@ -55,8 +55,9 @@ export function ZoneTimeTable({ computed, polar, testId = "zone-times" }: ZoneTi
           ? "Polar's limits differ from ours: both shown, each labelled, never added together."
           : primary === "polar"
             ? "Polar's own zones for this session."
-            : "Computed from the HR samples (sample-and-hold, 10 s cap)."
+            : "Computed from the session's heart-rate samples."
       }
+      formula={hasComputed ? <p>Each sample&apos;s heart rate holds until the next sample (sample-and-hold), for at most 10 s; longer gaps count as no data. Zones are % of HRmax.</p> : undefined}
       state={hasComputed || hasPolar ? "loaded" : "empty"}
       emptyMessage="No heart-rate zone data for this session."
       footer={

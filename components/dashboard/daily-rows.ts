@@ -9,10 +9,12 @@ import type { SleepStagesPoint } from "@/components/charts/sleep-stages-chart";
 import type { TrendRow } from "@/components/charts/trend-chart";
 import type { RiskReason } from "@/lib/analytics";
 import type { DailyPointDTO } from "@/lib/dal/dto";
+import { chooseHrvDecimals, formatHrv, formatNumber, formatSigned, toRmssdMs } from "@/components/charts/format";
 
 export function toLoadPoints(points: readonly DailyPointDTO[]): LoadChartPoint[] {
   return points.map((point) => ({
     date: point.date,
+    dayIndex: point.dayIndex,
     load: point.load.value,
     loadSource: point.load.source,
     ctl: point.pmc.ctl,
@@ -64,14 +66,20 @@ export function toRhrRows(points: readonly DailyPointDTO[]): TrendRow[] {
   });
 }
 
-/** ln rMSSD tonight, its 7-night mean and the normal range (baseline mean ± 0.5 SD). */
+/**
+ * HRV rows in rMSSD ms (what people read, as in Polar Flow): tonight, the 7-night mean and the normal range
+ * (baseline mean ± 0.5 SD, computed on ln and converted at the ends, so the band is the same nights). The ln
+ * values ride along (`…Ln`) for the tooltip.
+ */
 export function toHrvRows(points: readonly DailyPointDTO[]): TrendRow[] {
   return points.map((point) => ({
     date: point.date,
-    lnRmssd: point.hrv.lnRmssd,
-    rolling7: point.hrv.rolling7,
-    low: point.hrv.bandLow,
-    high: point.hrv.bandHigh,
+    nightly: toRmssdMs(point.hrv.lnRmssd),
+    nightlyLn: point.hrv.lnRmssd,
+    rolling7: toRmssdMs(point.hrv.rolling7),
+    rolling7Ln: point.hrv.rolling7,
+    low: toRmssdMs(point.hrv.bandLow),
+    high: toRmssdMs(point.hrv.bandHigh),
     cv7: point.hrv.cv7,
   }));
 }
@@ -149,31 +157,46 @@ export const ANS_STATUS_WORDS: Record<number, string> = {
   5: "much above usual",
 };
 
-function fixed(value: number | null | undefined, digits: number): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? "—" : value.toFixed(digits);
+/** A threshold as people write it: `1.5`, `−30`, `2.0` keeps the one decimal the rules are written with. */
+function formatLevel(value: number | null, decimals: number): string {
+  return formatSigned(value, decimals).replace(/^\+/, "");
 }
 
+/** Who a reason speaks of: the athlete reading their own, or a coach reading about them. */
+const READER_WORDS = {
+  athlete: { your: "your", Your: "Your", you: "you", You: "You" },
+  coach: { your: "the athlete's", Your: "The athlete's", you: "they", You: "The athlete" },
+} as const;
+
 /**
- * A reason with its baseline and window in plain words, e.g. "RHR 57 bpm vs normal 50.8 ± 1.4 (30 nights)".
+ * One flag reason as a sentence with its numbers, its baseline and its window, e.g. "Form (TSB) is −63.5, at or
+ * below the −30.0 level: fatigue has outrun fitness (yesterday's CTL (42 d) − ATL (7 d))." The one wording of a
+ * reason: the overview, the flag timeline, the coach's pages and the weekly report all use it. HRV is shown as
+ * rMSSD in ms with lnRMSSD beside it (the rules compare ln values).
  */
-export function describeReasonDetail(reason: RiskReason, point: DailyPointDTO): string {
+export function describeReason(reason: RiskReason, reader: "athlete" | "coach" = "athlete"): string {
+  const w = READER_WORDS[reader];
+  const hrvDecimals = chooseHrvDecimals(reason.value, reason.threshold);
+  const window = reason.window.description;
+  const baseline = reason.baseline;
   switch (reason.signal) {
-    case "resting-hr": {
-      const baseline = reason.baseline;
+    case "load-spike":
+    case "load-rising":
+      return `Workload ratio (ACWR) is ${formatNumber(reason.value, 2)}: this week's load is ${formatNumber(reason.value, 2)} times ${w.your} recent normal, at or above the ${reason.signal === "load-spike" ? "spike" : "rising"} level of ${formatLevel(reason.threshold, 1)} (${window}).`;
+    case "accumulated-fatigue":
+      return `Form (TSB) is ${formatSigned(reason.value, 1)}, at or below the ${formatLevel(reason.threshold, 1)} level: fatigue has outrun fitness (${window}).`;
+    case "monotony":
+      return `Monotony is ${formatNumber(reason.value, 2)}, at or above the warning level of ${formatLevel(reason.threshold, 1)} (${window}).`;
+    case "resting-hr":
       return baseline
-        ? `RHR ${fixed(point.restingHr.rhr, 0)} bpm vs normal ${fixed(baseline.mean, 1)} ± ${fixed(baseline.sd, 1)} (${reason.window.length} nights)`
-        : reason.text;
-    }
+        ? `Resting HR ${formatNumber(baseline.mean + reason.value, 0)} bpm is ${formatNumber(Math.abs(reason.value), 1)} bpm ${reason.value >= 0 ? "above" : "below"} ${w.your} normal of ${formatNumber(baseline.mean, 1)}${baseline.sd !== null ? ` ± ${formatNumber(baseline.sd, 1)}` : ""} bpm (${baseline.nights} nights), ${reason.streak ?? 1} nights in a row.`
+        : `Resting HR is ${formatNumber(Math.abs(reason.value), 1)} bpm above ${w.your} normal, ${reason.streak ?? 1} nights in a row.`;
     case "hrv-chronic":
-      return `HRV 7-night mean ${fixed(point.hrv.rolling7, 2)} ln ms vs normal range ${fixed(point.hrv.bandLow, 2)}–${fixed(point.hrv.bandHigh, 2)} (${reason.window.length} nights)`;
-    case "hrv-acute": {
-      const baseline = reason.baseline;
-      return baseline
-        ? `ln rMSSD ${fixed(point.hrv.lnRmssd, 2)} vs normal ${fixed(baseline.mean, 2)} ± ${fixed(baseline.sd, 2)} (${reason.window.length} nights)`
-        : reason.text;
-    }
-    default:
-      return `Window: ${reason.window.description}`;
+      return `${w.Your} 7-night HRV mean, ${formatHrv(reason.value, { withLn: true, decimals: hrvDecimals })}, is below ${w.your} normal range, which starts at ${formatHrv(reason.threshold, { decimals: hrvDecimals })}${baseline ? ` (baseline of ${baseline.nights} nights)` : ""}.`;
+    case "hrv-acute":
+      return `Tonight's HRV, ${formatHrv(reason.value, { withLn: true, decimals: hrvDecimals })}, is below ${formatHrv(reason.threshold, { decimals: hrvDecimals })}, well under ${w.your} normal of ${formatHrv(baseline?.mean)}${baseline ? ` (${baseline.nights} nights)` : ""}, ${reason.streak ?? 1} nights in a row.`;
+    case "sleep-debt":
+      return `${w.You} slept ${formatNumber(reason.value / 60, 1)} h less than ${w.you} need over the last 7 nights (the flag starts at ${formatNumber((reason.threshold ?? 0) / 60, 0)} h).`;
   }
 }
 

@@ -24,7 +24,8 @@ export function LoadPanel({ initial }: { initial: DailySeriesDTO }) {
         <TrendChart
           testId="chart-monotony"
           title="Monotony"
-          description="Mean ÷ population SD of the 7 daily loads ending each day (ratio). Foster's warning level: 2.0."
+          description="How alike your daily loads were over the last 7 days (ratio, no unit). Foster's warning level: 2.0."
+          formula={<p>Monotony = mean ÷ population SD of the 7 daily loads ending each day; strain = the 7 days&apos; total load × monotony.</p>}
           emptyMessage="Monotony needs 7 days with some variation in load (seven identical days have no defined monotony)."
           yLabel="monotony (ratio)"
           rows={toMonotonyRows(points)}

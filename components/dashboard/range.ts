@@ -2,7 +2,8 @@
  * Date ranges of the dashboard, kept in the URL (`?range=4w`, or `?range=custom&from=…&to=…`). Pure: the
  * athlete's local today is passed in (server-computed), never read from the viewer's clock.
  */
-import { addDays, addYears, isLocalDate } from "@/lib/analytics/dates";
+// civil-days, not dates: the range picker runs in the browser, and this keeps the Temporal polyfill out of it.
+import { addDays, addYears, isLocalDate } from "@/lib/analytics/civil-days";
 
 export const RANGE_PRESETS = [
   { key: "7d", label: "7 days", days: 7 },

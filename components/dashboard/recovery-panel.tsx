@@ -3,8 +3,9 @@
 import { CHART_COLORS } from "@/components/charts/theme";
 import { TrendChart } from "@/components/charts/trend-chart";
 import type { DailySeriesDTO } from "@/lib/dal/dto";
-import { ANS_STATUS_WORDS, RECHARGE_STATUS_WORDS, toBuilding, toHrvRows, toRechargeRows, toRhrRows } from "./daily-rows";
+import { ANS_STATUS_WORDS, RECHARGE_STATUS_WORDS, toRechargeRows } from "./daily-rows";
 import { FlagTimeline } from "./flag-timeline";
+import { HrvChart, RhrChart } from "./recovery-charts";
 import { RiskCaveats } from "./risk-details";
 import { SeriesStatus } from "./series-status";
 import { useDailySeries } from "./use-daily-series";
@@ -20,38 +21,12 @@ export function RecoveryPanel({ initial }: { initial: DailySeriesDTO }) {
       <SeriesStatus isFetching={isFetching} isError={isError} />
       <FlagTimeline key={`${series?.from}-${series?.to}`} points={points} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <TrendChart
-          testId="chart-rhr"
-          title="Resting heart rate"
-          description="Nightly RHR (Nightly Recharge average HR, bpm); band = your normal, mean ± 1 SD of the 30 nights before."
+        <RhrChart
+          points={points}
           emptyMessage={NO_NIGHTS}
-          yLabel="heart rate (bpm)"
-          rows={toRhrRows(points)}
-          series={[
-            { key: "rhr", name: "RHR", color: CHART_COLORS.c2, unit: "bpm", decimals: 0 },
-            { key: "baselineMean", name: "Baseline mean", color: CHART_COLORS.muted, unit: "bpm", decimals: 1, dashed: true },
-          ]}
-          band={{ lowKey: "low", highKey: "high", name: "Normal (±1 SD)", color: CHART_COLORS.c2, unit: "bpm", decimals: 1 }}
-          building={toBuilding(points, ["rhr"])}
           footer={<p>Flag: 5 bpm or 1 SD above normal on 2 nights in a row. Alcohol, heat, late meals, travel and illness also raise it.</p>}
         />
-        <TrendChart
-          testId="chart-hrv"
-          title="HRV (ln rMSSD)"
-          description="ln of Nightly Recharge rMSSD (ln ms): nightly dots, 7-night mean line; band = normal range, 60-night mean ± 0.5 SD."
-          emptyMessage={NO_NIGHTS}
-          yLabel="ln rMSSD (ln ms)"
-          rows={toHrvRows(points)}
-          series={[
-            { key: "rolling7", name: "7-night mean", color: CHART_COLORS.c1, unit: "ln ms", decimals: 2 },
-            { key: "lnRmssd", name: "Nightly", color: CHART_COLORS.muted, unit: "ln ms", decimals: 2, dashed: true },
-          ]}
-          band={{ lowKey: "low", highKey: "high", name: "Normal range", color: CHART_COLORS.c1, unit: "ln ms", decimals: 2 }}
-          building={toBuilding(points, ["hrv", "hrv-rolling"])}
-          extraLines={(row) => [{ label: "7-night CV", value: typeof row.cv7 === "number" ? `${row.cv7.toFixed(1)} %` : "—" }]}
-          yTickDecimals={2}
-          footer={<p>Only drops are flagged: values well above the range are not automatically good.</p>}
-        />
+        <HrvChart points={points} emptyMessage={NO_NIGHTS} footer={<p>Only drops are flagged: values well above the range are not automatically good.</p>} />
         <TrendChart
           testId="chart-ans-charge"
           title="ANS charge"

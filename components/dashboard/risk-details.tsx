@@ -1,6 +1,6 @@
 import { formatDayLong } from "@/components/charts/format";
 import type { DailyPointDTO } from "@/lib/dal/dto";
-import { describeReasonDetail, describeSignal } from "./daily-rows";
+import { describeReason, describeSignal } from "./daily-rows";
 import { describeRiskLevel, RiskBadge } from "./risk-badge";
 
 /** A day's risk level with every reason in plain words, its baseline and window, and data coverage. */
@@ -21,9 +21,8 @@ export function RiskDetails({ point, headingLevel = 3, reader = "athlete" }: { p
           {risk.reasons.map((reason) => (
             <li key={reason.signal} className="rounded-md border border-border p-2 text-sm" data-signal={reason.signal}>
               <p>{describeSignal(reason.signal, reader)}</p>
-              <p className="font-mono text-xs">{reason.text}</p>
               <p className="text-xs text-muted" data-testid="reason-detail">
-                {describeReasonDetail(reason, point)}
+                {describeReason(reason, reader)}
               </p>
             </li>
           ))}

@@ -37,6 +37,7 @@ export function SleepPanel({ initial }: { initial: DailySeriesDTO }) {
           testId="chart-sleep-debt"
           title="Sleep debt (7 nights)"
           description={`Hours short of your need (${needHours.toFixed(1)} h a night) over the 7 nights ending each day. Missing nights are skipped, not counted as zero.`}
+          formula={<p>Our formula (Polar publishes none): gross debt = Σ max(0, need − actual sleep) over the measured nights of the 7; net debt lets surplus nights pay back.</p>}
           emptyMessage={NO_SLEEP}
           yLabel="debt (h)"
           rows={toSleepDebtRows(points)}
@@ -47,7 +48,6 @@ export function SleepPanel({ initial }: { initial: DailySeriesDTO }) {
           referenceLines={[{ y: 7, label: "7 h warning" }]}
           extraLines={(row) => [{ label: "Nights measured", value: typeof row.validNights === "number" ? `${row.validNights} of 7` : "—" }]}
           yDomain={[0, "auto"]}
-          footer={<p>Our formula (Polar publishes none): gross = Σ max(0, need − actual sleep) over measured nights; net lets surplus nights pay back.</p>}
         />
       </div>
     </div>

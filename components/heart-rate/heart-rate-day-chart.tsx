@@ -1,4 +1,7 @@
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { ChartLegend } from "@/components/charts/chart-legend";
+import { formatNumber } from "@/components/charts/format";
+import { CHART_COLORS } from "@/components/charts/theme";
 import type { HeartRateDayDTO } from "@/lib/dal/heart-rate";
 import { HeartRateDayPlot } from "./lazy-plots";
 import { NIGHT_FILL, NO_HEART_RATE_DAY, SESSION_FILL, toHeartRateRows } from "./rows";
@@ -17,17 +20,22 @@ export function HeartRateDayChart({ day }: { day: HeartRateDayDTO }) {
     <ChartFrame
       testId="chart-hr-day"
       title="Heart rate through the day"
-      description="bpm on your local clock from the watch's ~5-minute 24/7 samples; shaded: training sessions (red) and sleep (violet)."
+      description="bpm on your local clock from the watch's ~5-minute 24/7 samples, with training sessions and sleep shaded."
       state={hasValue ? "loaded" : "empty"}
       emptyMessage={NO_HEART_RATE_DAY}
       footer={
         <>
-          <p>
-            <span aria-hidden className="mr-1 inline-block h-2.5 w-2.5 rounded-sm align-middle" style={{ background: SESSION_FILL, opacity: 0.4 }} />
-            Training sessions{day.sessions === null ? " (not shared)" : ""} ·
-            <span aria-hidden className="mx-1 inline-block h-2.5 w-2.5 rounded-sm align-middle" style={{ background: NIGHT_FILL, opacity: 0.4 }} />
-            Sleep{day.nights === null ? " (not shared)" : ""} · Polar leaves training out of 24/7 heart rate, so the curve has gaps there.
-          </p>
+          <ChartLegend
+            testId="chart-hr-day-legend"
+            items={[
+              { label: "Heart rate", color: CHART_COLORS.c2, mark: "line" },
+              ...(day.lowestHr !== null ? [{ label: `Lowest ${day.lowestHr} bpm`, color: CHART_COLORS.c1, mark: "dashed" as const }] : []),
+              ...(day.averageHr !== null ? [{ label: `Average ${formatNumber(day.averageHr, 0)} bpm`, color: CHART_COLORS.muted, mark: "dotted" as const }] : []),
+              { label: `Training sessions${day.sessions === null ? " (not shared)" : ""}`, color: SESSION_FILL, mark: "area" },
+              { label: `Sleep${day.nights === null ? " (not shared)" : ""}`, color: NIGHT_FILL, mark: "area" },
+            ]}
+          />
+          <p>Polar leaves training out of 24/7 heart rate, so the curve has gaps there.</p>
         </>
       }
     >

@@ -3,7 +3,6 @@
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CLOCK_TICKS, formatSecondOfDay } from "@/components/activity/format";
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
-import { formatNumber } from "@/components/charts/format";
 import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, xAxisLabel, yAxisLabel } from "@/components/charts/theme";
 import type { HeartRateDayDTO } from "@/lib/dal/heart-rate";
 import { NIGHT_FILL, SESSION_FILL, type HeartRateRow } from "./rows";
@@ -34,9 +33,8 @@ export function HeartRateDayPlot({ rows, sessions: sharedSessions, nights: share
             x1={night.startSecond}
             x2={night.endSecond}
             fill={NIGHT_FILL}
-            fillOpacity={0.12}
+            fillOpacity={0.18}
             ifOverflow="hidden"
-            label={{ value: "Sleep", position: "insideTop", fill: "var(--color-muted)", fontSize: 11 }}
           />
         ))}
         {sessions.map((session) => (
@@ -47,7 +45,6 @@ export function HeartRateDayPlot({ rows, sessions: sharedSessions, nights: share
             fill={SESSION_FILL}
             fillOpacity={0.2}
             ifOverflow="hidden"
-            label={{ value: session.sport.toLowerCase(), position: "insideTop", fill: "var(--color-muted)", fontSize: 11 }}
           />
         ))}
         <XAxis
@@ -64,16 +61,14 @@ export function HeartRateDayPlot({ rows, sessions: sharedSessions, nights: share
           <ReferenceLine
             y={lowestHr}
             stroke={CHART_COLORS.c1}
-            strokeDasharray="4 4"
-            label={{ value: `lowest ${lowestHr} bpm`, position: "insideBottomRight", fill: "var(--color-muted)", fontSize: 11 }}
+            strokeDasharray="4 3"
           />
         ) : null}
         {averageHr !== null ? (
           <ReferenceLine
             y={averageHr}
             stroke={CHART_COLORS.muted}
-            strokeDasharray="2 4"
-            label={{ value: `average ${formatNumber(averageHr, 0)} bpm`, position: "insideTopRight", fill: "var(--color-muted)", fontSize: 11 }}
+            strokeDasharray="2 3"
           />
         ) : null}
         <Tooltip

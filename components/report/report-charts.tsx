@@ -31,7 +31,8 @@ export function ZoneCompareChart({ value, avg4, avg12 }: { value: readonly numbe
     <ChartFrame
       testId="chart-report-zones"
       title="Time in heart-rate zones"
-      description="Minutes in computed zones Z1–Z5 (% of HRmax, sample-and-hold) summed over the week's sessions."
+      description="Minutes in heart-rate zones Z1–Z5 over the week's sessions, against your recent weeks."
+      formula={<p>Zones are % of HRmax, computed from each session&apos;s samples (sample-and-hold), summed over the week.</p>}
       state={hasValue ? "loaded" : "empty"}
       emptyMessage="No heart-rate zones this week — record sessions with a heart-rate sensor and sync."
     >

@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { formatMinutes, formatNumber } from "@/components/charts/format";
-import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, ZONE_COLORS, xAxisLabel, yAxisLabel } from "@/components/charts/theme";
+import { AXIS_TICK, CHART_COLORS, NO_ANIMATION, ZONE_COLORS, paddedDomain, xAxisLabel, yAxisLabel } from "@/components/charts/theme";
 import type { HoursRow, ZoneCompareRow } from "@/components/charts/types";
 
 export type WeeklyHoursPlotProps = { rows: readonly HoursRow[]; height: number };
@@ -15,7 +15,7 @@ export function WeeklyHoursPlot({ rows, height }: WeeklyHoursPlotProps) {
       <BarChart data={rows as HoursRow[]} margin={{ top: 8, right: 8, bottom: 16, left: 8 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="week" tick={AXIS_TICK} tickFormatter={(value: string) => value.slice(5)} label={xAxisLabel("ISO week")} />
-        <YAxis tick={AXIS_TICK} width={56} label={yAxisLabel("training time (h)")} />
+        <YAxis tick={AXIS_TICK} width={56} domain={paddedDomain([0, "auto"])} label={yAxisLabel("training time (h)")} />
         <Tooltip
           content={(props) => (
             <ChartTooltip<HoursRow>

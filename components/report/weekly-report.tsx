@@ -1,9 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDayLong, formatDuration, formatMinutes, formatNumber } from "@/components/charts/format";
+import { formatDayLong, formatDuration, formatHrvRange, formatMinutes, formatNumber, toRmssdMs } from "@/components/charts/format";
 import { formatCount } from "@/components/activity/format";
+import { describePmcSeed } from "@/components/charts/describe";
+import { describeReason } from "@/components/dashboard/daily-rows";
 import { RiskBadge } from "@/components/dashboard/risk-badge";
 import type { RiskReason } from "@/lib/analytics";
+import { diffDays } from "@/lib/analytics/dates";
 import type { ReportRecoveryDTO, ReportSleepDTO, ReportTrainingDTO, WeeklyMetricDTO, WeeklyReportDTO } from "@/lib/dal/report";
 import { PrintButton } from "./print-button";
 import { WeeklyHoursChart, ZoneCompareChart } from "./report-charts";
@@ -83,7 +86,7 @@ function Section({ testId, title, shared, children }: { testId: string; title: s
 const formatHours: Format = (seconds) => formatDuration(seconds);
 const formatKm: Format = (meters) => `${formatNumber(meters / 1000, 1)} km`;
 
-function TrainingSection({ training, week }: { training: ReportTrainingDTO; week: string }) {
+function TrainingSection({ training, week, seedNote }: { training: ReportTrainingDTO; week: string; seedNote: string | null }) {
   return (
     <div className="space-y-4">
       <MetricTable caption="Training this week against the previous 4 and 12 weeks">
@@ -91,7 +94,7 @@ function TrainingSection({ training, week }: { training: ReportTrainingDTO; week
         <MetricRow testId="report-duration" label="Training time" metric={training.durationSeconds} format={formatHours} />
         <MetricRow testId="report-distance" label="Distance" metric={training.distanceMeters} format={formatKm} />
         <MetricRow testId="report-load" label="Load (Σ daily load)" metric={training.load} format={(value) => formatNumber(value, 0)} note="Polar cardio load, Banister TRIMP where missing" />
-        <MetricRow testId="report-ctl" label="Fitness (CTL) at week end" metric={training.ctl} format={(value) => formatNumber(value, 1)} />
+        <MetricRow testId="report-ctl" label="Fitness (CTL) at week end" metric={training.ctl} format={(value) => formatNumber(value, 1)} note={seedNote ?? undefined} />
         <MetricRow testId="report-atl" label="Fatigue (ATL) at week end" metric={training.atl} format={(value) => formatNumber(value, 1)} />
         <MetricRow testId="report-tsb" label="Form (TSB) at week end" metric={training.tsb} format={(value) => formatNumber(value, 1)} note="yesterday's CTL − ATL" />
         <MetricRow
@@ -136,17 +139,9 @@ function SleepSection({ sleep }: { sleep: ReportSleepDTO }) {
 }
 
 function ReasonItem({ reason }: { reason: RiskReason }) {
-  // HRV baselines are in ln ms (2 decimals), RHR in bpm (1 decimal).
-  const decimals = reason.category === "physio" && reason.signal !== "resting-hr" ? 2 : 1;
-  const baseline = reason.baseline
-    ? ` vs normal ${formatNumber(reason.baseline.mean, decimals)}${reason.baseline.sd !== null ? ` ± ${formatNumber(reason.baseline.sd, decimals)}` : ""} (${reason.baseline.nights} nights)`
-    : "";
   return (
     <li data-testid="report-reason" data-signal={reason.signal} className="text-sm">
-      <span className="font-mono text-xs">{reason.text}</span>
-      <span className="text-xs text-muted">
-        {baseline} · {reason.window.description}
-      </span>
+      {describeReason(reason)}
     </li>
   );
 }
@@ -177,7 +172,10 @@ function RecoverySection({ recovery }: { recovery: ReportRecoveryDTO }) {
   const rhrRange = recovery.rhrBaseline
     ? `normal ${formatNumber(recovery.rhrBaseline.mean, 1)}${recovery.rhrBaseline.sd !== null ? ` ± ${formatNumber(recovery.rhrBaseline.sd, 1)}` : ""} bpm (${recovery.rhrBaseline.nights} nights)`
     : "building baseline (needs 14 of 30 nights)";
-  const hrvRange = recovery.hrvBand ? `normal range ${formatNumber(recovery.hrvBand.low, 2)}–${formatNumber(recovery.hrvBand.high, 2)} ln ms` : "building baseline (needs 14 of 60 nights)";
+  const hrvRange = recovery.hrvBand ? `normal range ${formatHrvRange(recovery.hrvBand.low, recovery.hrvBand.high)}` : "building baseline (needs 14 of 60 nights)";
+  // HRV in ms for people; the analytics' ln value stays in the note (lnRMSSD).
+  const hrvMs: WeeklyMetricDTO = { ...recovery.hrv, value: toRmssdMs(recovery.hrv.value), avg4: toRmssdMs(recovery.hrv.avg4), avg12: toRmssdMs(recovery.hrv.avg12) };
+  const hrvLn = recovery.hrv.value === null ? "" : ` · lnRMSSD ${formatNumber(recovery.hrv.value, 2)}`;
   return (
     <div className="space-y-4">
       <MetricTable caption="Recovery this week against the previous 4 and 12 weeks">
@@ -188,7 +186,7 @@ function RecoverySection({ recovery }: { recovery: ReportRecoveryDTO }) {
           format={(value) => `${formatNumber(value, 1)} bpm`}
           note={`${recovery.rhrNights} nights · ${rhrRange}`}
         />
-        <MetricRow testId="report-hrv" label="HRV 7-night mean at week end" metric={recovery.hrv} format={(value) => `${formatNumber(value, 2)} ln ms`} note={hrvRange} />
+        <MetricRow testId="report-hrv" label="HRV (rMSSD) 7-night mean at week end" metric={hrvMs} format={(value) => `${formatNumber(value, 0)} ms`} note={`${hrvRange}${hrvLn}`} />
       </MetricTable>
       <div className="break-inside-avoid" data-testid="report-flags" data-count={recovery.flags.length}>
         <h3 className="mb-1 font-semibold">Flags this week</h3>
@@ -254,7 +252,7 @@ export function WeeklyReport({ report }: { report: WeeklyReportDTO }) {
         </nav>
       </header>
       <Section testId="report-training" title="Training and activity" shared={report.training !== null}>
-        {report.training ? <TrainingSection training={report.training} week={week.label} /> : null}
+        {report.training ? <TrainingSection training={report.training} week={week.label} seedNote={report.historyStart === null ? null : describePmcSeed(diffDays(report.historyStart, report.isPartial ? report.today : week.end) + 1)} /> : null}
       </Section>
       <Section testId="report-sleep-section" title="Sleep" shared={report.sleep !== null}>
         {report.sleep ? <SleepSection sleep={report.sleep} /> : null}

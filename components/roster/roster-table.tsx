@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { formatMinutes, formatNumber } from "@/components/charts/format";
+import { formatHrv, formatHrvRange, formatMinutes, formatNumber } from "@/components/charts/format";
 import { describeAcwrBand } from "@/components/charts/describe";
 import { formatAgo } from "@/components/sync/time";
 import { RiskBadge } from "@/components/dashboard/risk-badge";
@@ -230,11 +230,11 @@ export function RosterTable({ teamId, rows, now }: { teamId: string; rows: Roste
                           "—"
                         ) : (
                           <span>
-                            {formatNumber(hrv.rolling7, 2)} ln ms
+                            <span title={`lnRMSSD ${formatNumber(hrv.rolling7, 2)}`}>{formatHrv(hrv.rolling7)}</span>
                             <span className="block text-xs text-muted">
                               {hrv.status === null
                                 ? `baseline ${hrv.baselineN} of 14 nights`
-                                : `${hrv.status === "below" ? "▼ below" : hrv.status === "above" ? "above" : "within"} ${formatNumber(hrv.bandLow ?? 0, 2)}–${formatNumber(hrv.bandHigh ?? 0, 2)}`}
+                                : `${hrv.status === "below" ? "▼ below" : hrv.status === "above" ? "above" : "within"} ${formatHrvRange(hrv.bandLow, hrv.bandHigh)}`}
                             </span>
                           </span>
                         )

@@ -10,13 +10,12 @@ import {
   toAcwrPoints,
   toBuilding,
   toCardioStatusPoints,
-  toHrvRows,
   toLoadPoints,
-  toRhrRows,
   toSleepDebtRows,
   toSleepScoreRows,
   toSleepStagePoints,
 } from "@/components/dashboard/daily-rows";
+import { HrvChart, RhrChart } from "@/components/dashboard/recovery-charts";
 import type { DailyPointDTO } from "@/lib/dal/dto";
 
 /**
@@ -68,35 +67,8 @@ export function SharedSeriesCharts({ kind, points }: { kind: "load" | "sleep" | 
   }
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <TrendChart
-        testId="chart-rhr"
-        title="Resting heart rate"
-        description="Nightly RHR (bpm); band = normal, mean ± 1 SD of the 30 nights before."
-        emptyMessage="No nightly data in this range."
-        yLabel="heart rate (bpm)"
-        rows={toRhrRows(points)}
-        series={[
-          { key: "rhr", name: "RHR", color: CHART_COLORS.c2, unit: "bpm", decimals: 0 },
-          { key: "baselineMean", name: "Baseline mean", color: CHART_COLORS.muted, unit: "bpm", decimals: 1, dashed: true },
-        ]}
-        band={{ lowKey: "low", highKey: "high", name: "Normal (±1 SD)", color: CHART_COLORS.c2, unit: "bpm", decimals: 1 }}
-        building={toBuilding(points, ["rhr"])}
-      />
-      <TrendChart
-        testId="chart-hrv"
-        title="HRV (ln rMSSD)"
-        description="7-night mean of ln rMSSD (ln ms); band = normal range, 60-night mean ± 0.5 SD."
-        emptyMessage="No nightly data in this range."
-        yLabel="ln rMSSD (ln ms)"
-        rows={toHrvRows(points)}
-        series={[
-          { key: "rolling7", name: "7-night mean", color: CHART_COLORS.c1, unit: "ln ms", decimals: 2 },
-          { key: "lnRmssd", name: "Nightly", color: CHART_COLORS.muted, unit: "ln ms", decimals: 2, dashed: true },
-        ]}
-        band={{ lowKey: "low", highKey: "high", name: "Normal range", color: CHART_COLORS.c1, unit: "ln ms", decimals: 2 }}
-        building={toBuilding(points, ["hrv", "hrv-rolling"])}
-        yTickDecimals={2}
-      />
+      <RhrChart points={points} emptyMessage="No nightly data in this range." />
+      <HrvChart points={points} emptyMessage="No nightly data in this range." />
     </div>
   );
 }

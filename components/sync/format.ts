@@ -61,6 +61,20 @@ export function describeProgressStep(progress: ProgressInput): string {
   return `${words.label}: ${done} of ${total} ${total === 1 ? words.one : words.many}`;
 }
 
+/**
+ * The types a running sync has finished, each once with its result ("Training: 2 new"), in reading order. The
+ * type being read now is left out: its state is the progress step ("Sleep: checking for new data"), so no
+ * type ever shows "checking" and "nothing new" at once.
+ */
+export function listFinishedResources(progress: ProgressInput): { resource: SyncResourceName; text: string }[] {
+  const current = STEP_RESOURCE[progress.step];
+  return RESOURCE_ORDER.flatMap((resource) => {
+    const counts = progress.counts[resource];
+    if (!counts || resource === current) return [];
+    return [{ resource, text: `${RESOURCE_WORDS[resource].label}: ${describeCounts(counts)}` }];
+  });
+}
+
 /** 0..1 for the progress bar; null while the total is still unknown. */
 export function progressFraction(progress: Pick<ProgressInput, "itemsDone" | "itemsTotal">): number | null {
   if (progress.itemsTotal <= 0) return null;

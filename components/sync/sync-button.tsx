@@ -9,13 +9,11 @@ import type { SyncRunDTO } from "@/lib/contracts/sync-run";
 import { queryKeys } from "@/lib/query/keys";
 import { currentRunQueryOptions, postSync, syncRunQueryOptions } from "@/lib/query/sync";
 import {
-  describeCounts,
   describeProgressStep,
   estimateRemainingMs,
   formatRemaining,
+  listFinishedResources,
   progressFraction,
-  RESOURCE_ORDER,
-  RESOURCE_WORDS,
   summarizeArrivals,
 } from "./format";
 
@@ -86,9 +84,12 @@ export function SyncButton() {
       ? formatRemaining(estimateRemainingMs(firstSeen, { at: run.dataUpdatedAt, itemsDone: view.itemsDone, itemsTotal: view.itemsTotal }))
       : null;
 
+  const finished = view && view.status === "running" ? listFinishedResources(view) : [];
+  // The status area keeps one size whether idle, running or done, so the page never jumps while a sync runs:
+  // the bar sits beside the button, and the words take two reserved lines.
   return (
-    <div className="flex min-w-0 flex-col gap-2" data-testid="sync-panel">
-      <div className="flex flex-wrap items-center gap-2">
+    <div className="flex w-80 min-w-0 max-w-full flex-col gap-1" data-testid="sync-panel">
+      <div className="flex min-h-9 flex-wrap items-center gap-2">
         <Button
           onClick={onClick}
           aria-busy={isRunning}
@@ -101,51 +102,52 @@ export function SyncButton() {
           <span aria-hidden>{isRunning ? "⟳ " : "↻ "}</span>
           {isRunning ? "Syncing…" : "Sync"}
         </Button>
-        {startError ? (
-          <p role="alert" className="text-xs text-high" data-testid="sync-start-error">
-            {startError}
-          </p>
-        ) : null}
-      </div>
-
-      {view && view.status === "running" ? (
-        <div className="min-w-0 space-y-1" aria-live="polite" data-testid="sync-progress" data-items-done={view.itemsDone} data-items-total={view.itemsTotal}>
+        {view && view.status === "running" ? (
           <div
             role="progressbar"
             aria-label="Sync progress"
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
-            className="h-2 w-64 max-w-full overflow-hidden rounded bg-border"
+            className="h-2 min-w-16 flex-1 overflow-hidden rounded bg-border"
           >
             <div
               className={`h-full bg-accent transition-[width] ${fraction === null ? "w-1/4 animate-pulse" : ""}`}
               style={fraction === null ? undefined : { width: `${Math.round(fraction * 100)}%` }}
             />
           </div>
-          <p className="text-xs text-muted">
-            <span data-testid="sync-step">{describeProgressStep(view)}</span>
-            {remaining ? <span data-testid="sync-eta"> · {remaining}</span> : null}
-          </p>
-          <ul className="flex flex-wrap gap-x-3 text-xs text-muted" data-testid="sync-counts">
-            {RESOURCE_ORDER.flatMap((resource) => {
-              const counts = view.counts[resource];
-              return counts ? [
-                <li key={resource} data-resource={resource}>
-                  {RESOURCE_WORDS[resource].label}: {describeCounts(counts)}
-                </li>,
-              ] : [];
-            })}
-          </ul>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
 
-      {view && view.status !== "running" ? <RunSummary view={view} /> : null}
-      {run.isError ? (
-        <p role="alert" className="text-xs text-high">
-          Lost track of the sync; reload the page to see its result.
-        </p>
-      ) : null}
+      <div className="min-h-8 min-w-0" data-testid="sync-status-area">
+        {startError ? (
+          <p role="alert" className="text-xs text-high" data-testid="sync-start-error">
+            {startError}
+          </p>
+        ) : view && view.status === "running" ? (
+          <div className="min-w-0 text-xs text-muted" aria-live="polite" data-testid="sync-progress" data-items-done={view.itemsDone} data-items-total={view.itemsTotal}>
+            <p className="truncate">
+              <span data-testid="sync-step">{describeProgressStep(view)}</span>
+              {remaining ? <span data-testid="sync-eta"> · {remaining}</span> : null}
+            </p>
+            <ul className="truncate" data-testid="sync-counts" title={finished.map((item) => item.text).join(" · ")}>
+              {finished.map((item, index) => (
+                <li key={item.resource} data-resource={item.resource} className="inline">
+                  {index > 0 ? " · " : null}
+                  {item.text}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : view ? (
+          <RunSummary view={view} />
+        ) : null}
+        {run.isError ? (
+          <p role="alert" className="text-xs text-high">
+            Lost track of the sync; reload the page to see its result.
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }

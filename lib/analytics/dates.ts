@@ -1,31 +1,30 @@
 import { Temporal } from "temporal-polyfill";
+import { addDays, fromDayNumber, isLocalDate, toDayNumber, type LocalDate } from "./civil-days";
+
+export { addDays, addYears, diffDays, fromDayNumber, isLocalDate, toDayNumber, type LocalDate } from "./civil-days";
 
 /**
  * The project's one date module: calendar arithmetic on the athlete's local dates (`YYYY-MM-DD`), ISO weeks,
- * ages, and the local date of a UTC instant at a fixed offset. Everything goes through Temporal
- * (`temporal-polyfill`, imported as a module so the global scope is untouched): a `PlainDate` has no time zone,
- * so neither the server's nor the viewer's zone can shift a day and DST never applies.
+ * ages, and the local date of a UTC instant at a fixed offset. Day arithmetic (day numbers, adding days and
+ * years, validation) is integer-only in `civil-days.ts`, re-exported here, so browser code can use it without
+ * the polyfill; the rest goes through Temporal (`temporal-polyfill`, imported as a module so the global scope
+ * is untouched): a `PlainDate` has no time zone, so neither the server's nor the viewer's zone can shift a day
+ * and DST never applies.
  *
  * Polar's own timestamp formats are parsed leniently in `lib/polar/time.ts`; this module takes clean dates.
  *
- * Pure: no clock is read. The caches below only memoize conversions (a date string always maps to the same
- * day), because series loops call them per day and the polyfill costs microseconds per call.
+ * Pure: no clock is read. The cache below only memoizes parsing (a date string always maps to the same day),
+ * because series loops call it per day and the polyfill costs microseconds per call.
  */
-
-/** An athlete-local calendar date, `YYYY-MM-DD`. */
-export type LocalDate = string;
 
 /** An ISO 8601 week: the week (Monday start) belongs to the year of its Thursday. */
 export type IsoWeek = { year: number; week: number };
 
 const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const EPOCH = Temporal.PlainDate.from({ year: 1970, month: 1, day: 1 });
 /** Bound on each memo; a dashboard touches a few thousand distinct days at most. */
 const MEMO_LIMIT = 20_000;
 
 const plainDates = new Map<string, Temporal.PlainDate>();
-const dayNumbers = new Map<string, number>();
-const datesByNumber = new Map<number, LocalDate>();
 
 function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -58,44 +57,6 @@ export function toPlainDate(date: LocalDate): Temporal.PlainDate {
 /** `YYYY-MM-DD` of a `PlainDate` (four-digit years; Temporal writes others with a sign). */
 function fromPlainDate(date: Temporal.PlainDate): LocalDate {
   return date.toString();
-}
-
-/** True for a well-formed, existing calendar date such as `2024-02-29`. */
-export function isLocalDate(value: string): boolean {
-  return parsePlainDate(value) !== null;
-}
-
-/**
- * Days since 1970-01-01 for a local date.
- * @throws RangeError for anything that is not a real `YYYY-MM-DD` date.
- */
-export function toDayNumber(date: LocalDate): number {
-  const cached = dayNumbers.get(date);
-  if (cached !== undefined) return cached;
-  return remember(dayNumbers, date, EPOCH.until(toPlainDate(date), { largestUnit: "days" }).days);
-}
-
-/** The local date of a day number (inverse of `toDayNumber`). */
-export function fromDayNumber(dayNumber: number): LocalDate {
-  if (!Number.isInteger(dayNumber)) throw new RangeError(`day number must be an integer: ${dayNumber}`);
-  const cached = datesByNumber.get(dayNumber);
-  if (cached !== undefined) return cached;
-  return remember(datesByNumber, dayNumber, fromPlainDate(EPOCH.add({ days: dayNumber })));
-}
-
-/** `date` shifted by `days` calendar days (negative goes back). */
-export function addDays(date: LocalDate, days: number): LocalDate {
-  return fromDayNumber(toDayNumber(date) + days);
-}
-
-/** `date` shifted by whole years; 29 February lands on 28 February in a common year. */
-export function addYears(date: LocalDate, years: number): LocalDate {
-  return fromPlainDate(toPlainDate(date).add({ years }, { overflow: "constrain" }));
-}
-
-/** Calendar days from `from` to `to` (`to − from`; negative when `to` is earlier). */
-export function diffDays(from: LocalDate, to: LocalDate): number {
-  return toDayNumber(to) - toDayNumber(from);
 }
 
 /** Every calendar day from `from` to `to`, both inclusive; empty when `to` is before `from`. */

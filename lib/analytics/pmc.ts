@@ -70,3 +70,11 @@ export function computePmc(loads: readonly number[], options: PmcOptions = {}): 
   }
   return points;
 }
+
+/**
+ * Whether CTL on day `dayIndex` of the series (day 1 = its first day) still leans mostly on the seed
+ * (metrics.md §4): the seed's weight in CTL on day n is e^(−n/τ), above 1/e for the first τ_CTL (42) days.
+ */
+export function isPmcSeedDominant(dayIndex: number, ctlDays = 42): boolean {
+  return dayIndex >= 1 && dayIndex <= ctlDays;
+}

@@ -90,9 +90,11 @@ test("the weekly report of a week inside Mikko's overreaching block lists the fl
     await expect(flags.first()).toHaveAttribute("data-date", "2026-04-27");
     for (const flag of await flags.all()) {
       await expect(flag).toHaveAttribute("data-level", "high");
-      await expect(flag.locator('[data-signal="resting-hr"]')).toContainText(/RHR \+\d+\.\d bpm for \d+ nights/);
-      await expect(flag.locator('[data-signal="hrv-chronic"]')).toContainText("HRV 7-day mean below normal range");
-      await expect(flag.locator('[data-signal="accumulated-fatigue"]')).toContainText(/TSB -\d+\.\d <= -30\.0/);
+      // Reasons are sentences with their numbers (the overview's wording), not reason codes in monospace.
+      await expect(flag.locator('[data-signal="resting-hr"]')).toHaveText(/^Resting HR \d+ bpm is \d+\.\d bpm above your normal of \d+\.\d ± \d+\.\d bpm \(\d+ nights\), \d+ nights in a row\.$/);
+      await expect(flag.locator('[data-signal="hrv-chronic"]')).toHaveText(/^Your 7-night HRV mean, \d+ ms \(lnRMSSD \d\.\d\d\), is below your normal range, which starts at \d+ ms/);
+      await expect(flag.locator('[data-signal="accumulated-fatigue"]')).toHaveText(/^Form \(TSB\) is −\d+\.\d, at or below the −30\.0 level/);
+      await expect(flag.locator(".font-mono")).toHaveCount(0);
     }
     // Load this week far above the previous 12 weeks' mean.
     const load = page.getByTestId("report-load");

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { signInAs, signOut } from "./support/auth";
+import { listSignedInPages, PUBLIC_PAGES } from "./support/pages";
 
 // Every page, at phone and desktop width, light and dark: a screenshot as a test artifact, a check that the
 // document is no wider than the viewport, and axe-core with no serious or critical violation. Tomás is the
@@ -36,60 +37,11 @@ async function checkPage(page: Page, testInfo: TestInfo, name: string, path: str
 test("every page fits the viewport and passes axe, at 390 and 1280 px, light and dark", async ({ page }, testInfo) => {
   test.setTimeout(600_000);
   const problems: Problem[] = [];
-  await checkPage(page, testInfo, "landing", "/", problems);
-  await checkPage(page, testInfo, "signin", "/signin", problems);
+  for (const { name, path } of PUBLIC_PAGES) await checkPage(page, testInfo, name, path, problems);
 
   await signInAs(page, TOMAS);
-  // A team Tomás coaches and shares with, so the coach's pages have an athlete.
-  await page.goto("/teams");
-  await page.getByTestId("team-name").fill(`Pages ${Date.now()}`);
-  await page.getByTestId("create-team").click();
-  await page.waitForURL(/\/teams\/[0-9a-f-]{36}$/);
-  const teamPath = new URL(page.url()).pathname;
-  await page.getByTestId("create-invite").click();
-  const invitePath = new URL(await page.getByTestId("invite-url").inputValue()).pathname;
-  await page.goto(invitePath);
-  await page.getByTestId("accept-invite").click();
-  await page.goto(teamPath);
-  const athleteHref = await page.getByTestId("roster-athlete-link").first().getAttribute("href");
-  await page.goto("/dashboard/training");
-  const sessionLink = page.locator('a[href^="/dashboard/training/"]').first();
-  const sessionHref = (await sessionLink.count()) > 0 ? await sessionLink.getAttribute("href") : null;
-  // The calendar with today's details open.
-  await page.goto("/dashboard/calendar");
-  const todayLink = page.locator('[data-testid="calendar-day"] a[aria-label*="(today)"]');
-  const calendarDayHref = (await todayLink.count()) > 0 ? await todayLink.getAttribute("href") : null;
-
-  const pages: [string, string | null][] = [
-    ["overview", "/dashboard"],
-    ["training", "/dashboard/training"],
-    ["calendar", "/dashboard/calendar"],
-    ["calendar-day", calendarDayHref],
-    ["session", sessionHref],
-    ["load", "/dashboard/load"],
-    ["sleep", "/dashboard/sleep"],
-    ["recovery", "/dashboard/recovery"],
-    ["body", "/dashboard/body"],
-    ["activity", "/dashboard/activity"],
-    ["heart-rate", "/dashboard/heart-rate"],
-    ["sync", "/dashboard/sync"],
-    ["settings", "/settings"],
-    ["sharing", "/settings/sharing"],
-    ["webhook", "/settings/webhook"],
-    ["teams", "/teams"],
-    ["roster", teamPath],
-    ["athlete", athleteHref],
-    ["athlete-training", athleteHref && `${athleteHref}/training`],
-    ["athlete-calendar", athleteHref && `${athleteHref}/calendar`],
-    ["athlete-load", athleteHref && `${athleteHref}/load`],
-    ["athlete-sleep", athleteHref && `${athleteHref}/sleep`],
-    ["athlete-recovery", athleteHref && `${athleteHref}/recovery`],
-    ["athlete-body", athleteHref && `${athleteHref}/body`],
-    ["not-found", "/no-such-page"],
-  ];
-  for (const [name, path] of pages) {
-    if (path) await checkPage(page, testInfo, name, path, problems);
-  }
+  // A team Tomás coaches and shares with, so the coach's pages have an athlete (support/pages.ts).
+  for (const { name, path } of await listSignedInPages(page)) await checkPage(page, testInfo, name, path, problems);
   await signOut(page);
   await testInfo.attach("problems.json", { body: JSON.stringify(problems, null, 2), contentType: "application/json" });
   expect(problems).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatMinutes, formatNumber } from "@/components/charts/format";
+import { formatMinutes, formatNumber, toRmssdMs } from "@/components/charts/format";
 import { describeAcwrBand } from "@/components/charts/describe";
 import { EmptyDayExplainer } from "@/components/dashboard/empty-day";
 import { Freshness } from "@/components/dashboard/freshness";
@@ -75,7 +75,7 @@ export default async function AthleteOverviewPage({ params }: { params: Promise<
           <Card title="Resting HR and HRV" testId="coach-recovery" state={today ? "loaded" : "empty"}>
             <dl className="grid grid-cols-2 gap-3">
               <RestingHrStat rhr={recent.rhr} today={overview.today} />
-              <Stat label="HRV 7-night mean" value={recent.hrv.rolling7 === null ? null : formatNumber(recent.hrv.rolling7, 2)} unit="ln ms" testId="stat-hrv" />
+              <Stat label="HRV (rMSSD) 7-night mean" value={recent.hrv.rolling7 === null ? null : formatNumber(toRmssdMs(recent.hrv.rolling7), 0)} unit="ms" hint={recent.hrv.rolling7 === null ? undefined : `lnRMSSD ${formatNumber(recent.hrv.rolling7, 2)}`} testId="stat-hrv" />
             </dl>
           </Card>
         ) : (

@@ -17,10 +17,10 @@ export default function ApiReferencePage() {
         description={
           <>
             Read-only access with a personal access token from{" "}
-            <Link href="/settings/api" className="text-accent hover:underline">
+            <Link href="/settings/api" className="text-accent underline">
               Settings → API access
             </Link>
-            , sent as <code>Authorization: Bearer thr_…</code>. Machine-readable: <a href="/api/v1/openapi.json" className="text-accent hover:underline">/api/v1/openapi.json</a> (OpenAPI 3.1).
+            , sent as <code>Authorization: Bearer thr_…</code>. Machine-readable: <a href="/api/v1/openapi.json" className="text-accent underline">/api/v1/openapi.json</a> (OpenAPI 3.1).
           </>
         }
       />
@@ -34,7 +34,7 @@ export default function ApiReferencePage() {
         </ul>
       </Card>
       <Card title="REST routes (GET)" testId="api-routes" state="loaded">
-        <Table>
+        <Table frameProps={{ tabIndex: 0 }}>
           <TableHead>
             <Th>Path</Th>
             <Th>What</Th>
@@ -57,7 +57,7 @@ export default function ApiReferencePage() {
         </Table>
       </Card>
       <Card title="Daily fields (fields=)">
-        <Table>
+        <Table frameProps={{ tabIndex: 0 }}>
           <TableHead>
             <Th>Field</Th>
             <Th>Unit</Th>

@@ -26,7 +26,7 @@ export default async function ApiAccessPage() {
         description={
           <>
             Personal access tokens let an assistant or your own scripts read your data (read-only) through the{" "}
-            <Link href="/docs/api" className="text-accent hover:underline">
+            <Link href="/docs/api" className="text-accent underline">
               REST API and the MCP server
             </Link>
             . A token reads only the data types you tick; a coach&apos;s token reads only what each athlete shares.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatClock, formatDayLong, formatDuration, formatNumber } from "@/components/charts/format";
 import { readNumber, toHypnogramRows } from "@/components/charts/describe";
-import { describeReasonDetail, toBuilding, toSleepDebtRows } from "@/components/dashboard/daily-rows";
+import { describeReason, toBuilding, toHrvRows, toSleepDebtRows } from "@/components/dashboard/daily-rows";
 import { formatAgo } from "@/components/sync/time";
 import { resolveRange } from "@/components/dashboard/range";
 import { downsampleSeries } from "@/lib/dal/sessions/detail";
@@ -107,22 +107,89 @@ function makePoint(overrides: Partial<DailyPointDTO>): DailyPointDTO {
   return { ...base, ...overrides } as unknown as DailyPointDTO;
 }
 
-describe("reason details", () => {
-  it("names the value, the baseline and the window, as metrics §10.3 shows", () => {
-    const reason = {
-      signal: "resting-hr",
-      text: "RHR +6.2 bpm for 2 nights",
-      baseline: { mean: 50.76, sd: 1.38, nights: 29 },
-      window: { length: 30, unit: "nights", description: "30 nights before tonight" },
-    } as RiskReason;
-    expect(describeReasonDetail(reason, makePoint({}))).toBe("RHR 57 bpm vs normal 50.8 ± 1.4 (30 nights)");
+function makeReason(overrides: Partial<RiskReason>): RiskReason {
+  return {
+    signal: "accumulated-fatigue",
+    category: "load",
+    contributes: "red",
+    text: "",
+    value: 0,
+    threshold: null,
+    baseline: null,
+    streak: null,
+    window: { length: 42, unit: "days", description: "yesterday's CTL (42 d) − ATL (7 d)" },
+    ...overrides,
+  };
+}
+
+describe("reason sentences (one wording for the overview, flag timeline, coach pages and weekly report)", () => {
+  it.each<[string, Partial<RiskReason>, string]>([
+    [
+      "form below the −30 level",
+      { signal: "accumulated-fatigue", text: "TSB -63.5 <= -30.0", value: -63.5, threshold: -30 },
+      "Form (TSB) is −63.5, at or below the −30.0 level: fatigue has outrun fitness (yesterday's CTL (42 d) − ATL (7 d)).",
+    ],
+    [
+      "a load spike",
+      { signal: "load-spike", value: 1.624, threshold: 1.5, window: { length: 28, unit: "days", description: "EWMA 7/28 days" } },
+      "Workload ratio (ACWR) is 1.62: this week's load is 1.62 times your recent normal, at or above the spike level of 1.5 (EWMA 7/28 days).",
+    ],
+    [
+      "monotony",
+      { signal: "monotony", value: 2.314, threshold: 2, window: { length: 7, unit: "days", description: "7 days ending today" } },
+      "Monotony is 2.31, at or above the warning level of 2.0 (7 days ending today).",
+    ],
+    [
+      "resting HR above normal",
+      { signal: "resting-hr", value: 6.24, threshold: 5, streak: 2, baseline: { mean: 50.76, sd: 1.38, nights: 29 } },
+      "Resting HR 57 bpm is 6.2 bpm above your normal of 50.8 ± 1.4 bpm (29 nights), 2 nights in a row.",
+    ],
+    [
+      "HRV week below range, in ms with lnRMSSD",
+      { signal: "hrv-chronic", value: 3.6, threshold: 3.7, baseline: { mean: 3.75, sd: 0.1, nights: 51 } },
+      "Your 7-night HRV mean, 37 ms (lnRMSSD 3.60), is below your normal range, which starts at 40 ms (baseline of 51 nights).",
+    ],
+    [
+      "HRV acute drop",
+      { signal: "hrv-acute", value: 3.4, threshold: 3.65, streak: 2, baseline: { mean: 3.75, sd: 0.1, nights: 40 } },
+      "Tonight's HRV, 30 ms (lnRMSSD 3.40), is below 38 ms, well under your normal of 43 ms (40 nights), 2 nights in a row.",
+    ],
+    [
+      "sleep debt",
+      { signal: "sleep-debt", value: 450, threshold: 420 },
+      "You slept 7.5 h less than you need over the last 7 nights (the flag starts at 7 h).",
+    ],
+  ])("%s", (_name, overrides, expected) => {
+    const sentence = describeReason(makeReason(overrides));
+    expect(sentence).toBe(expected);
+    expect(sentence).not.toMatch(/<=|>=/);
   });
 
-  it("states the HRV normal range of the chronic signal", () => {
-    const reason = { signal: "hrv-chronic", text: "HRV 7-day mean below normal range", baseline: null, window: { length: 60, unit: "nights", description: "" } } as unknown as RiskReason;
-    expect(describeReasonDetail(reason, makePoint({}))).toBe("HRV 7-night mean 3.99 ln ms vs normal range 3.98–4.04 (60 nights)");
+  it("gives HRV a decimal when whole milliseconds would print the value and its limit alike", () => {
+    const reason = makeReason({ signal: "hrv-chronic", value: Math.log(59.7), threshold: Math.log(60.4), baseline: { mean: 4.2, sd: 0.1, nights: 18 } });
+    expect(describeReason(reason)).toBe(
+      "Your 7-night HRV mean, 59.7 ms (lnRMSSD 4.09), is below your normal range, which starts at 60.4 ms (baseline of 18 nights).",
+    );
   });
 
+  it("speaks of the athlete to a coach", () => {
+    const reason = makeReason({ signal: "sleep-debt", value: 450, threshold: 420 });
+    expect(describeReason(reason, "coach")).toBe("The athlete slept 7.5 h less than they need over the last 7 nights (the flag starts at 7 h).");
+    const rhr = makeReason({ signal: "resting-hr", value: 6.24, streak: 2, baseline: { mean: 50.76, sd: 1.38, nights: 29 } });
+    expect(describeReason(rhr, "coach")).toContain("above the athlete's normal");
+  });
+
+  it("shows HRV rows in ms, with the ln values kept for the tooltip", () => {
+    const row = toHrvRows([makePoint({})])[0];
+    expect(row.nightly).toBeCloseTo(Math.exp(3.9), 6);
+    expect(row.nightlyLn).toBe(3.9);
+    expect(row.rolling7).toBeCloseTo(Math.exp(3.9871), 6);
+    expect(row.low).toBeCloseTo(Math.exp(3.9786), 6);
+    expect(row.high).toBeCloseTo(Math.exp(4.0359), 6);
+  });
+});
+
+describe("daily rows", () => {
   it("converts sleep debt to hours and lists baselines still building", () => {
     expect(toSleepDebtRows([makePoint({})])[0]).toMatchObject({ grossHours: 7.5, netHours: 5, validNights: 6 });
     expect(toBuilding([makePoint({})], ["rhr"])).toEqual([{ label: "RHR, nights", have: 9, need: 14 }]);

@@ -4,6 +4,7 @@ import {
   describeProgressStep,
   estimateRemainingMs,
   formatRemaining,
+  listFinishedResources,
   progressFraction,
   summarizeArrivals,
 } from "@/components/sync/format";
@@ -30,6 +31,21 @@ describe("progress words", () => {
       "Cardio load: checking for new data",
     );
     expect(describeProgressStep({ step: "Starting", itemsDone: 0, itemsTotal: 0, counts: {} })).toBe("Starting");
+  });
+
+  it("lists each finished type once, and never the one being read, so no type is 'checking' and 'nothing new' at once", () => {
+    const progress = {
+      step: "Reading sleep",
+      itemsDone: 4,
+      itemsTotal: 9,
+      counts: { "physical-info": zero, exercise: { ...zero, new: 2 }, sleep: zero },
+    };
+    expect(describeProgressStep(progress)).toBe("Sleep: 0 of 5 nights");
+    expect(listFinishedResources(progress)).toEqual([
+      { resource: "physical-info", text: "Body: nothing new" },
+      { resource: "exercise", text: "Training: 2 new" },
+    ]);
+    expect(listFinishedResources({ ...progress, step: "Starting", counts: {} })).toEqual([]);
   });
 
   it("fills the bar from the run's totals", () => {
