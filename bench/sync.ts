@@ -85,7 +85,8 @@ async function downloadOnly(user: PolarUserClient, today: string): Promise<numbe
     // the transactions, committed unread.
     if (kind === "exercise") {
       await user.listExercises();
-      fetched += (await user.listExercises(EXERCISE_LIST_OPTIONS)).items.length;
+      // The sync asks for the routes inline when most listed sessions have none stored (exercise-detail.ts).
+      fetched += (await user.listExercises({ ...EXERCISE_LIST_OPTIONS, route: true })).items.length;
     }
     if (kind === "activity") fetched += (await user.listDailyActivities(from, today, DAILY_ACTIVITY_DETAILS)).items.length;
     for (;;) {
@@ -109,13 +110,16 @@ async function downloadOnly(user: PolarUserClient, today: string): Promise<numbe
   return fetched;
 }
 
-/** A fresh simulator with the big athlete connected and 30 days of data waiting. */
+/** A fresh simulator with the big athlete connected, synced once on connecting, and 30 days of data waiting. */
 async function prepareAthlete(label: string) {
   const sim = await startRemoteSimulator();
   await liftRateLimits(sim);
   const test = createTestDb(label);
   const client = createBenchClient(sim);
   const athlete = await connectAthlete(sim.url, client, test.db, BIG_LOGIN, sim.clock.now());
+  // The app syncs on connect: that first run also does the history backfill (measured on its own below), so
+  // the timed run is the one that fetches 30 days of new data, as every later sync does.
+  await syncAthlete({ db: test.db, polar: client, tokenKey: TEST_TOKEN_KEY }, athlete.userId, { trigger: "cli", now: sim.clock.now() });
   await sim.clock.advance(30 * DAY_MS);
   const close = async () => {
     test.close();
@@ -206,7 +210,7 @@ async function benchFullSync(): Promise<void> {
   const incrementalRequests = (await countRequests(p.sim)) - incrementalBefore;
 
   const fmt = (values: number[]) => values.map((v) => (v / 1000).toFixed(2)).join(" ");
-  console.log(`full sync (${BIG_LOGIN}, 30 days, no latency, ${REPETITIONS} alternating pairs, medians): status ${full.result.status}`);
+  console.log(`full sync (${BIG_LOGIN}, the sync after 30 days without one, no latency, ${REPETITIONS} alternating pairs, medians): status ${full.result.status}`);
   console.log(`  wall time                     ${(fullMs / 1000).toFixed(2)} s   (each: ${fmt(fullTimes)})`);
   console.log(`  requests                      ${full.requests} (download-only pass: ${download.requests})`);
   console.log(`  records / rows written        ${records} / ${rows} (${((rows / fullMs) * 1000).toFixed(0)} rows/s)`);
