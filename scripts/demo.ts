@@ -11,6 +11,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { nextStartArgs } from "./support/next-start";
 
 const ROOT = process.cwd();
 const DATA_DIR = path.join(ROOT, "data");
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "--port", String(APP_PORT)], {
+  const app = spawn(process.execPath, nextStartArgs(ROOT, APP_PORT), {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, ...appEnv, NODE_ENV: "production" },
   });

@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startSimulator } from "@/lib/polar-sim";
+import { nextStartArgs } from "./support/next-start";
 import {
   E2E_APP_PORT,
   E2E_APP_URL,
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`[e2e] simulator on ${sim.url}, database ${env.DATABASE_PATH}`);
-  const app: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(E2E_APP_PORT)], {
+  const app: ChildProcess = spawn(process.execPath, nextStartArgs(root, E2E_APP_PORT), {
     cwd: root,
     env,
     stdio: "inherit",

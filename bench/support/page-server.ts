@@ -7,14 +7,13 @@ import { performance } from "node:perf_hooks";
 import type { Db } from "@/db/client";
 import { sessions } from "@/db/schema/auth";
 import { hashSessionToken } from "@/lib/auth/session-store";
+import { nextStartArgs } from "@/scripts/support/next-start";
 
 /**
  * The production app (`next start` over the build in .next) on a loopback port, reading a database the bench
  * prepared, so a page's server time can be measured the way a browser asks for it: one GET with the
  * athlete's session cookie, timed until the last byte of the streamed response.
  */
-
-const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
 export function hasProductionBuild(): boolean {
   return fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
@@ -63,7 +62,7 @@ export async function startPageServer(databasePath: string): Promise<PageServer>
     SCHEDULER_ENABLED: "false",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, nextStartArgs(process.cwd(), port, "127.0.0.1"), {
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
