@@ -7,7 +7,6 @@
 import dynamic from "next/dynamic";
 import type { AcwrPlotProps } from "./acwr-plot";
 import type { CardioStatusPlotProps } from "./cardio-status-plot";
-import type { HrCurvePlotProps } from "./hr-curve-plot";
 import type { HypnogramPlotProps } from "./hypnogram-plot";
 import type { LoadPlotProps } from "./load-plot";
 import { boxPlot, PlotSkeleton } from "./plot-box";
@@ -22,10 +21,6 @@ export const AcwrPlot = boxPlot(
 
 export const CardioStatusPlot = boxPlot(
   dynamic<CardioStatusPlotProps>(() => import("./cardio-status-plot").then((mod) => mod.CardioStatusPlot), { ssr: false, loading: PlotSkeleton }),
-);
-
-export const HrCurvePlot = boxPlot(
-  dynamic<HrCurvePlotProps>(() => import("./hr-curve-plot").then((mod) => mod.HrCurvePlot), { ssr: false, loading: PlotSkeleton }),
 );
 
 export const HypnogramPlot = boxPlot(
