@@ -78,12 +78,18 @@ export function linkToListedSession(db: Db, athleteId: string, exercise: Exercis
 const TRANSACTION_LOOKBACK_MS = 30 * 86_400_000;
 
 /**
- * Listed sessions whose transactional twin has not been accounted for: read from `/v3/exercises`, with no int64
- * id, uploaded within the transactions' look-back, and not yet covered by a committed transaction. Row ids.
+ * Polar documents the look-back loosely (28 or 30 days): a listed session uploaded longer ago than this may
+ * have lost its transactional twin already, so its count says nothing about the transaction's unknown items.
  */
-export function findUnaccountedListedSessions(db: Db, athleteId: string, now: number): number[] {
+export const TWIN_SURELY_OFFERED_MS = 21 * 86_400_000;
+
+/**
+ * Listed sessions whose transactional twin has not been accounted for: read from `/v3/exercises`, with no int64
+ * id, uploaded within the transactions' look-back, and not yet covered by a committed transaction: row ids and upload times.
+ */
+export function findUnaccountedListedSessions(db: Db, athleteId: string, now: number): { id: number; uploadTime: number | null }[] {
   return db
-    .select({ id: exercises.id })
+    .select({ id: exercises.id, uploadTime: exercises.uploadTime })
     .from(exercises)
     .leftJoin(
       polarTransactions,
@@ -98,8 +104,7 @@ export function findUnaccountedListedSessions(db: Db, athleteId: string, now: nu
         or(isNull(exercises.transactionId), isNull(polarTransactions.status), ne(polarTransactions.status, "committed")),
       ),
     )
-    .all()
-    .map((row) => row.id);
+    .all();
 }
 
 /**

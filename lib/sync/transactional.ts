@@ -10,6 +10,7 @@ import {
   hasUnlistedRecentSession,
   linkToListedSession,
   markDeliveredByTransaction,
+  TWIN_SURELY_OFFERED_MS,
 } from "./exercise-identity";
 import { forEachConcurrently } from "./pool";
 import {
@@ -210,15 +211,23 @@ function selectItemsToRead(ctx: RunContext, kind: TransactionKind, urls: string[
  * than 50 items, created after the list was read), the list has shown every recent session of this athlete,
  * and the unknown items are exactly as many as the listed sessions whose twin is still to be offered, every
  * unknown item is such a twin: none is read, the sessions record the transaction, and it is committed.
- * Otherwise (a device the list never shows, a twin already gone) each unknown item is read and matched by
- * device and start.
+ * Otherwise (a device the list never shows, a twin that may be gone: a waiting session uploaded over 21 days
+ * ago) each unknown item is read and matched by device and start.
  */
 function selectExercisesToRead(ctx: RunContext, urls: string[], transactionId: number): string[] {
   if (urls.length >= MAX_TRANSACTION_ITEMS || hasUnlistedRecentSession(ctx.db, ctx.athleteId, ctx.referenceMs)) return urls;
   const unknown = urls.filter((url) => !isStoredExercise(ctx, Number(lastSegment(url))));
   const listed = findUnaccountedListedSessions(ctx.db, ctx.athleteId, ctx.referenceMs);
   if (unknown.length !== listed.length) return urls;
-  markDeliveredByTransaction(ctx.db, listed, transactionId);
+  // A listed session old enough for its twin to have aged out makes the counts equal by chance: an unknown
+  // item could then be a session the list never shows, and committing it unread would lose it.
+  const surelyOffered = ctx.referenceMs - TWIN_SURELY_OFFERED_MS;
+  if (listed.some((session) => session.uploadTime === null || session.uploadTime < surelyOffered)) return urls;
+  markDeliveredByTransaction(
+    ctx.db,
+    listed.map((session) => session.id),
+    transactionId,
+  );
   return [];
 }
 

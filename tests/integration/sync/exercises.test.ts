@@ -227,6 +227,37 @@ describe("exercises through /v3/exercises and the transactions", () => {
     }
   });
 
+  it("reads the transaction's items when a listed session waiting for its twin is old enough for the twin to be gone", async () => {
+    const [sim] = sims;
+    const { userId, polarUserId, db, sync } = await setUp(sim, "aino", 2);
+    expect((await sync()).status).toBe("succeeded");
+    const upload = (ageDays: number): ExerciseUpload => {
+      const uploads = sim.admin.upload(polarUserId, { exercises: 1, exerciseAgeDays: ageDays });
+      const found = uploads.find((u): u is ExerciseUpload => u.kind === "exercise");
+      if (!found) throw new Error("no session uploaded");
+      return found;
+    };
+    const listed = upload(1);
+    sim.clock.advance(60_000);
+    await sync();
+    // Its twin was committed long ago, as if Polar's look-back had dropped it: the row still waits for one, and
+    // was uploaded 25 days ago (inside the 30-day look-back, past the 21 days a twin is surely offered).
+    const listedRow = readRows(db, userId).find((r) => r.polar_hashed_id === listed.hashedId);
+    expect(listedRow).toBeDefined();
+    db.$client
+      .prepare("UPDATE exercise SET transaction_id = NULL, upload_time = ? WHERE athlete_id = ? AND polar_hashed_id = ?")
+      .run(sim.clock.now() - 25 * DAY_MS, userId, listed.hashedId);
+    // The first session of a device the list never shows: one unknown item against one waiting listed session.
+    sim.admin.setSwitches({ exerciseListHiddenDevices: [deviceOf(sim, polarUserId, listed)] });
+    const hidden = upload(1);
+    sim.clock.advance(60_000);
+    const since = await requestCount(sim);
+    await sync();
+
+    expect(readRows(db, userId).find((r) => r.polar_exercise_id === hidden.id)).toBeDefined();
+    expect(await countRequests(sim, /\/exercise-transactions\/\d+\/exercises\/\d+$/, since)).toBe(1);
+  });
+
   it("derives the same samples, zones and TRIMP from the list as from the transactions for the same sessions", async () => {
     const [viaList, viaTransactions] = await Promise.all(
       sims.map(async (sim, index) => {
