@@ -78,10 +78,10 @@ export function linkToListedSession(db: Db, athleteId: string, exercise: Exercis
 const TRANSACTION_LOOKBACK_MS = 30 * 86_400_000;
 
 /**
- * Polar documents the look-back loosely (28 or 30 days): a listed session uploaded longer ago than this may
- * have lost its transactional twin already, so its count says nothing about the transaction's unknown items.
+ * Polar documents the transactional look-back loosely (30 or 28 days, §6.10): a listed session uploaded longer
+ * ago than the shorter one, less a day for clocks, may have lost its twin already.
  */
-export const TWIN_SURELY_OFFERED_MS = 21 * 86_400_000;
+export const TWIN_SURELY_OFFERED_MS = 27 * 86_400_000;
 
 /**
  * Listed sessions whose transactional twin has not been accounted for: read from `/v3/exercises`, with no int64

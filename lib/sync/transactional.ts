@@ -127,7 +127,7 @@ export async function syncTransactionalKind(ctx: RunContext, kind: TransactionKi
       }
       throw error;
     }
-    const toRead = selectItemsToRead(ctx, kind, urls, tx.transactionId, resumed);
+    const toRead = await selectItemsToRead(ctx, kind, urls, tx.transactionId, resumed);
     ctx.addTotal(toRead.length);
 
     const complete = await processItems(ctx, toRead, (url) => fetchAndStoreItem(ctx, kind, url, tx.transactionId));
@@ -198,7 +198,7 @@ async function readPiece<T>(url: string, fetch: () => Promise<{ data: T; raw: un
  * activity comes from the list (daily-activity.ts): its summaries are read only while the list lacks a day they
  * could concern. Sessions come from the list too (exercises.ts): see `selectExercisesToRead`.
  */
-function selectItemsToRead(ctx: RunContext, kind: TransactionKind, urls: string[], transactionId: number, resumed: boolean): string[] {
+async function selectItemsToRead(ctx: RunContext, kind: TransactionKind, urls: string[], transactionId: number, resumed: boolean): Promise<string[]> {
   if (kind === "activity") return hasListGap(ctx) ? urls : [];
   // A resumed transaction may predate this run's list: its items cannot be told apart from the list's twins.
   if (kind === "exercise" && !resumed) return selectExercisesToRead(ctx, urls, transactionId);
@@ -211,24 +211,34 @@ function selectItemsToRead(ctx: RunContext, kind: TransactionKind, urls: string[
  * than 50 items, created after the list was read), the list has shown every recent session of this athlete,
  * and the unknown items are exactly as many as the listed sessions whose twin is still to be offered, every
  * unknown item is such a twin: none is read, the sessions record the transaction, and it is committed.
- * Otherwise (a device the list never shows, a twin that may be gone: a waiting session uploaded over 21 days
- * ago) each unknown item is read and matched by device and start.
+ * Otherwise (a device the list never shows, a twin already gone) each unknown item is read and matched by
+ * device and start.
+ *
+ * Equal counts prove nothing while a waiting session is old enough for its twin to have aged out (Polar's
+ * look-back is 28 or 30 days): a session the list never shows could stand in for the missing twin. Items are
+ * then read one at a time, each matched or stored, until no such session waits or the counts part.
  */
-function selectExercisesToRead(ctx: RunContext, urls: string[], transactionId: number): string[] {
+async function selectExercisesToRead(ctx: RunContext, urls: string[], transactionId: number): Promise<string[]> {
   if (urls.length >= MAX_TRANSACTION_ITEMS || hasUnlistedRecentSession(ctx.db, ctx.athleteId, ctx.referenceMs)) return urls;
-  const unknown = urls.filter((url) => !isStoredExercise(ctx, Number(lastSegment(url))));
-  const listed = findUnaccountedListedSessions(ctx.db, ctx.athleteId, ctx.referenceMs);
-  if (unknown.length !== listed.length) return urls;
-  // A listed session old enough for its twin to have aged out makes the counts equal by chance: an unknown
-  // item could then be a session the list never shows, and committing it unread would lose it.
+  let unknown = urls.filter((url) => !isStoredExercise(ctx, Number(lastSegment(url))));
   const surelyOffered = ctx.referenceMs - TWIN_SURELY_OFFERED_MS;
-  if (listed.some((session) => session.uploadTime === null || session.uploadTime < surelyOffered)) return urls;
-  markDeliveredByTransaction(
-    ctx.db,
-    listed.map((session) => session.id),
-    transactionId,
-  );
-  return [];
+  for (;;) {
+    const listed = findUnaccountedListedSessions(ctx.db, ctx.athleteId, ctx.referenceMs);
+    if (unknown.length !== listed.length) return unknown;
+    if (listed.every((session) => session.uploadTime !== null && session.uploadTime >= surelyOffered)) {
+      markDeliveredByTransaction(
+        ctx.db,
+        listed.map((session) => session.id),
+        transactionId,
+      );
+      return [];
+    }
+    const [next, ...rest] = unknown;
+    ctx.addTotal(1);
+    // An expired transaction (404) leaves the rest to the main read, which closes it as expired.
+    if (!(await processItems(ctx, [next], (url) => fetchAndStoreItem(ctx, "exercise", url, transactionId)))) return rest;
+    unknown = rest;
+  }
 }
 
 /** A transactional session whose int64 id we hold needs no read at all (the id is the URL's last segment). */

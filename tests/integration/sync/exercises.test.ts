@@ -241,12 +241,12 @@ describe("exercises through /v3/exercises and the transactions", () => {
     sim.clock.advance(60_000);
     await sync();
     // Its twin was committed long ago, as if Polar's look-back had dropped it: the row still waits for one, and
-    // was uploaded 25 days ago (inside the 30-day look-back, past the 21 days a twin is surely offered).
+    // was uploaded 29 days ago (inside the 30-day look-back, past the 27 days a twin is surely still offered).
     const listedRow = readRows(db, userId).find((r) => r.polar_hashed_id === listed.hashedId);
     expect(listedRow).toBeDefined();
     db.$client
       .prepare("UPDATE exercise SET transaction_id = NULL, upload_time = ? WHERE athlete_id = ? AND polar_hashed_id = ?")
-      .run(sim.clock.now() - 25 * DAY_MS, userId, listed.hashedId);
+      .run(sim.clock.now() - 29 * DAY_MS, userId, listed.hashedId);
     // The first session of a device the list never shows: one unknown item against one waiting listed session.
     sim.admin.setSwitches({ exerciseListHiddenDevices: [deviceOf(sim, polarUserId, listed)] });
     const hidden = upload(1);
