@@ -1,4 +1,4 @@
-import { EmptyDayExplainer } from "@/components/dashboard/empty-day";
+import { EmptyDayBox } from "@/components/dashboard/empty-day";
 import { formatDayLong, formatDuration, formatNumber } from "@/components/charts/format";
 import { Card, Stat } from "@/components/ui/card";
 import type { ActivityDayDTO } from "@/lib/dal/activity";
@@ -12,15 +12,7 @@ export function ActivityDaySummary({ day }: { day: ActivityDayDTO }) {
   return (
     <Card title={`Activity on ${formatDayLong(day.date)}`} testId="activity-day" state={activity ? "loaded" : "empty"}>
       {activity === null ? (
-        <div className="space-y-2">
-          <p className="rounded-md border border-dashed border-border p-4 text-center text-sm text-muted" data-testid="activity-day-empty">
-            <span aria-hidden className="mr-1">
-              ∅
-            </span>
-            {NO_ACTIVITY_DAY}
-          </p>
-          {day.empty ? <EmptyDayExplainer explanation={day.empty} /> : null}
-        </div>
+        <EmptyDayBox message={NO_ACTIVITY_DAY} explanation={day.empty} testId="activity-day-empty" />
       ) : (
         <div className="space-y-4">
           <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">

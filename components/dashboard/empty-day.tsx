@@ -22,6 +22,21 @@ export function EmptyDayExplainer({ explanation, testId = "empty-day-reason" }: 
   );
 }
 
+/** A day view's empty box: what is missing, then why (when known), for Activity and 24/7 HR alike. */
+export function EmptyDayBox({ message, explanation, testId }: { message: string; explanation: EmptyDayExplanationDTO | null; testId: string }) {
+  return (
+    <div className="space-y-2">
+      <p className="rounded-md border border-dashed border-border p-4 text-center text-sm text-muted" data-testid={testId}>
+        <span aria-hidden className="mr-1">
+          ∅
+        </span>
+        {message}
+      </p>
+      {explanation ? <EmptyDayExplainer explanation={explanation} /> : null}
+    </div>
+  );
+}
+
 /**
  * Said above a day view that opened on an earlier day because today has nothing yet, with a link to today.
  * Renders nothing when the view shows today or the athlete asked for a day.

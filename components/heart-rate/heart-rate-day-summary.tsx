@@ -1,4 +1,4 @@
-import { EmptyDayExplainer } from "@/components/dashboard/empty-day";
+import { EmptyDayBox } from "@/components/dashboard/empty-day";
 import { formatClock, formatDayLong, formatDuration, formatNumber } from "@/components/charts/format";
 import { Card } from "@/components/ui/card";
 import { formatSecondOfDay } from "@/components/activity/format";
@@ -30,15 +30,7 @@ export function HeartRateDaySummary({ day }: { day: HeartRateDayDTO }) {
           <Figure testId="hr-samples" label="Samples" value={String(day.validSamples)} raw={day.validSamples} unit="× ~5 min" />
         </dl>
       ) : (
-        <div className="space-y-2">
-          <p className="rounded-md border border-dashed border-border p-4 text-center text-sm text-muted" data-testid="hr-day-empty">
-            <span aria-hidden className="mr-1">
-              ∅
-            </span>
-            {NO_HEART_RATE_DAY}
-          </p>
-          {day.empty ? <EmptyDayExplainer explanation={day.empty} /> : null}
-        </div>
+        <EmptyDayBox message={NO_HEART_RATE_DAY} explanation={day.empty} testId="hr-day-empty" />
       )}
       <div className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
         <div data-testid="hr-sessions">
